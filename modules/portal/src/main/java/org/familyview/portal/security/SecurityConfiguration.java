@@ -1,0 +1,96 @@
+package org.familyview.portal.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two doors. {@code /api/**} takes bearer tokens only and keeps no session, so it needs no CSRF
+ * token and answers 401 rather than redirecting. Everything else is the browser portal behind the
+ * Keycloak login, with CSRF protection, strict security headers and sessions that expire. Only
+ * health and static assets are open.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  // GOV.UK Frontend needs its own script and styles only; nothing is loaded from elsewhere.
+  private static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "
+          + "form-action 'self' http://localhost:*";
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http) throws Exception {
+    JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
+    tokens.setJwtGrantedAuthoritiesConverter(new KeycloakAuthorities());
+    tokens.setPrincipalClaimName("preferred_username");
+    http.securityMatcher("/api/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens)))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .headers(this::hardenHeaders);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain portal(
+      HttpSecurity http,
+      ClientRegistrationRepository registrations,
+      JwtDecoder accessTokens,
+      PortalSecurityProperties properties)
+      throws Exception {
+    OidcClientInitiatedLogoutSuccessHandler logout =
+        new OidcClientInitiatedLogoutSuccessHandler(registrations);
+    logout.setPostLogoutRedirectUri(properties.publicUrl());
+    http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/webjars/**",
+                        "/assets/**",
+                        "/css/**",
+                        "/js/**",
+                        "/error")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .oauth2Login(
+            login ->
+                login.userInfoEndpoint(
+                    userInfo ->
+                        userInfo.oidcUserService(new KeycloakOidcUserService(accessTokens))))
+        .logout(out -> out.logoutSuccessHandler(logout))
+        .csrf(Customizer.withDefaults())
+        .headers(this::hardenHeaders);
+    return http.build();
+  }
+
+  private void hardenHeaders(
+      org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity>
+          headers) {
+    headers
+        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        .referrerPolicy(
+            referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+        .frameOptions(frame -> frame.deny());
+  }
+}
