@@ -1,0 +1,19 @@
+package org.familyview.audit.trail;
+
+/** What was done. Stored by name: never rename a constant, add a new one. */
+public enum AuditAction {
+  SEARCH,
+  PERSON_VIEW,
+  FAMILY_VIEW,
+  CHRONOLOGY_READ,
+  EXPORT,
+  UPLOAD,
+  PIPELINE_RUN,
+  REVIEW_DECISION,
+  BREAK_GLASS,
+  CONFIGURATION_CHANGE,
+  CASELOAD_CHANGE,
+  AUDIT_READ,
+  ERASURE,
+  SUBJECT_ACCESS_EXPORT
+}
