@@ -1,0 +1,40 @@
+package org.familyview.extracts;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The warnings gathered while applying the rules to one row; most rows have none. */
+final class Findings {
+
+  private final String file;
+  private long line;
+  private List<Problem> warnings = List.of();
+
+  Findings(String file) {
+    this.file = file;
+  }
+
+  void startRow(long line) {
+    this.line = line;
+    this.warnings = List.of();
+  }
+
+  void warn(Column field, ProblemCode code, String reason) {
+    if (warnings.isEmpty()) {
+      warnings = new ArrayList<>(2);
+    }
+    warnings.add(new Problem(file, line, field.header(), code, reason));
+  }
+
+  List<Problem> warnings() {
+    return warnings;
+  }
+
+  <R extends SourceRecord> RowOutcome<R> reject(Column field, ProblemCode code, String reason) {
+    return new RowOutcome.Rejected<>(new Problem(file, line, field.header(), code, reason));
+  }
+
+  <R extends SourceRecord> RowOutcome<R> reject(ProblemCode code, String reason) {
+    return new RowOutcome.Rejected<>(new Problem(file, line, null, code, reason));
+  }
+}
