@@ -1,0 +1,143 @@
+package org.familyview.portal.caseload;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Caseload assignments and break-glass grants, and the questions access control asks of them. */
+@Component
+public class Caseloads {
+
+  public record Assignment(
+      UUID id,
+      String keyworker,
+      String familyId,
+      LocalDate startsOn,
+      @Nullable LocalDate endsOn,
+      String assignedBy) {}
+
+  public record Grant(
+      UUID id,
+      String username,
+      String targetType,
+      String targetId,
+      String purpose,
+      Instant expiresAt) {}
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public Caseloads(JdbcClient jdbc) {
+    this(jdbc, Clock.systemUTC());
+  }
+
+  Caseloads(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public Assignment assign(
+      String keyworker,
+      String familyId,
+      LocalDate startsOn,
+      @Nullable LocalDate endsOn,
+      String lead) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into caseload_assignment (id, keyworker, family_id, starts_on, ends_on, assigned_by, assigned_at)
+            values (?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            id,
+            keyworker,
+            familyId,
+            Date.valueOf(startsOn),
+            endsOn == null ? null : Date.valueOf(endsOn),
+            lead,
+            Timestamp.from(clock.instant()))
+        .update();
+    return new Assignment(id, keyworker, familyId, startsOn, endsOn, lead);
+  }
+
+  public List<Assignment> of(String keyworker) {
+    return jdbc.sql(
+            """
+            select id, keyworker, family_id, starts_on, ends_on, assigned_by from caseload_assignment
+            where keyworker = ? order by starts_on desc
+            """)
+        .param(keyworker)
+        .query(
+            (rs, n) ->
+                new Assignment(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("keyworker"),
+                    rs.getString("family_id"),
+                    rs.getDate("starts_on").toLocalDate(),
+                    rs.getDate("ends_on") == null ? null : rs.getDate("ends_on").toLocalDate(),
+                    rs.getString("assigned_by")))
+        .list();
+  }
+
+  /** The families on a keyworker's caseload today. */
+  public Set<String> currentFamilies(String keyworker) {
+    LocalDate today = LocalDate.now(clock);
+    return Set.copyOf(
+        jdbc.sql(
+                """
+                select distinct family_id from caseload_assignment
+                where keyworker = ? and starts_on <= ? and (ends_on is null or ends_on >= ?)
+                """)
+            .params(keyworker, Date.valueOf(today), Date.valueOf(today))
+            .query(String.class)
+            .list());
+  }
+
+  public Grant grant(
+      String username,
+      String targetType,
+      String targetId,
+      String purpose,
+      String reason,
+      java.time.Duration lasting) {
+    Instant now = clock.instant();
+    Grant grant =
+        new Grant(UUID.randomUUID(), username, targetType, targetId, purpose, now.plus(lasting));
+    jdbc.sql(
+            """
+            insert into access_grant (id, username, target_type, target_id, purpose, reason, granted_at, expires_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            grant.id(),
+            username,
+            targetType,
+            targetId,
+            purpose,
+            reason,
+            Timestamp.from(now),
+            Timestamp.from(grant.expiresAt()))
+        .update();
+    return grant;
+  }
+
+  /** Whether the user holds an unexpired break-glass grant on this person or family. */
+  public boolean hasGrant(String username, String targetType, String targetId) {
+    return jdbc.sql(
+            """
+            select exists (select 1 from access_grant
+            where username = ? and target_type = ? and target_id = ? and expires_at > ?)
+            """)
+        .params(username, targetType, targetId, Timestamp.from(clock.instant()))
+        .query(Boolean.class)
+        .single();
+  }
+}
