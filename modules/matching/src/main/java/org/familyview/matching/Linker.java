@@ -1,0 +1,275 @@
+package org.familyview.matching;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+import org.familyview.matching.block.BlockIndex;
+import org.familyview.matching.block.CandidatePairs;
+import org.familyview.matching.cluster.Clusterer;
+import org.familyview.matching.cluster.Clustering;
+import org.familyview.matching.cluster.LinkGraph;
+import org.familyview.matching.compare.ComparisonSet;
+import org.familyview.matching.estimate.ModelParameters;
+import org.familyview.matching.estimate.PriorEstimator;
+import org.familyview.matching.estimate.TermFrequencies;
+import org.familyview.matching.estimate.Trainer;
+import org.familyview.matching.estimate.TrainingReport;
+import org.familyview.matching.score.LinkDecision;
+import org.familyview.matching.score.PairScorer;
+import org.familyview.matching.score.RuleOutcome;
+import org.familyview.matching.standardise.StandardisedRecord;
+import org.familyview.matching.standardise.Standardiser;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The batch matcher: standardise, block, train (unless a model is given), score, decide, cluster.
+ * This is the entry point for the nightly full run and for the offline {@code link} command.
+ */
+public final class Linker {
+
+  private static final int CHUNK = 1 << 15;
+
+  private final MatchingConfig config;
+  private final Standardiser standardiser;
+  private final ComparisonSet comparisons;
+
+  public Linker(MatchingConfig config) {
+    this(config, Standardiser.standard(), ComparisonSet.standard());
+  }
+
+  public Linker(MatchingConfig config, Standardiser standardiser, ComparisonSet comparisons) {
+    this.config = config;
+    this.standardiser = standardiser;
+    this.comparisons = comparisons;
+  }
+
+  public MatchingConfig config() {
+    return config;
+  }
+
+  public ComparisonSet comparisons() {
+    return comparisons;
+  }
+
+  public Standardiser standardiser() {
+    return standardiser;
+  }
+
+  public List<StandardisedRecord> standardise(List<SourceRecord> records) {
+    return records.parallelStream().map(standardiser::standardise).toList();
+  }
+
+  /** Trains a model on a population (explicit re-training; the report shows m, u and EM runs). */
+  public TrainingReport train(List<StandardisedRecord> records) {
+    return new Trainer(comparisons, config.training()).train(records);
+  }
+
+  public Linkage link(
+      List<SourceRecord> sources,
+      @Nullable ModelParameters model,
+      Constraints constraints,
+      Progress progress) {
+    Map<String, Long> timings = new LinkedHashMap<>();
+    long start = System.nanoTime();
+    List<StandardisedRecord> records = standardise(sources);
+    start = lap(timings, "standardise", start, progress, records.size() + " records standardised");
+
+    BlockIndex index = BlockIndex.build(config.blocking(), records);
+    CandidatePairs candidates = index.allPairs();
+    start = lap(timings, "block", start, progress, candidates.size() + " candidate pairs");
+
+    TrainingReport training = null;
+    if (model == null) {
+      training = train(records);
+      model = training.parameters();
+      start = lap(timings, "train", start, progress, "model trained");
+    }
+    TermFrequencies frequencies = TermFrequencies.of(comparisons, records);
+    PairScorer scorer = new PairScorer(model, comparisons, frequencies, config.thresholds());
+    Scored scored = score(scorer, records, candidates.pairs(), progress);
+    if (training != null) {
+      double prior = PriorEstimator.estimate(scored.bayes(), records.size(), model.prior());
+      model = model.withPrior(prior);
+      training = new TrainingReport(model, training.randomPairs(), training.runs());
+      scorer = new PairScorer(model, comparisons, frequencies, config.thresholds());
+    }
+    start = lap(timings, "score", start, progress, candidates.size() + " pairs scored");
+
+    Decided decided = decide(scorer, records, candidates.pairs(), scored, constraints);
+    Clustering clustering = new Clusterer(config.clustering()).cluster(decided.graph());
+    String[] personIds = personIds(records, clustering);
+    lap(timings, "cluster", start, progress, clustering.clusters() + " people");
+    return new Linkage(
+        records,
+        personIds,
+        decided.pairs(),
+        decided.weights(),
+        decided.decisions(),
+        decided.rules(),
+        clustering,
+        scorer,
+        candidates.rules(),
+        candidates.pairs(),
+        training,
+        timings);
+  }
+
+  private static long lap(
+      Map<String, Long> timings, String step, long start, Progress progress, String message) {
+    long now = System.nanoTime();
+    long millis = (now - start) / 1_000_000;
+    timings.put(step, millis);
+    progress.report(String.format("%-12s %7d ms  %s", step, millis, message));
+    return now;
+  }
+
+  /** Bayes factors (bits) of every candidate pair, and the rule outcome of each (0 = none). */
+  record Scored(float[] bayes, byte[] rule, List<RuleOutcome> outcomes) {}
+
+  static Scored score(
+      PairScorer scorer, List<StandardisedRecord> records, long[] pairs, Progress progress) {
+    float[] bayes = new float[pairs.length];
+    byte[] rule = new byte[pairs.length];
+    List<RuleOutcome> outcomes = new CopyOnWriteArrayList<>(List.of(RuleOutcome.NONE));
+    int chunks = (pairs.length + CHUNK - 1) / CHUNK;
+    int n = scorer.comparisons().size();
+    IntStream.range(0, chunks)
+        .parallel()
+        .forEach(
+            c -> {
+              int[] levels = new int[n];
+              int end = Math.min(pairs.length, (c + 1) * CHUNK);
+              for (int i = c * CHUNK; i < end; i++) {
+                StandardisedRecord left = records.get(CandidatePairs.left(pairs[i]));
+                StandardisedRecord right = records.get(CandidatePairs.right(pairs[i]));
+                bayes[i] = (float) scorer.bayesWeight(left, right, levels);
+                RuleOutcome outcome = scorer.rules(left, right, levels);
+                if (!(outcome instanceof RuleOutcome.NoRule)) {
+                  rule[i] = code(outcomes, outcome);
+                }
+              }
+              if (c % 64 == 63) {
+                progress.report("  scored " + (long) end + " of " + pairs.length + " pairs");
+              }
+            });
+    return new Scored(bayes, rule, outcomes);
+  }
+
+  private static synchronized byte code(List<RuleOutcome> outcomes, RuleOutcome outcome) {
+    int i = outcomes.indexOf(outcome);
+    if (i < 0) {
+      outcomes.add(outcome);
+      i = outcomes.size() - 1;
+    }
+    return (byte) i;
+  }
+
+  record Decided(
+      long[] pairs, float[] weights, LinkDecision[] decisions, String[] rules, LinkGraph graph) {}
+
+  static Decided decide(
+      PairScorer scorer,
+      List<StandardisedRecord> records,
+      long[] candidates,
+      Scored scored,
+      Constraints constraints) {
+    LinkGraph graph = new LinkGraph(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      graph.identity(i, records.get(i).nhsNumber());
+    }
+    double prior = scorer.priorWeight();
+    int kept = 0;
+    LinkDecision[] decisionOf = new LinkDecision[candidates.length];
+    for (int i = 0; i < candidates.length; i++) {
+      RuleOutcome outcome = scored.outcomes().get(scored.rule()[i]);
+      double weight = prior + scored.bayes()[i];
+      LinkDecision decision = scorer.decide(weight, outcome);
+      decisionOf[i] = decision;
+      if (decision != LinkDecision.NO_LINK || scored.rule()[i] != 0) {
+        kept++;
+      }
+      int a = CandidatePairs.left(candidates[i]);
+      int b = CandidatePairs.right(candidates[i]);
+      switch (outcome) {
+        case RuleOutcome.MustLink m -> graph.mustLink(a, b, m.reason());
+        case RuleOutcome.CannotLink c -> graph.cannotLink(a, b, c.reason());
+        case RuleOutcome.NoRule none -> {
+          if (decision == LinkDecision.LINK) {
+            graph.link(a, b, weight, "match weight");
+          }
+        }
+      }
+    }
+    applyConstraints(records, constraints, graph);
+    long[] pairs = new long[kept];
+    float[] weights = new float[kept];
+    LinkDecision[] decisions = new LinkDecision[kept];
+    String[] rules = new String[kept];
+    int j = 0;
+    for (int i = 0; i < candidates.length; i++) {
+      if (decisionOf[i] != LinkDecision.NO_LINK || scored.rule()[i] != 0) {
+        pairs[j] = candidates[i];
+        weights[j] = (float) (prior + scored.bayes()[i]);
+        decisions[j] = decisionOf[i];
+        rules[j] = scored.outcomes().get(scored.rule()[i]).reason();
+        j++;
+      }
+    }
+    return new Decided(pairs, weights, decisions, rules, graph);
+  }
+
+  static void applyConstraints(
+      List<StandardisedRecord> records, Constraints constraints, LinkGraph graph) {
+    if (constraints.mustLink().isEmpty() && constraints.cannotLink().isEmpty()) {
+      return;
+    }
+    Map<RecordKey, Integer> position = new HashMap<>();
+    for (int i = 0; i < records.size(); i++) {
+      position.put(records.get(i).key(), i);
+    }
+    for (Constraints.Pair pair : constraints.cannotLink()) {
+      Integer a = position.get(pair.left());
+      Integer b = position.get(pair.right());
+      if (a != null && b != null) {
+        graph.cannotLink(a, b, "steward decision: not the same person");
+      }
+    }
+    for (Constraints.Pair pair : constraints.mustLink()) {
+      Integer a = position.get(pair.left());
+      Integer b = position.get(pair.right());
+      if (a != null && b != null) {
+        graph.mustLink(a, b, "steward decision: the same person");
+      }
+    }
+  }
+
+  /** Person ids numbered in order of each person's first record key, so a rerun gives the same. */
+  static String[] personIds(List<StandardisedRecord> records, Clustering clustering) {
+    RecordKey[] first = new RecordKey[clustering.clusters()];
+    for (int i = 0; i < records.size(); i++) {
+      int c = clustering.clusterOf()[i];
+      RecordKey key = records.get(i).key();
+      if (first[c] == null || key.compareTo(first[c]) < 0) {
+        first[c] = key;
+      }
+    }
+    Integer[] order = IntStream.range(0, first.length).boxed().toArray(Integer[]::new);
+    java.util.Arrays.sort(order, (x, y) -> first[x].compareTo(first[y]));
+    String[] idOfCluster = new String[first.length];
+    for (int rank = 0; rank < order.length; rank++) {
+      idOfCluster[order[rank]] = personId(rank + 1);
+    }
+    String[] ids = new String[records.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = idOfCluster[clustering.clusterOf()[i]];
+    }
+    return ids;
+  }
+
+  public static String personId(long number) {
+    return String.format("P%07d", number);
+  }
+}

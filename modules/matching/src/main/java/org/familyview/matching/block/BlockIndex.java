@@ -1,0 +1,241 @@
+package org.familyview.matching.block;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+import org.familyview.matching.standardise.StandardisedRecord;
+
+/**
+ * Blocking keys of a population, kept so that both the batch (all pairs) and the incremental run
+ * (the records sharing a key with one new record) use the same rules. Each key is hashed to 39 bits
+ * and packed with a 24-bit record position into one long, so a million records' keys sort in a
+ * primitive array; a hash collision only adds a harmless extra candidate. Hence at most 16,777,215
+ * records per index.
+ */
+public final class BlockIndex {
+
+  static final int MAX_RECORDS = (1 << 24) - 1;
+  private static final long POSITION_MASK = (1L << 24) - 1;
+
+  private final List<BlockingRule> rules;
+  private final int maxBlockSize;
+  private final long[][] entries;
+  private final List<Map<Long, List<Integer>>> added;
+
+  private BlockIndex(List<BlockingRule> rules, int maxBlockSize, long[][] entries) {
+    this.rules = rules;
+    this.maxBlockSize = maxBlockSize;
+    this.entries = entries;
+    this.added = new ArrayList<>();
+    for (int i = 0; i < rules.size(); i++) {
+      added.add(new HashMap<>());
+    }
+  }
+
+  public static BlockIndex build(BlockingConfig config, List<StandardisedRecord> records) {
+    if (records.size() > MAX_RECORDS) {
+      throw new IllegalArgumentException("at most " + MAX_RECORDS + " records per run");
+    }
+    List<BlockingRule> rules = config.selectedRules();
+    long[][] entries = new long[rules.size()][];
+    IntStream.range(0, rules.size())
+        .parallel()
+        .forEach(k -> entries[k] = entriesFor(k, rules.get(k), records));
+    return new BlockIndex(rules, config.maxBlockSize(), entries);
+  }
+
+  private static long[] entriesFor(int ruleIndex, BlockingRule rule, List<StandardisedRecord> rs) {
+    LongList list = new LongList(rs.size());
+    for (int i = 0; i < rs.size(); i++) {
+      int position = i;
+      rule.keysOf(rs.get(i), key -> list.add((hash40(ruleIndex, key) << 24) | position));
+    }
+    long[] sorted = list.toArray();
+    Arrays.sort(sorted);
+    return sorted;
+  }
+
+  /**
+   * A 64-bit FNV-1a hash of rule and key, mixed (SplitMix64 finaliser) and cut to 39 bits, so that
+   * packed entries stay non-negative and sort as unsigned.
+   */
+  static long hash40(int rule, String key) {
+    long h = 0xcbf29ce484222325L ^ rule;
+    for (int i = 0; i < key.length(); i++) {
+      h ^= key.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    h ^= h >>> 30;
+    h *= 0xbf58476d1ce4e5b9L;
+    h ^= h >>> 27;
+    h *= 0x94d049bb133111ebL;
+    h ^= h >>> 31;
+    return h >>> 25;
+  }
+
+  public List<String> ruleNames() {
+    return rules.stream().map(BlockingRule::name).toList();
+  }
+
+  /** Every candidate pair of the indexed population, de-duplicated across rules. */
+  public CandidatePairs allPairs() {
+    long[][] perRule = new long[rules.size()][];
+    CandidatePairs.RuleCount[] counts = new CandidatePairs.RuleCount[rules.size()];
+    IntStream.range(0, rules.size())
+        .parallel()
+        .forEach(
+            k -> {
+              LongList pairs = new LongList(entries[k].length);
+              long[] oversized = new long[2];
+              forEachBlock(
+                  entries[k],
+                  (from, to) -> {
+                    if (to - from > maxBlockSize) {
+                      oversized[0]++;
+                      oversized[1] += to - from;
+                      return;
+                    }
+                    for (int a = from; a < to; a++) {
+                      int left = (int) (entries[k][a] & POSITION_MASK);
+                      for (int b = a + 1; b < to; b++) {
+                        int right = (int) (entries[k][b] & POSITION_MASK);
+                        if (left != right) {
+                          pairs.add(CandidatePairs.pair(left, right));
+                        }
+                      }
+                    }
+                  });
+              perRule[k] = pairs.toArray();
+              counts[k] =
+                  new CandidatePairs.RuleCount(
+                      rules.get(k).name(), pairs.size(), oversized[0], oversized[1]);
+            });
+    return new CandidatePairs(union(perRule), List.of(counts));
+  }
+
+  /** The pairs of one rule alone, for reporting each rule's recall. */
+  public long[] pairsOfRule(String ruleName) {
+    int k = ruleNames().indexOf(ruleName);
+    LongList pairs = new LongList(1024);
+    forEachBlock(
+        entries[k],
+        (from, to) -> {
+          if (to - from > maxBlockSize) {
+            return;
+          }
+          for (int a = from; a < to; a++) {
+            for (int b = a + 1; b < to; b++) {
+              int left = (int) (entries[k][a] & POSITION_MASK);
+              int right = (int) (entries[k][b] & POSITION_MASK);
+              if (left != right) {
+                pairs.add(CandidatePairs.pair(left, right));
+              }
+            }
+          }
+        });
+    return union(new long[][] {pairs.toArray()});
+  }
+
+  private interface BlockVisitor {
+    void visit(int from, int to);
+  }
+
+  private static void forEachBlock(long[] sorted, BlockVisitor visitor) {
+    int start = 0;
+    for (int i = 1; i <= sorted.length; i++) {
+      if (i == sorted.length || (sorted[i] >>> 24) != (sorted[start] >>> 24)) {
+        if (i - start > 1) {
+          visitor.visit(start, i);
+        }
+        start = i;
+      }
+    }
+  }
+
+  private static long[] union(long[][] parts) {
+    long total = 0;
+    for (long[] part : parts) {
+      total += part.length;
+    }
+    long[] all = new long[Math.toIntExact(total)];
+    int at = 0;
+    for (long[] part : parts) {
+      System.arraycopy(part, 0, all, at, part.length);
+      at += part.length;
+    }
+    Arrays.parallelSort(all);
+    int unique = 0;
+    for (int i = 0; i < all.length; i++) {
+      if (i == 0 || all[i] != all[i - 1]) {
+        all[unique++] = all[i];
+      }
+    }
+    return Arrays.copyOf(all, unique);
+  }
+
+  /** Adds a record that arrived after the index was built (an incremental run). */
+  public synchronized void add(int position, StandardisedRecord record) {
+    for (int k = 0; k < rules.size(); k++) {
+      Map<Long, List<Integer>> delta = added.get(k);
+      int rule = k;
+      rules
+          .get(k)
+          .keysOf(
+              record,
+              key ->
+                  delta.computeIfAbsent(hash40(rule, key), h -> new ArrayList<>()).add(position));
+    }
+  }
+
+  /**
+   * Positions of records sharing any key with {@code record} (possibly repeated, possibly the
+   * record itself); blocks bigger than the cap are skipped as in the batch.
+   */
+  public void forEachCandidate(StandardisedRecord record, IntConsumer sink) {
+    for (int k = 0; k < rules.size(); k++) {
+      int rule = k;
+      long[] sorted = entries[k];
+      Map<Long, List<Integer>> delta = added.get(k);
+      rules
+          .get(k)
+          .keysOf(
+              record,
+              key -> {
+                long hash = hash40(rule, key);
+                int from = lowerBound(sorted, hash << 24);
+                int to = from;
+                while (to < sorted.length && (sorted[to] >>> 24) == hash) {
+                  if (++to - from > maxBlockSize) {
+                    return;
+                  }
+                }
+                List<Integer> extra = delta.getOrDefault(hash, List.of());
+                if (to - from + extra.size() > maxBlockSize) {
+                  return;
+                }
+                for (int i = from; i < to; i++) {
+                  sink.accept((int) (sorted[i] & POSITION_MASK));
+                }
+                extra.forEach(sink::accept);
+              });
+    }
+  }
+
+  private static int lowerBound(long[] sorted, long value) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < value) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+}

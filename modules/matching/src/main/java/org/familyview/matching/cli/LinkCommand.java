@@ -1,0 +1,392 @@
+package org.familyview.matching.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.familyview.matching.Constraints;
+import org.familyview.matching.Linkage;
+import org.familyview.matching.Linker;
+import org.familyview.matching.MatchingConfig;
+import org.familyview.matching.RecordKey;
+import org.familyview.matching.SourceRecord;
+import org.familyview.matching.block.CandidatePairs;
+import org.familyview.matching.cluster.Clustering;
+import org.familyview.matching.compare.Comparison;
+import org.familyview.matching.estimate.ModelParameters;
+import org.familyview.matching.estimate.TrainingReport;
+import org.familyview.matching.evaluate.BlockingRecall;
+import org.familyview.matching.evaluate.LinkageMetrics;
+import org.familyview.matching.score.LinkDecision;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code familyview link --persons AGENCY=FILE ... --out DIR [--truth FILE]}: links person extracts
+ * offline with the same engine and configuration as the nightly run. Also dispatches {@code bench}.
+ */
+public final class LinkCommand {
+
+  static final String HELP =
+      """
+      Usage: familyview link --persons AGENCY=FILE [--persons AGENCY=FILE ...] --out DIR [options]
+
+      Links person records within and across agency extracts and writes:
+        DIR/clusters.csv   agency,record_id,person_id          one row per input record
+        DIR/pairs.csv      agency_l,record_id_l,agency_r,record_id_r,match_weight,match_probability,decision
+                           every pair linked (LINK), sent for review (REVIEW) or settled by a rule
+        DIR/summary.txt    counts, blocking, model (m and u per level), timings, and scores with --truth
+        DIR/model.txt      the trained model parameters (versioned); reuse with --model
+        DIR/explanations.txt  the match-weight waterfall of the first review pairs
+        DIR/errors.txt     with --truth: waterfalls of missed and wrong links, for error analysis
+
+      Options:
+        --persons AGENCY=FILE  a person extract in the FamilyView contract (CSV with header); repeatable
+        --out DIR              output directory (created if missing)
+        --truth FILE           agency,record_id,cluster: print pairwise and B-cubed precision/recall/F1
+        --model FILE           score with a stored model instead of training on the input
+        --auto-link W          match weight at or above which pairs link (default %.1f)
+        --review W             match weight at or above which pairs go to review (default %.1f)
+        --quiet                no progress messages
+        --help                 this text
+
+      Also: familyview-matching.jar bench --help
+      """;
+
+  private LinkCommand() {}
+
+  public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("bench")) {
+      System.exit(BenchCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+    }
+    String[] rest =
+        args.length > 0 && args[0].equals("link")
+            ? java.util.Arrays.copyOfRange(args, 1, args.length)
+            : args;
+    System.exit(run(rest, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println("familyview link: " + e.getMessage());
+      err.println("Try: familyview link --help");
+      return 2;
+    }
+    if (options.help) {
+      MatchingConfig standard = MatchingConfig.standard();
+      out.printf(
+          Locale.ROOT, HELP, standard.thresholds().autoLink(), standard.thresholds().review());
+      return 0;
+    }
+    try {
+      return link(
+          options, out, options.quiet ? new PrintStream(PrintStream.nullOutputStream()) : err);
+    } catch (ExtractRejected e) {
+      err.println("familyview link: " + e.getMessage());
+      return 1;
+    } catch (IOException | UncheckedIOException e) {
+      err.println("familyview link: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static int link(Options options, PrintStream out, PrintStream progress)
+      throws IOException {
+    long start = System.nanoTime();
+    List<SourceRecord> records = new ArrayList<>();
+    for (Map.Entry<String, Path> extract : options.persons.entrySet()) {
+      List<SourceRecord> read = PersonExtractReader.read(extract.getKey(), extract.getValue());
+      progress.printf("read %,d records from %s%n", read.size(), extract.getKey());
+      records.addAll(read);
+    }
+    Map<RecordKey, String> truth =
+        options.truth == null ? null : PersonExtractReader.readTruth(options.truth);
+    ModelParameters model = null;
+    if (options.model != null) {
+      try (Reader in = Files.newBufferedReader(options.model)) {
+        model = ModelParameters.read(in);
+      }
+    }
+    MatchingConfig config = MatchingConfig.standard();
+    if (options.autoLink != null || options.review != null) {
+      config =
+          config.withThresholds(
+              new org.familyview.matching.score.Thresholds(
+                  options.autoLink != null ? options.autoLink : config.thresholds().autoLink(),
+                  options.review != null ? options.review : config.thresholds().review()));
+    }
+    long readMillis = (System.nanoTime() - start) / 1_000_000;
+    Linkage linkage =
+        new Linker(config)
+            .link(records, model, Constraints.NONE, message -> progress.println(message));
+    Files.createDirectories(options.out);
+    writeClusters(options.out.resolve("clusters.csv"), linkage);
+    writePairs(options.out.resolve("pairs.csv"), linkage);
+    try (BufferedWriter w = Files.newBufferedWriter(options.out.resolve("model.txt"))) {
+      linkage.scorer().parameters().write(w);
+    }
+    writeExplanations(options.out.resolve("explanations.txt"), linkage);
+    if (truth != null) {
+      ErrorReport.write(options.out.resolve("errors.txt"), linkage, truth);
+    }
+    long totalMillis = (System.nanoTime() - start) / 1_000_000;
+    String summary = summary(linkage, truth, readMillis, totalMillis);
+    Files.writeString(options.out.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
+    out.print(summary);
+    return 0;
+  }
+
+  private static void writeClusters(Path file, Linkage linkage) throws IOException {
+    try (CSVPrinter csv =
+        new CSVPrinter(
+            Files.newBufferedWriter(file),
+            CSVFormat.DEFAULT.builder().setHeader("agency", "record_id", "person_id").get())) {
+      for (int i = 0; i < linkage.recordCount(); i++) {
+        RecordKey key = linkage.key(i);
+        csv.printRecord(key.agency(), key.recordId(), linkage.personId(i));
+      }
+    }
+  }
+
+  private static void writePairs(Path file, Linkage linkage) throws IOException {
+    try (CSVPrinter csv =
+        new CSVPrinter(
+            Files.newBufferedWriter(file),
+            CSVFormat.DEFAULT
+                .builder()
+                .setHeader(
+                    "agency_l",
+                    "record_id_l",
+                    "agency_r",
+                    "record_id_r",
+                    "match_weight",
+                    "match_probability",
+                    "decision")
+                .get())) {
+      for (int i = 0; i < linkage.keptPairCount(); i++) {
+        Linkage.KeptPair p = linkage.keptPair(i);
+        csv.printRecord(
+            p.left().agency(),
+            p.left().recordId(),
+            p.right().agency(),
+            p.right().recordId(),
+            String.format(Locale.ROOT, "%.3f", p.matchWeight()),
+            String.format(Locale.ROOT, "%.6f", p.matchProbability()),
+            p.decision().name());
+      }
+    }
+  }
+
+  private static void writeExplanations(Path file, Linkage linkage) throws IOException {
+    try (BufferedWriter w = Files.newBufferedWriter(file)) {
+      int written = 0;
+      for (int i = 0; i < linkage.keptPairCount() && written < 100; i++) {
+        if (linkage.keptPair(i).decision() == LinkDecision.REVIEW) {
+          w.write(linkage.explain(i).toText());
+          w.newLine();
+          written++;
+        }
+      }
+    }
+  }
+
+  static String summary(
+      Linkage linkage, @Nullable Map<RecordKey, String> truth, long readMillis, long totalMillis) {
+    StringBuilder s = new StringBuilder();
+    ModelParameters model = linkage.scorer().parameters();
+    s.append(String.format(Locale.ROOT, "FamilyView link — %s%n", Instant.now()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "records %,d  people %,d  candidate pairs %,d  links %,d  review %,d  model %s%n",
+            linkage.recordCount(),
+            linkage.personCount(),
+            linkage.candidatePairs(),
+            linkage.count(LinkDecision.LINK),
+            linkage.count(LinkDecision.REVIEW),
+            model.version()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "thresholds: auto-link >= %.1f, review >= %.1f (match weight); prior %.3g (%.2f bits)%n",
+            linkage.scorer().thresholds().autoLink(),
+            linkage.scorer().thresholds().review(),
+            model.prior(),
+            model.priorWeight()));
+    s.append("\nBlocking rules (pairs proposed before de-duplication")
+        .append(truth != null ? ", recall on truth" : "")
+        .append("):\n");
+    List<RecordKey> keys = linkage.records().stream().map(r -> r.key()).toList();
+    for (CandidatePairs.RuleCount rule : linkage.blocking()) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "  %-30s %,12d pairs  %,d oversized blocks (%,d records)%n",
+              rule.rule(),
+              rule.pairs(),
+              rule.oversizedBlocks(),
+              rule.recordsInOversized()));
+    }
+    if (truth != null) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "  blocking recall (true pairs among the %,d candidates): %.4f%n",
+              linkage.candidatePairs(),
+              BlockingRecall.of(keys, linkage.candidatePairPositions(), truth)));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "  true pairs reaching review or link: %.4f%n",
+              BlockingRecall.of(keys, candidatePairsOf(linkage), truth)));
+    }
+    s.append("\nModel parameters (m = P(level | same person), u = P(level | different)):\n");
+    for (int k = 0; k < linkage.scorer().comparisons().size(); k++) {
+      Comparison c = linkage.scorer().comparisons().get(k);
+      for (int level = 1; level < c.levelCount(); level++) {
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "  %-13s %-58s m %.4f  u %.6f  weight %+6.2f%n",
+                c.name(),
+                c.levels().get(level),
+                model.m()[k][level],
+                model.u()[k][level],
+                model.weight(k, level)));
+      }
+    }
+    TrainingReport training = linkage.training();
+    if (training != null) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "Training: u from %,d random pairs; EM runs:%n",
+              training.randomPairs()));
+      for (TrainingReport.RuleRun run : training.runs()) {
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "  block on %-20s %,10d pairs  match share %.4f  %d iterations%n",
+                run.rule(),
+                run.pairs(),
+                run.matchShare(),
+                run.iterations()));
+      }
+    }
+    Map<String, Integer> alarms = new LinkedHashMap<>();
+    for (Clustering.Alarm alarm : linkage.clustering().alarms()) {
+      alarms.merge(alarm.getClass().getSimpleName(), 1, Integer::sum);
+    }
+    s.append("\nClustering alarms: ").append(alarms.isEmpty() ? "none" : alarms).append('\n');
+    s.append(String.format(Locale.ROOT, "%nTimings: read %,d ms", readMillis));
+    linkage
+        .timingsMillis()
+        .forEach((step, ms) -> s.append(String.format(Locale.ROOT, ", %s %,d ms", step, ms)));
+    s.append(String.format(Locale.ROOT, "; total %,d ms%n", totalMillis));
+    Long scoreMillis = linkage.timingsMillis().get("score");
+    if (scoreMillis != null && scoreMillis > 0) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "Scoring: %,.0f candidate pairs per second%n",
+              linkage.candidatePairs() * 1000.0 / scoreMillis));
+    }
+    if (truth != null) {
+      s.append("\nAgainst truth:\n").append(LinkageMetrics.of(linkage.personIds(), truth).toText());
+    }
+    return s.toString();
+  }
+
+  /** Kept pairs' positions, sorted, for the recall of what reached the steward or a link. */
+  private static long[] candidatePairsOf(Linkage linkage) {
+    Map<RecordKey, Integer> position = new java.util.HashMap<>();
+    for (int i = 0; i < linkage.recordCount(); i++) {
+      position.put(linkage.key(i), i);
+    }
+    long[] pairs = new long[linkage.keptPairCount()];
+    for (int i = 0; i < pairs.length; i++) {
+      Linkage.KeptPair p = linkage.keptPair(i);
+      pairs[i] = CandidatePairs.pair(position.get(p.left()), position.get(p.right()));
+    }
+    java.util.Arrays.sort(pairs);
+    return pairs;
+  }
+
+  static final class Options {
+    final Map<String, Path> persons = new LinkedHashMap<>();
+    @Nullable Path out;
+    @Nullable Path truth;
+    @Nullable Path model;
+    @Nullable Double autoLink;
+    @Nullable Double review;
+    boolean help;
+    boolean quiet;
+
+    static Options parse(String[] args) {
+      Options o = new Options();
+      for (int i = 0; i < args.length; i++) {
+        String arg = args[i];
+        switch (arg) {
+          case "--help", "-h" -> o.help = true;
+          case "--quiet" -> o.quiet = true;
+          case "--persons" -> {
+            String value = next(args, ++i, arg);
+            int eq = value.indexOf('=');
+            if (eq <= 0 || eq == value.length() - 1) {
+              throw new IllegalArgumentException(
+                  "--persons expects AGENCY=FILE, got '" + value + "'");
+            }
+            String agency = value.substring(0, eq);
+            if (o.persons.put(agency, Path.of(value.substring(eq + 1))) != null) {
+              throw new IllegalArgumentException("agency " + agency + " given twice");
+            }
+          }
+          case "--out" -> o.out = Path.of(next(args, ++i, arg));
+          case "--truth" -> o.truth = Path.of(next(args, ++i, arg));
+          case "--model" -> o.model = Path.of(next(args, ++i, arg));
+          case "--auto-link" -> o.autoLink = number(next(args, ++i, arg), arg);
+          case "--review" -> o.review = number(next(args, ++i, arg), arg);
+          default -> throw new IllegalArgumentException("unknown option " + arg);
+        }
+      }
+      if (!o.help) {
+        if (o.persons.isEmpty()) {
+          throw new IllegalArgumentException("at least one --persons AGENCY=FILE is required");
+        }
+        if (o.out == null) {
+          throw new IllegalArgumentException("--out DIR is required");
+        }
+      }
+      return o;
+    }
+
+    private static String next(String[] args, int i, String option) {
+      if (i >= args.length) {
+        throw new IllegalArgumentException(option + " needs a value");
+      }
+      return args[i];
+    }
+
+    private static double number(String value, String option) {
+      try {
+        return Double.parseDouble(value);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(option + " expects a number, got '" + value + "'");
+      }
+    }
+  }
+}

@@ -1,0 +1,315 @@
+package org.familyview.matching.cluster;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Groups linked records into people. Plain connected components would let one wrong link chain two
+ * people (and then their relatives) into a giant cluster, so clustering is done in three steps:
+ *
+ * <ol>
+ *   <li>Links are merged strongest first (must-links before all), and a merge is refused when the
+ *       two groups hold a cannot-link or different NHS numbers, or would exceed the size cap.
+ *   <li>Within each group, a link that is a bridge (its removal disconnects the group), is weaker
+ *       than the bridge weight and has two or more records on each side is cut: two dense groups
+ *       held by one modest link are more likely two people than one.
+ *   <li>The links that did the joining are kept as the reasons each person holds together.
+ * </ol>
+ */
+public final class Clusterer {
+
+  private static final int MAX_ALARMS = 10_000;
+
+  private final ClusterPolicy policy;
+
+  public Clusterer(ClusterPolicy policy) {
+    this.policy = policy;
+  }
+
+  public Clustering cluster(LinkGraph graph) {
+    int n = graph.records();
+    Groups groups = new Groups(n, graph);
+    List<Clustering.Alarm> alarms = new ArrayList<>();
+    Integer[] order = IntStream.range(0, graph.size()).boxed().toArray(Integer[]::new);
+    Arrays.sort(order, Comparator.comparingDouble((Integer e) -> -graph.weight(e)));
+    boolean[] joined = new boolean[graph.size()];
+    for (int e : order) {
+      int a = graph.left(e);
+      int b = graph.right(e);
+      int ra = groups.find(a);
+      int rb = groups.find(b);
+      if (ra == rb) {
+        continue;
+      }
+      int combined = groups.size(ra) + groups.size(rb);
+      if (combined > policy.maxClusterSize()) {
+        alarm(alarms, new Clustering.SizeCapReached(a, b, combined));
+        continue;
+      }
+      String conflict = groups.conflict(ra, rb);
+      if (conflict != null) {
+        if (Float.isInfinite(graph.weight(e))) {
+          alarm(alarms, new Clustering.ConstraintConflict(a, b, conflict));
+        }
+        continue;
+      }
+      groups.union(ra, rb);
+      joined[e] = true;
+    }
+    cutWeakBridges(graph, groups, joined, alarms);
+    return finish(graph, joined, alarms);
+  }
+
+  private static void alarm(List<Clustering.Alarm> alarms, Clustering.Alarm alarm) {
+    if (alarms.size() < MAX_ALARMS) {
+      alarms.add(alarm);
+    }
+  }
+
+  private void cutWeakBridges(
+      LinkGraph graph, Groups groups, boolean[] joined, List<Clustering.Alarm> alarms) {
+    Map<Integer, List<Integer>> edgesByGroup = new HashMap<>();
+    for (int e = 0; e < graph.size(); e++) {
+      int root = groups.find(graph.left(e));
+      if (root == groups.find(graph.right(e)) && groups.size(root) >= 4) {
+        edgesByGroup.computeIfAbsent(root, r -> new ArrayList<>()).add(e);
+      }
+    }
+    for (List<Integer> edges : edgesByGroup.values()) {
+      List<Integer> remaining = new ArrayList<>(edges);
+      while (true) {
+        int cut = weakestCuttableBridge(graph, remaining);
+        if (cut < 0) {
+          break;
+        }
+        remaining.remove(Integer.valueOf(cut));
+        joined[cut] = false;
+        alarm(
+            alarms, new Clustering.BridgeCut(graph.left(cut), graph.right(cut), graph.weight(cut)));
+      }
+    }
+  }
+
+  /**
+   * Finds bridges by Tarjan's low-link depth-first search (Tarjan 1974) over one group's links, and
+   * returns the weakest that may be cut, or -1.
+   */
+  private int weakestCuttableBridge(LinkGraph graph, List<Integer> edges) {
+    Map<Integer, Integer> local = new HashMap<>();
+    for (int e : edges) {
+      local.putIfAbsent(graph.left(e), local.size());
+      local.putIfAbsent(graph.right(e), local.size());
+    }
+    int n = local.size();
+    List<List<int[]>> adjacency = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      adjacency.add(new ArrayList<>());
+    }
+    for (int e : edges) {
+      int a = local.get(graph.left(e));
+      int b = local.get(graph.right(e));
+      adjacency.get(a).add(new int[] {b, e});
+      adjacency.get(b).add(new int[] {a, e});
+    }
+    int[] discovered = new int[n];
+    int[] low = new int[n];
+    int[] subtree = new int[n];
+    Arrays.fill(discovered, -1);
+    int best = -1;
+    float bestWeight = Float.POSITIVE_INFINITY;
+    int clock = 0;
+    for (int start = 0; start < n; start++) {
+      if (discovered[start] >= 0) {
+        continue;
+      }
+      int componentSize = componentSize(adjacency, start);
+      // Iterative DFS: stack of (node, parent edge, next neighbour index).
+      int[][] stack = new int[n][];
+      int top = 0;
+      stack[top++] = new int[] {start, -1, 0};
+      discovered[start] = low[start] = clock++;
+      subtree[start] = 1;
+      while (top > 0) {
+        int[] frame = stack[top - 1];
+        int node = frame[0];
+        List<int[]> neighbours = adjacency.get(node);
+        if (frame[2] < neighbours.size()) {
+          int[] next = neighbours.get(frame[2]++);
+          if (next[1] == frame[1]) {
+            continue;
+          }
+          if (discovered[next[0]] < 0) {
+            discovered[next[0]] = low[next[0]] = clock++;
+            subtree[next[0]] = 1;
+            stack[top++] = new int[] {next[0], next[1], 0};
+          } else {
+            low[node] = Math.min(low[node], discovered[next[0]]);
+          }
+        } else {
+          top--;
+          if (top > 0) {
+            int parent = stack[top - 1][0];
+            low[parent] = Math.min(low[parent], low[node]);
+            subtree[parent] += subtree[node];
+            int edge = frame[1];
+            boolean bridge = low[node] > discovered[parent];
+            int side = subtree[node];
+            if (bridge
+                && side >= 2
+                && componentSize - side >= 2
+                && graph.weight(edge) < policy.bridgeWeight()
+                && graph.weight(edge) < bestWeight) {
+              best = edge;
+              bestWeight = graph.weight(edge);
+            }
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  private static int componentSize(List<List<int[]>> adjacency, int start) {
+    boolean[] seen = new boolean[adjacency.size()];
+    int[] queue = new int[adjacency.size()];
+    int head = 0;
+    int tail = 0;
+    queue[tail++] = start;
+    seen[start] = true;
+    while (head < tail) {
+      for (int[] next : adjacency.get(queue[head++])) {
+        if (!seen[next[0]]) {
+          seen[next[0]] = true;
+          queue[tail++] = next[0];
+        }
+      }
+    }
+    return tail;
+  }
+
+  private static Clustering finish(LinkGraph graph, boolean[] joined, List<Clustering.Alarm> a) {
+    int n = graph.records();
+    Groups finalGroups = new Groups(n, graph);
+    List<Clustering.Join> joins = new ArrayList<>();
+    for (int e = 0; e < graph.size(); e++) {
+      if (joined[e]) {
+        finalGroups.union(finalGroups.find(graph.left(e)), finalGroups.find(graph.right(e)));
+        joins.add(
+            new Clustering.Join(graph.left(e), graph.right(e), graph.weight(e), graph.reason(e)));
+      }
+    }
+    int[] clusterOf = new int[n];
+    int[] numberOfRoot = new int[n];
+    Arrays.fill(numberOfRoot, -1);
+    int clusters = 0;
+    for (int i = 0; i < n; i++) {
+      int root = finalGroups.find(i);
+      if (numberOfRoot[root] < 0) {
+        numberOfRoot[root] = clusters++;
+      }
+      clusterOf[i] = numberOfRoot[root];
+    }
+    return new Clustering(clusterOf, clusters, joins, a);
+  }
+
+  /** Union-find with sizes, member rings, cannot-link lists and one NHS number per group. */
+  private static final class Groups {
+    private static final String CONFLICTED = "\u0000conflict";
+    private final int[] parent;
+    private final int[] size;
+    private final int[] next;
+    private final String[] identity;
+    private final int[][] cannot;
+
+    Groups(int n, LinkGraph graph) {
+      parent = new int[n];
+      size = new int[n];
+      next = new int[n];
+      identity = new String[n];
+      for (int i = 0; i < n; i++) {
+        parent[i] = i;
+        size[i] = 1;
+        next[i] = i;
+        identity[i] = graph.identity(i);
+      }
+      int[] degree = new int[n];
+      for (int[] c : graph.cannotLinks()) {
+        degree[c[0]]++;
+        degree[c[1]]++;
+      }
+      cannot = new int[n][];
+      for (int[] c : graph.cannotLinks()) {
+        add(c[0], c[1], degree);
+        add(c[1], c[0], degree);
+      }
+    }
+
+    private void add(int from, int to, int[] degree) {
+      if (cannot[from] == null) {
+        cannot[from] = new int[degree[from]];
+        degree[from] = 0;
+      }
+      cannot[from][degree[from]++] = to;
+    }
+
+    int find(int x) {
+      while (parent[x] != x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+      }
+      return x;
+    }
+
+    int size(int root) {
+      return size[root];
+    }
+
+    /** Why two groups may not merge, or null. */
+    String conflict(int ra, int rb) {
+      String ia = identity[ra];
+      String ib = identity[rb];
+      if (ia != null && ib != null && !ia.equals(ib)) {
+        return "different NHS numbers";
+      }
+      int small = size[ra] <= size[rb] ? ra : rb;
+      int other = small == ra ? rb : ra;
+      int member = small;
+      do {
+        int[] partners = cannot[member];
+        if (partners != null) {
+          for (int partner : partners) {
+            if (find(partner) == other) {
+              return "a cannot-link between them";
+            }
+          }
+        }
+        member = next[member];
+      } while (member != small);
+      return null;
+    }
+
+    void union(int ra, int rb) {
+      if (ra == rb) {
+        return;
+      }
+      if (size[ra] < size[rb]) {
+        int t = ra;
+        ra = rb;
+        rb = t;
+      }
+      parent[rb] = ra;
+      size[ra] += size[rb];
+      int t = next[ra];
+      next[ra] = next[rb];
+      next[rb] = t;
+      String ia = identity[ra];
+      String ib = identity[rb];
+      identity[ra] = ia == null ? ib : (ib == null || ia.equals(ib) ? ia : CONFLICTED);
+    }
+  }
+}

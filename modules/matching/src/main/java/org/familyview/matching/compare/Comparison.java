@@ -1,0 +1,41 @@
+package org.familyview.matching.compare;
+
+import java.util.List;
+import org.familyview.matching.standardise.StandardisedRecord;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One field compared as ordered levels, after the comparison-level design of Splink and Duke: level
+ * 0 is always "missing" (no evidence), level 1 exact agreement, then progressively weaker
+ * agreement, and the last level "else" (disagreement). Implementations must be thread-safe and
+ * symmetric.
+ */
+public interface Comparison {
+
+  int MISSING = 0;
+  int EXACT = 1;
+
+  /** A stable name, used as the key of this comparison's parameters. */
+  String name();
+
+  /** Level descriptions, index 0 "missing" and the last the disagreement level. */
+  List<String> levels();
+
+  int level(StandardisedRecord left, StandardisedRecord right);
+
+  /**
+   * The value whose frequency adjusts the weight of exact agreement ("Smith" is common, "Okonkwo"
+   * rare), or null when this comparison takes no term-frequency adjustment.
+   */
+  default @Nullable String termFrequencyValue(StandardisedRecord record) {
+    return null;
+  }
+
+  default int levelCount() {
+    return levels().size();
+  }
+
+  default int elseLevel() {
+    return levelCount() - 1;
+  }
+}

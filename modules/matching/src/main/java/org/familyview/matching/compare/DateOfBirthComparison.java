@@ -1,0 +1,91 @@
+package org.familyview.matching.compare;
+
+import java.util.List;
+import org.familyview.matching.standardise.DateOfBirth;
+import org.familyview.matching.standardise.StandardisedRecord;
+
+/**
+ * Date of birth: exact; a typing slip (day and month swapped, one digit wrong, or two adjacent
+ * digits transposed); two of year, month and day equal (which includes the year one out); else.
+ */
+final class DateOfBirthComparison implements Comparison {
+
+  static final int TYPO = 2;
+  static final int PARTIAL = 3;
+  static final int ELSE = 4;
+
+  @Override
+  public String name() {
+    return "date_of_birth";
+  }
+
+  @Override
+  public List<String> levels() {
+    return List.of(
+        "missing",
+        "exact",
+        "day/month swapped, one digit wrong or two digits transposed",
+        "two of year, month, day equal",
+        "different");
+  }
+
+  @Override
+  public int level(StandardisedRecord left, StandardisedRecord right) {
+    DateOfBirth l = left.dateOfBirth();
+    DateOfBirth r = right.dateOfBirth();
+    if (l == null || r == null) {
+      return MISSING;
+    }
+    int a = l.digits();
+    int b = r.digits();
+    if (a == b) {
+      return EXACT;
+    }
+    boolean swapped = l.year() == r.year() && l.month() == r.day() && l.day() == r.month();
+    if (swapped || differInOneDigit(a, b) || adjacentTransposition(a, b)) {
+      return TYPO;
+    }
+    int same =
+        (l.year() == r.year() ? 1 : 0)
+            + (l.month() == r.month() ? 1 : 0)
+            + (l.day() == r.day() ? 1 : 0);
+    return same >= 2 ? PARTIAL : ELSE;
+  }
+
+  static boolean differInOneDigit(int a, int b) {
+    int differences = 0;
+    for (int i = 0; i < 8; i++, a /= 10, b /= 10) {
+      if (a % 10 != b % 10 && ++differences > 1) {
+        return false;
+      }
+    }
+    return differences == 1;
+  }
+
+  static boolean adjacentTransposition(int a, int b) {
+    int[] x = digits(a);
+    int[] y = digits(b);
+    for (int i = 0; i < 7; i++) {
+      if (x[i] != y[i]) {
+        if (x[i] != y[i + 1] || x[i + 1] != y[i]) {
+          return false;
+        }
+        for (int j = i + 2; j < 8; j++) {
+          if (x[j] != y[j]) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int[] digits(int value) {
+    int[] d = new int[8];
+    for (int i = 7; i >= 0; i--, value /= 10) {
+      d[i] = value % 10;
+    }
+    return d;
+  }
+}

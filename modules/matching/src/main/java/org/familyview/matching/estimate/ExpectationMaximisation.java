@@ -1,0 +1,99 @@
+package org.familyview.matching.estimate;
+
+/**
+ * Expectation-maximisation for the Fellegi-Sunter mixture on counts of agreement patterns (Winkler
+ * 1988, "Using the EM algorithm for weight computation in the Fellegi-Sunter model of record
+ * linkage"). Working on pattern counts rather than pairs makes each iteration cost the number of
+ * distinct patterns (thousands), not the number of pairs (millions).
+ *
+ * <p>u is held fixed (estimated from random pairs, where it is sharper than EM can make it); m and
+ * the proportion of matches are estimated. Comparisons marked inactive (those a training block
+ * conditions on) are ignored and keep their m.
+ */
+final class ExpectationMaximisation {
+
+  private static final double FLOOR = 1e-6;
+  private static final double SMOOTHING = 1.0;
+
+  private ExpectationMaximisation() {}
+
+  /** The outcome of a run: m per comparison and level, proportion of matches, iterations. */
+  record Result(double[][] m, double lambda, int iterations) {}
+
+  /**
+   * @param patterns levels per distinct pattern ([pattern][comparison])
+   * @param counts how many pairs show each pattern
+   * @param initialM starting m (not modified)
+   * @param u fixed u
+   * @param active which comparisons to use
+   */
+  static Result run(
+      int[][] patterns,
+      long[] counts,
+      double[][] initialM,
+      double[][] u,
+      boolean[] active,
+      double initialLambda,
+      int maxIterations) {
+    int comparisons = u.length;
+    double[][] m = new double[comparisons][];
+    for (int k = 0; k < comparisons; k++) {
+      m[k] = initialM[k].clone();
+    }
+    double lambda = initialLambda;
+    int iteration = 0;
+    for (; iteration < maxIterations; iteration++) {
+      double[][] matchMass = new double[comparisons][];
+      for (int k = 0; k < comparisons; k++) {
+        matchMass[k] = new double[m[k].length];
+      }
+      double totalMatch = 0;
+      double total = 0;
+      for (int p = 0; p < patterns.length; p++) {
+        double lm = Math.log(lambda);
+        double lu = Math.log(1 - lambda);
+        for (int k = 0; k < comparisons; k++) {
+          int level = patterns[p][k];
+          if (active[k] && level != 0) {
+            lm += Math.log(Math.max(m[k][level], FLOOR));
+            lu += Math.log(Math.max(u[k][level], FLOOR));
+          }
+        }
+        double posterior = 1 / (1 + Math.exp(lu - lm));
+        double mass = posterior * counts[p];
+        totalMatch += mass;
+        total += counts[p];
+        for (int k = 0; k < comparisons; k++) {
+          matchMass[k][patterns[p][k]] += mass;
+        }
+      }
+      double change = 0;
+      for (int k = 0; k < comparisons; k++) {
+        if (!active[k]) {
+          continue;
+        }
+        double nonMissing = 0;
+        for (int level = 1; level < m[k].length; level++) {
+          nonMissing += matchMass[k][level];
+        }
+        if (nonMissing <= 0) {
+          continue;
+        }
+        int levels = m[k].length - 1;
+        for (int level = 1; level < m[k].length; level++) {
+          // One pair of smoothing: a level EM never saw among matches is rare, not impossible.
+          double updated = (matchMass[k][level] + SMOOTHING) / (nonMissing + SMOOTHING * levels);
+          change = Math.max(change, Math.abs(updated - m[k][level]));
+          m[k][level] = updated;
+        }
+      }
+      double newLambda = Math.min(Math.max(totalMatch / total, 1e-9), 1 - 1e-9);
+      change = Math.max(change, Math.abs(newLambda - lambda));
+      lambda = newLambda;
+      if (change < 1e-6) {
+        break;
+      }
+    }
+    return new Result(m, lambda, iteration + 1);
+  }
+}

@@ -1,0 +1,77 @@
+package org.familyview.matching.score;
+
+import org.familyview.matching.compare.ComparisonSet;
+import org.familyview.matching.standardise.StandardisedRecord;
+
+/**
+ * Rules that settle a pair outright.
+ *
+ * <ul>
+ *   <li>Two different valid NHS numbers: different people (the number is issued once per person).
+ *   <li>The same valid NHS number or UPN with a compatible date of birth (same, a typing slip, or
+ *       missing): the same person.
+ *   <li>Twins and siblings: the same date of birth, surname and address but clearly different
+ *       forenames, and a second sign of two people: a different recorded sex, different valid UPNs
+ *       or PNC ids, or both in one household of one agency's extract. Scores alone would link them,
+ *       since they share nearly everything. The second sign is required because a forename that is
+ *       simply wrong (a registration under another name, a data-entry slip) looks the same as a
+ *       twin's; without it the pair is left to the score.
+ * </ul>
+ */
+final class DecisiveRules {
+
+  private final int forename;
+  private final int surname;
+  private final int dateOfBirth;
+  private final int postcode;
+  private final int address;
+  private final int nhsNumber;
+  private final int upn;
+  private final int forenameElse;
+  private final int sex;
+  private final int pncId;
+
+  DecisiveRules(ComparisonSet comparisons) {
+    forename = comparisons.indexOf("forename");
+    surname = comparisons.indexOf("surname");
+    dateOfBirth = comparisons.indexOf("date_of_birth");
+    postcode = comparisons.indexOf("postcode");
+    address = comparisons.indexOf("address");
+    nhsNumber = comparisons.indexOf("nhs_number");
+    upn = comparisons.indexOf("upn");
+    forenameElse = comparisons.get(forename).elseLevel();
+    sex = comparisons.indexOf("sex");
+    pncId = comparisons.indexOf("pnc_id");
+  }
+
+  RuleOutcome apply(StandardisedRecord left, StandardisedRecord right, int[] levels) {
+    if (levels[nhsNumber] == 2) {
+      return new RuleOutcome.CannotLink("different valid NHS numbers");
+    }
+    boolean compatibleBirth = levels[dateOfBirth] <= 2;
+    if (levels[nhsNumber] == 1 && compatibleBirth) {
+      return new RuleOutcome.MustLink("same NHS number and compatible date of birth");
+    }
+    if (levels[upn] == 1 && compatibleBirth) {
+      return new RuleOutcome.MustLink("same UPN and compatible date of birth");
+    }
+    if (levels[dateOfBirth] == 1
+        && levels[surname] >= 1
+        && levels[surname] <= 2
+        && (levels[postcode] == 1 || levels[address] == 1 || levels[address] == 2)
+        && levels[forename] == forenameElse
+        && secondSignOfTwoPeople(left, right, levels)) {
+      return new RuleOutcome.CannotLink(
+          "twins or siblings: same date of birth, surname and address, different forenames");
+    }
+    return RuleOutcome.NONE;
+  }
+
+  private boolean secondSignOfTwoPeople(
+      StandardisedRecord left, StandardisedRecord right, int[] levels) {
+    return levels[sex] == 2
+        || levels[upn] == 2
+        || levels[pncId] == 2
+        || (left.household() != null && left.household().equals(right.household()));
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Turns a raw source record into comparable values: case, diacritics, titles, nicknames,
+ * placeholders and invalid identifiers.
+ */
+@org.jspecify.annotations.NullMarked
+package org.familyview.matching.standardise;
