@@ -1,0 +1,260 @@
+package org.familyview.ingest.extract;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.familyview.extracts.Agency;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The extract table: what was delivered, where its load is, what it found. */
+@Repository
+public class Extracts {
+
+  private static final String COLUMNS =
+      """
+      id, agency, status, source, uploaded_by, persons_file, events_file, received_at, started_at,
+      finished_at, failure_reason, job_execution_id, persons_rows, events_rows,
+      persons_read, persons_accepted, persons_rejected, persons_warnings, persons_new,
+      persons_changed, persons_unchanged, persons_no_longer_current,
+      events_read, events_accepted, events_rejected, events_warnings, events_new,
+      events_changed, events_unchanged, events_no_longer_current,
+      persons_with_date_of_birth, persons_with_postcode, persons_with_nhs_number,
+      persons_with_upn, persons_with_pnc_id
+      """;
+
+  private final JdbcClient jdbc;
+
+  public Extracts(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Records a delivery whose files are already stored; it waits for the load. */
+  public Extract queue(
+      UUID id,
+      Agency agency,
+      ExtractSource source,
+      String uploadedBy,
+      boolean withEvents,
+      Instant receivedAt) {
+    jdbc.sql(
+            """
+            insert into extract (id, agency, status, source, uploaded_by, persons_file,
+              events_file, received_at)
+            values (?, ?, 'QUEUED', ?, ?, 'persons.csv', ?, ?)
+            """)
+        .params(
+            id,
+            agency.name(),
+            source.name(),
+            uploadedBy,
+            withEvents ? "events.csv" : null,
+            Timestamp.from(receivedAt))
+        .update();
+    return find(id).orElseThrow();
+  }
+
+  public Optional<Extract> find(UUID id) {
+    return jdbc.sql("select " + COLUMNS + " from extract where id = ?")
+        .param(id)
+        .query(Extracts::extract)
+        .optional();
+  }
+
+  /** Extracts a stopped application left queued or running, oldest first. */
+  public List<Extract> unfinished() {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from extract where status in ('QUEUED', 'RUNNING') order by received_at, id")
+        .query(Extracts::extract)
+        .list();
+  }
+
+  /** The latest extracts of one agency, or of all agencies when {@code agency} is null. */
+  public List<Extract> recent(@Nullable Agency agency, int limit) {
+    if (agency == null) {
+      return jdbc.sql("select " + COLUMNS + " from extract order by received_at desc limit ?")
+          .param(limit)
+          .query(Extracts::extract)
+          .list();
+    }
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from extract where agency = ? order by received_at desc limit ?")
+        .params(agency.name(), limit)
+        .query(Extracts::extract)
+        .list();
+  }
+
+  public void running(UUID id, long jobExecutionId, Instant at) {
+    jdbc.sql(
+            """
+            update extract set status = 'RUNNING', job_execution_id = ?,
+              started_at = coalesce(started_at, ?), finished_at = null, failure_reason = null
+            where id = ?
+            """)
+        .params(jobExecutionId, Timestamp.from(at), id)
+        .update();
+  }
+
+  public void rowsExpected(UUID id, long personsRows, @Nullable Long eventsRows) {
+    jdbc.sql("update extract set persons_rows = ?, events_rows = ? where id = ?")
+        .params(personsRows, eventsRows, id)
+        .update();
+  }
+
+  public void completed(UUID id, Instant at) {
+    jdbc.sql("update extract set status = 'COMPLETED', finished_at = ? where id = ?")
+        .params(Timestamp.from(at), id)
+        .update();
+  }
+
+  public void failed(UUID id, String reason, Instant at) {
+    jdbc.sql(
+            "update extract set status = 'FAILED', finished_at = ?, failure_reason = ? where id = ?")
+        .params(Timestamp.from(at), reason, id)
+        .update();
+  }
+
+  /** Quarantines a row or a whole file. */
+  public void reject(UUID id, Feedback problem) {
+    insert(FeedbackKind.REJECT, id, problem);
+  }
+
+  public void warn(UUID id, Feedback problem) {
+    insert(FeedbackKind.WARNING, id, problem);
+  }
+
+  private void insert(FeedbackKind kind, UUID id, Feedback problem) {
+    jdbc.sql(
+            "insert into "
+                + kind.table()
+                + " (extract_id, file, line, field, code, reason) values (?, ?, ?, ?, ?, ?)")
+        .params(
+            id, problem.file(), problem.line(), problem.field(), problem.code(), problem.reason())
+        .update();
+  }
+
+  public FeedbackPage feedback(UUID id, FeedbackKind kind, int page, int size) {
+    long total =
+        jdbc.sql("select count(*) from " + kind.table() + " where extract_id = ?")
+            .param(id)
+            .query(Long.class)
+            .single();
+    List<Feedback> items =
+        jdbc.sql(
+                "select file, line, field, code, reason from "
+                    + kind.table()
+                    + " where extract_id = ? order by file desc, line, field nulls first"
+                    + " limit ? offset ?")
+            .params(id, size, (long) page * size)
+            .query(Extracts::feedback)
+            .list();
+    return new FeedbackPage(items, page, size, total);
+  }
+
+  /** Every entry of one list, streamed in file and line order (persons.csv before events.csv). */
+  public void eachFeedback(UUID id, FeedbackKind kind, Consumer<Feedback> each) {
+    jdbc.sql(
+            "select file, line, field, code, reason from "
+                + kind.table()
+                + " where extract_id = ? order by file desc, line, field nulls first")
+        .param(id)
+        .query(
+            (ResultSet rs) -> {
+              each.accept(feedback(rs, 0));
+            });
+  }
+
+  /** How far the load has read each file, from Spring Batch's step counts. */
+  public LoadProgress progress(Extract extract) {
+    if (extract.jobExecutionId() == null) {
+      return new LoadProgress(0, extract.personsRows(), 0, extract.eventsRows());
+    }
+    record StepRead(String step, long read) {}
+    List<StepRead> reads =
+        jdbc.sql(
+                """
+                select s.step_name, sum(s.read_count) as read
+                from batch_step_execution s
+                join batch_job_execution e on e.job_execution_id = s.job_execution_id
+                where e.job_instance_id = (select job_instance_id from batch_job_execution
+                                           where job_execution_id = ?)
+                group by s.step_name
+                """)
+            .param(extract.jobExecutionId())
+            .query((rs, n) -> new StepRead(rs.getString(1), rs.getLong(2)))
+            .list();
+    long persons = 0;
+    long events = 0;
+    for (StepRead read : reads) {
+      if (read.step().startsWith("stagePersons")) {
+        persons += read.read();
+      } else if (read.step().startsWith("stageEvents")) {
+        events += read.read();
+      }
+    }
+    return new LoadProgress(persons, extract.personsRows(), events, extract.eventsRows());
+  }
+
+  private static Feedback feedback(ResultSet rs, int row) throws SQLException {
+    return new Feedback(
+        rs.getString("file"),
+        rs.getLong("line"),
+        rs.getString("field"),
+        rs.getString("code"),
+        rs.getString("reason"));
+  }
+
+  private static Extract extract(ResultSet rs, int row) throws SQLException {
+    return new Extract(
+        rs.getObject("id", UUID.class),
+        Agency.valueOf(rs.getString("agency")),
+        ExtractStatus.valueOf(rs.getString("status")),
+        ExtractSource.valueOf(rs.getString("source")),
+        rs.getString("uploaded_by"),
+        rs.getString("persons_file"),
+        rs.getString("events_file"),
+        instant(rs, "received_at"),
+        instant(rs, "started_at"),
+        instant(rs, "finished_at"),
+        rs.getString("failure_reason"),
+        rs.getObject("job_execution_id", Long.class),
+        rs.getObject("persons_rows", Long.class),
+        rs.getObject("events_rows", Long.class),
+        counts(rs, "persons_"),
+        counts(rs, "events_"),
+        new IdentifierCoverage(
+            rs.getLong("persons_accepted"),
+            rs.getLong("persons_with_date_of_birth"),
+            rs.getLong("persons_with_postcode"),
+            rs.getLong("persons_with_nhs_number"),
+            rs.getLong("persons_with_upn"),
+            rs.getLong("persons_with_pnc_id")));
+  }
+
+  private static FileCounts counts(ResultSet rs, String prefix) throws SQLException {
+    return new FileCounts(
+        rs.getLong(prefix + "read"),
+        rs.getLong(prefix + "accepted"),
+        rs.getLong(prefix + "rejected"),
+        rs.getLong(prefix + "warnings"),
+        rs.getLong(prefix + "new"),
+        rs.getLong(prefix + "changed"),
+        rs.getLong(prefix + "unchanged"),
+        rs.getLong(prefix + "no_longer_current"));
+  }
+
+  private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp at = rs.getTimestamp(column);
+    return at == null ? null : at.toInstant();
+  }
+}

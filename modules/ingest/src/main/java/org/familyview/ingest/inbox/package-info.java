@@ -1,0 +1,9 @@
+/**
+ * The drop folders partners push extracts to by SFTP, one per agency: polled on a schedule, a
+ * complete and settled {@code persons.csv} (with {@code events.csv} if present) becomes an extract,
+ * and the files are moved aside to {@code processed/}, never deleted.
+ */
+@NullMarked
+package org.familyview.ingest.inbox;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,36 @@
+package org.familyview.ingest.load;
+
+import java.util.UUID;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Removes an applied extract's staged rows. A step of its own, after the snapshot is applied and
+ * the extract complete, so that the apply transaction stays as short as it can be; running it again
+ * deletes nothing.
+ */
+final class ClearStaging implements Tasklet {
+
+  private final JdbcClient jdbc;
+
+  ClearStaging(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    UUID id =
+        UUID.fromString(
+            chunkContext
+                .getStepContext()
+                .getStepExecution()
+                .getJobParameters()
+                .getString("extractId"));
+    jdbc.sql("delete from extract_person_stage where extract_id = ?").param(id).update();
+    jdbc.sql("delete from extract_event_stage where extract_id = ?").param(id).update();
+    return RepeatStatus.FINISHED;
+  }
+}

@@ -1,0 +1,190 @@
+package org.familyview.ingest.load;
+
+import java.time.Clock;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.familyview.extracts.EventRecord;
+import org.familyview.extracts.PersonRecord;
+import org.familyview.extracts.RowOutcome;
+import org.familyview.ingest.IngestProperties;
+import org.familyview.ingest.extract.Extract;
+import org.familyview.ingest.extract.ExtractFolders;
+import org.familyview.ingest.extract.Extracts;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.SkipListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code extractLoad} job, one execution per extract (job parameter {@code extractId}):
+ *
+ * <ol>
+ *   <li>{@code inspectFiles}: the contract's reader inspects both files whole; a structurally
+ *       broken one fails the job before anything is staged;
+ *   <li>{@code stagePersons}, {@code stageEvents}: chunk-oriented; accepted rows are copied to the
+ *       staging tables with their warnings, rejected rows skipped into the rejects table; each
+ *       chunk commits with the reader's position, so a killed load resumes exactly where it was;
+ *   <li>{@code applySnapshot}: one transaction applies the snapshot and completes the extract;
+ *   <li>{@code clearStaging}: removes the staged rows.
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+class ExtractLoadJobConfiguration {
+
+  static final String JOB_NAME = "extractLoad";
+
+  @Bean
+  Job extractLoadJob(
+      JobRepository jobRepository,
+      Extracts extracts,
+      Step inspectFiles,
+      Step stagePersons,
+      Step stageEvents,
+      Step applySnapshot,
+      Step clearStaging) {
+    return new JobBuilder(JOB_NAME, jobRepository)
+        .listener(new ExtractLoadListener(extracts, Clock.systemUTC()))
+        .start(inspectFiles)
+        .next(stagePersons)
+        .next(stageEvents)
+        .next(applySnapshot)
+        .next(clearStaging)
+        .build();
+  }
+
+  @Bean
+  Step inspectFiles(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactions,
+      Extracts extracts,
+      ExtractFolders folders) {
+    return new StepBuilder("inspectFiles", jobRepository)
+        .tasklet(new InspectFiles(extracts, folders), transactions)
+        .build();
+  }
+
+  @Bean
+  Step stagePersons(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactions,
+      IngestProperties properties,
+      ItemStreamReader<RowOutcome<PersonRecord>> personRows,
+      ItemWriter<RowOutcome.Accepted<PersonRecord>> personStage,
+      SkipListener<Object, Object> quarantine) {
+    return new StepBuilder("stagePersons", jobRepository)
+        .<RowOutcome<PersonRecord>, RowOutcome.Accepted<PersonRecord>>chunk(properties.chunkSize())
+        .transactionManager(transactions)
+        .reader(personRows)
+        .processor(new QuarantineProcessor<>())
+        .writer(personStage)
+        .faultTolerant()
+        .skipPolicy(new RejectedRowsOnly())
+        .skipListener(quarantine)
+        .build();
+  }
+
+  @Bean
+  Step stageEvents(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactions,
+      IngestProperties properties,
+      ItemStreamReader<RowOutcome<EventRecord>> eventRows,
+      ItemWriter<RowOutcome.Accepted<EventRecord>> eventStage,
+      SkipListener<Object, Object> quarantine) {
+    return new StepBuilder("stageEvents", jobRepository)
+        .<RowOutcome<EventRecord>, RowOutcome.Accepted<EventRecord>>chunk(properties.chunkSize())
+        .transactionManager(transactions)
+        .reader(eventRows)
+        .processor(new QuarantineProcessor<>())
+        .writer(eventStage)
+        .faultTolerant()
+        .skipPolicy(new RejectedRowsOnly())
+        .skipListener(quarantine)
+        .build();
+  }
+
+  @Bean
+  Step applySnapshot(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactions,
+      JdbcClient jdbc,
+      Extracts extracts) {
+    return new StepBuilder("applySnapshot", jobRepository)
+        .tasklet(new ApplySnapshot(jdbc, extracts, Clock.systemUTC()), transactions)
+        .build();
+  }
+
+  @Bean
+  Step clearStaging(
+      JobRepository jobRepository, PlatformTransactionManager transactions, JdbcClient jdbc) {
+    return new StepBuilder("clearStaging", jobRepository)
+        .tasklet(new ClearStaging(jdbc), transactions)
+        .build();
+  }
+
+  @Bean
+  @StepScope
+  ItemStreamReader<RowOutcome<PersonRecord>> personRows(
+      @Value("#{jobParameters['extractId']}") String extractId,
+      Extracts extracts,
+      ExtractFolders folders) {
+    Extract extract = extracts.find(UUID.fromString(extractId)).orElseThrow();
+    ExtractFilesOpener files = new ExtractFilesOpener(extract, folders);
+    return ExtractRowsReader.<PersonRecord>builder()
+        .name("personRows")
+        .opener(files::persons)
+        .build();
+  }
+
+  @Bean
+  @StepScope
+  ItemStreamReader<RowOutcome<EventRecord>> eventRows(
+      @Value("#{jobParameters['extractId']}") String extractId,
+      Extracts extracts,
+      ExtractFolders folders,
+      JdbcTemplate jdbc) {
+    Extract extract = extracts.find(UUID.fromString(extractId)).orElseThrow();
+    ExtractFilesOpener files = new ExtractFilesOpener(extract, folders);
+    // Loaded when the step opens the reader, i.e. after every person of this extract is staged.
+    return ExtractRowsReader.<EventRecord>builder()
+        .name("eventRows")
+        .opener(
+            () ->
+                extract.hasEvents()
+                    ? files.events(KnownRecordIds.of(jdbc, extract.agency(), extract.id()))
+                    : null)
+        .build();
+  }
+
+  @Bean
+  @StepScope
+  ItemWriter<RowOutcome.Accepted<PersonRecord>> personStage(
+      @Value("#{jobParameters['extractId']}") String extractId, DataSource dataSource) {
+    return StageWriter.persons(dataSource, UUID.fromString(extractId));
+  }
+
+  @Bean
+  @StepScope
+  ItemWriter<RowOutcome.Accepted<EventRecord>> eventStage(
+      @Value("#{jobParameters['extractId']}") String extractId, DataSource dataSource) {
+    return StageWriter.events(dataSource, UUID.fromString(extractId));
+  }
+
+  @Bean
+  @StepScope
+  SkipListener<Object, Object> quarantine(
+      @Value("#{jobParameters['extractId']}") String extractId, Extracts extracts) {
+    return new QuarantineListener(extracts, UUID.fromString(extractId));
+  }
+}

@@ -1,0 +1,109 @@
+package org.familyview.ingest.load;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.familyview.extracts.Agency;
+import org.familyview.ingest.extract.Extract;
+import org.familyview.ingest.extract.Extracts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The queue of loads: one lane per agency, so an agency's extracts are applied one at a time and in
+ * the order they arrived, while different agencies load side by side. On start-up it resumes what a
+ * stopped application left: queued extracts start, and a job execution a kill left "running" is
+ * marked failed and restarted from its last committed chunk.
+ */
+@Component
+public class ExtractLoads implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(ExtractLoads.class);
+
+  private final Extracts extracts;
+  private final JobOperator jobOperator;
+  private final JobRepository jobRepository;
+  private final Job extractLoadJob;
+  private final Map<Agency, ExecutorService> lanes = new EnumMap<>(Agency.class);
+
+  ExtractLoads(
+      Extracts extracts, JobOperator jobOperator, JobRepository jobRepository, Job extractLoadJob) {
+    this.extracts = extracts;
+    this.jobOperator = jobOperator;
+    this.jobRepository = jobRepository;
+    this.extractLoadJob = extractLoadJob;
+    for (Agency agency : Agency.values()) {
+      lanes.put(
+          agency,
+          Executors.newSingleThreadExecutor(
+              Thread.ofPlatform().name("extract-load-" + agency.code()).factory()));
+    }
+  }
+
+  /** Queues the load of a recorded extract; returns at once. */
+  public void submit(Extract extract) {
+    UUID id = extract.id();
+    lanes.get(extract.agency()).execute(() -> load(id));
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void resumeUnfinished() {
+    for (Extract extract : extracts.unfinished()) {
+      log.info("Resuming extract {} ({})", extract.id(), extract.status());
+      submit(extract);
+    }
+  }
+
+  private void load(UUID id) {
+    try {
+      JobParameters parameters =
+          new JobParametersBuilder().addString("extractId", id.toString()).toJobParameters();
+      recoverDeadExecution(parameters);
+      jobOperator.start(extractLoadJob, parameters);
+    } catch (JobInstanceAlreadyCompleteException e) {
+      // The job finished but the application stopped before the extract was marked complete.
+      extracts.find(id).filter(e2 -> !e2.finished()).ifPresent(x -> markCompleted(id));
+    } catch (Exception e) {
+      log.error("Extract {} could not be loaded: {}", id, e.getClass().getSimpleName());
+    }
+  }
+
+  private void markCompleted(UUID id) {
+    extracts.completed(id, java.time.Instant.now());
+  }
+
+  /**
+   * A job execution still "running" in the repository when this application is the only one that
+   * runs loads was left by a killed process: mark it failed so that Spring Batch restarts it.
+   */
+  private void recoverDeadExecution(JobParameters parameters) {
+    JobInstance instance = jobRepository.getJobInstance(extractLoadJob.getName(), parameters);
+    if (instance == null) {
+      return;
+    }
+    JobExecution last = jobRepository.getLastJobExecution(instance);
+    if (last != null && last.getStatus().isRunning()) {
+      log.info("Job execution {} was interrupted; restarting it", last.getId());
+      jobOperator.recover(last);
+    }
+  }
+
+  @Override
+  public void destroy() {
+    lanes.values().forEach(ExecutorService::shutdownNow);
+  }
+}
