@@ -1,0 +1,452 @@
+package org.familyview.generator;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.familyview.extracts.Agency;
+import org.familyview.extracts.EventColumn;
+import org.familyview.extracts.PersonColumn;
+import org.familyview.extracts.Sensitivity;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One agency's partial, imperfect view of the world, written as its extract: who it knows (those it
+ * has had events with, and whom it holds anyway: every child at school, most patients), the
+ * identifiers it would hold, its error profile applied record by record, and its events.
+ */
+final class AgencyView implements Closeable {
+
+  private static final int COLUMNS = PersonColumn.values().length;
+
+  private final Agency agency;
+  private final ErrorProfile profile;
+  private final IdentifierIssuer issuer;
+  private final LocalDate asOf;
+  private final double invalidRate;
+  private final CsvOut persons;
+  private final CsvOut events;
+  private final CsvOut truth;
+  private final CsvOut invalid;
+  private final String recordPrefix;
+  private final String eventPrefix;
+  private long nextRecord;
+  private long nextEvent;
+  private long personRows;
+  private long eventRows;
+  private long invalidRows;
+
+  AgencyView(
+      Agency agency,
+      ErrorProfile profile,
+      IdentifierIssuer issuer,
+      LocalDate asOf,
+      double invalidRate,
+      Path out,
+      CsvOut truth,
+      CsvOut invalid)
+      throws IOException {
+    this.agency = agency;
+    this.profile = profile;
+    this.issuer = issuer;
+    this.asOf = asOf;
+    this.invalidRate = invalidRate;
+    this.truth = truth;
+    this.invalid = invalid;
+    Path dir = Files.createDirectories(out.resolve(agency.code()));
+    this.persons = new CsvOut(dir.resolve("persons.csv"));
+    this.events = new CsvOut(dir.resolve("events.csv"));
+    this.recordPrefix =
+        switch (agency) {
+          case POLICE -> "PN";
+          case HEALTH -> "RX";
+          case COUNCIL -> "LA";
+          case EDUCATION -> "ED";
+        };
+    this.eventPrefix = recordPrefix.charAt(0) + "E";
+    for (PersonColumn column : PersonColumn.values()) {
+      persons.field(column.header());
+    }
+    persons.endRow();
+    for (EventColumn column : EventColumn.values()) {
+      events.field(column.header());
+    }
+    events.endRow();
+  }
+
+  long personRows() {
+    return personRows;
+  }
+
+  long eventRows() {
+    return eventRows;
+  }
+
+  long invalidRows() {
+    return invalidRows;
+  }
+
+  void write(FamilyGroup group, List<PlannedEvent> planned, SplittableRandom r) throws IOException {
+    Map<Member, Boolean> withEvents = new IdentityHashMap<>();
+    for (PlannedEvent event : planned) {
+      if (event.type().agency() == agency) {
+        withEvents.put(event.member(), Boolean.TRUE);
+      }
+    }
+    Map<Member, String[]> recordIds = new IdentityHashMap<>();
+    for (Member member : group.people()) {
+      Household home = group.home(member);
+      if (withEvents.containsKey(member) || holdsAnyway(member, home, r)) {
+        recordIds.put(member, writePerson(member, home, r));
+      }
+    }
+    for (PlannedEvent event : planned) {
+      String[] ids = recordIds.get(event.member());
+      if (event.type().agency() == agency && ids != null) {
+        String recordId = ids[1] != null && r.nextDouble() < 0.3 ? ids[1] : ids[0];
+        writeEvent(event, recordId, r);
+      }
+    }
+  }
+
+  /** Whether the agency holds a person it has had no event with in the period. */
+  private boolean holdsAnyway(Member m, Household home, SplittableRandom r) {
+    int age = m.ageOn(asOf);
+    return switch (agency) {
+      case POLICE -> m.pncId != null || r.nextDouble() < 0.02;
+      case HEALTH -> age < 5 || r.nextDouble() < 0.5;
+      case COUNCIL -> r.nextDouble() < 0.08;
+      case EDUCATION -> isPupil(age) || (age >= 18 && hasPupil(home) && r.nextDouble() < 0.6);
+    };
+  }
+
+  private boolean isPupil(int age) {
+    return age >= 4 && age <= 17;
+  }
+
+  private boolean hasPupil(Household home) {
+    for (Member child : home.children()) {
+      if (isPupil(child.ageOn(asOf))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Writes the person's record (and a duplicate, sometimes); returns their record ids. */
+  private String[] writePerson(Member m, Household home, SplittableRandom r) throws IOException {
+    String[] fields = truthOf(m, home, r);
+    applyErrors(fields, m, r);
+    String primary = fields[PersonColumn.RECORD_ID.ordinal()];
+    writePersonRow(fields, m);
+    String duplicate = null;
+    if (r.nextDouble() < profile.rate(ErrorKind.DUPLICATE)) {
+      String[] again = truthOf(m, home, r);
+      applyErrors(again, m, r);
+      if (r.nextBoolean()) {
+        typo(again, r);
+      } else {
+        again[PersonColumn.DATE_OF_BIRTH.ordinal()] = null;
+      }
+      duplicate = again[PersonColumn.RECORD_ID.ordinal()];
+      writePersonRow(again, m);
+    }
+    maybeInvalidPerson(r);
+    return new String[] {primary, duplicate};
+  }
+
+  private void writePersonRow(String[] fields, Member m) throws IOException {
+    for (String field : fields) {
+      persons.field(field);
+    }
+    persons.endRow();
+    personRows++;
+    truth.fields(agency.code(), fields[PersonColumn.RECORD_ID.ordinal()], m.personId).endRow();
+  }
+
+  private String[] truthOf(Member m, Household home, SplittableRandom r) {
+    String[] f = new String[COLUMNS];
+    int age = m.ageOn(asOf);
+    f[PersonColumn.RECORD_ID.ordinal()] = FamilyFactory.id(recordPrefix, ++nextRecord);
+    f[PersonColumn.GIVEN_NAME.ordinal()] = m.givenName;
+    f[PersonColumn.MIDDLE_NAMES.ordinal()] = m.middleNames;
+    f[PersonColumn.FAMILY_NAME.ordinal()] = m.familyName;
+    if (m.previousFamilyName != null && r.nextDouble() < 0.4) {
+      f[PersonColumn.ALIASES.ordinal()] = m.givenName + " " + m.previousFamilyName;
+    }
+    f[PersonColumn.DATE_OF_BIRTH.ordinal()] = m.dateOfBirth.toString();
+    f[PersonColumn.SEX.ordinal()] = m.sex.name();
+    Residence residence =
+        r.nextDouble() < profile.rate(ErrorKind.STALE_ADDRESS) ? home.previous() : home.current();
+    f[PersonColumn.ADDRESS.ordinal()] = residence.addressLine();
+    f[PersonColumn.POSTCODE.ordinal()] = residence.postcode();
+    boolean adult = age >= 18;
+    switch (agency) {
+      case HEALTH -> f[PersonColumn.NHS_NUMBER.ordinal()] = m.nhsNumber;
+      case COUNCIL -> {
+        if (r.nextDouble() < (adult ? 0.15 : 0.6)) {
+          f[PersonColumn.NHS_NUMBER.ordinal()] = m.nhsNumber;
+        }
+      }
+      case EDUCATION -> {
+        if (isPupil(age)) {
+          f[PersonColumn.UPN.ordinal()] = upnOf(m, residence);
+          if (r.nextDouble() < 0.1) {
+            f[PersonColumn.NHS_NUMBER.ordinal()] = m.nhsNumber;
+          }
+        }
+      }
+      case POLICE -> {
+        f[PersonColumn.PNC_ID.ordinal()] = m.pncId;
+        if (r.nextDouble() < 0.05) {
+          f[PersonColumn.NHS_NUMBER.ordinal()] = m.nhsNumber;
+        }
+      }
+    }
+    if (adult) {
+      double contact =
+          switch (agency) {
+            case POLICE -> 0.5;
+            case HEALTH -> 0.85;
+            case COUNCIL -> 0.8;
+            case EDUCATION -> 0.9;
+          };
+      if (r.nextDouble() < contact) {
+        f[PersonColumn.PHONE.ordinal()] = m.phone;
+        f[PersonColumn.EMAIL.ordinal()] = agency == Agency.POLICE ? null : m.email;
+      }
+    }
+    f[PersonColumn.HOUSEHOLD_ID.ordinal()] =
+        switch (agency) {
+          case COUNCIL -> "HH" + (home.localKey * 7 + 1000);
+          case EDUCATION -> "FAM-" + home.localKey;
+          default -> null;
+        };
+    return f;
+  }
+
+  private String upnOf(Member m, Residence residence) {
+    if (m.upn == null) {
+      String area = residence.postcode().substring(0, 2);
+      int la =
+          switch (area) {
+            case "BD" -> 380;
+            case "HX" -> 381;
+            case "HD" -> 382;
+            case "WF" -> 384;
+            default -> 383;
+          };
+      int school = 2000 + (int) (Math.abs((long) m.personId.hashCode()) % 400);
+      m.upn = issuer.nextUpn(la, school, m.dateOfBirth.getYear() + 4);
+    }
+    return m.upn;
+  }
+
+  private void applyErrors(String[] f, Member m, SplittableRandom r) {
+    if (m.knownAs != null && r.nextDouble() < profile.rate(ErrorKind.NICKNAME)) {
+      f[PersonColumn.GIVEN_NAME.ordinal()] = m.knownAs;
+    }
+    if (m.previousFamilyName != null && r.nextDouble() < profile.rate(ErrorKind.OLD_NAME)) {
+      f[PersonColumn.FAMILY_NAME.ordinal()] = m.previousFamilyName;
+      f[PersonColumn.ALIASES.ordinal()] = null;
+    }
+    if (r.nextDouble() < profile.rate(ErrorKind.TYPO)) {
+      typo(f, r);
+    }
+    if (r.nextDouble() < profile.rate(ErrorKind.DAY_MONTH_SWAP)) {
+      LocalDate d = m.dateOfBirth;
+      if (d.getDayOfMonth() <= 12 && d.getDayOfMonth() != d.getMonthValue()) {
+        f[PersonColumn.DATE_OF_BIRTH.ordinal()] =
+            LocalDate.of(d.getYear(), d.getDayOfMonth(), d.getMonthValue()).toString();
+      }
+    }
+    if (r.nextDouble() < profile.rate(ErrorKind.NAME_SWAP)) {
+      String given = f[PersonColumn.GIVEN_NAME.ordinal()];
+      f[PersonColumn.GIVEN_NAME.ordinal()] = f[PersonColumn.FAMILY_NAME.ordinal()];
+      f[PersonColumn.FAMILY_NAME.ordinal()] = given;
+    }
+    if (r.nextDouble() < profile.rate(ErrorKind.MISSING)) {
+      switch (r.nextInt(5)) {
+        case 0 -> f[PersonColumn.DATE_OF_BIRTH.ordinal()] = null;
+        case 1 -> {
+          f[PersonColumn.POSTCODE.ordinal()] = null;
+          f[PersonColumn.ADDRESS.ordinal()] = null;
+        }
+        case 2 -> f[PersonColumn.NHS_NUMBER.ordinal()] = null;
+        case 3 -> f[PersonColumn.SEX.ordinal()] = null;
+        default -> f[PersonColumn.MIDDLE_NAMES.ordinal()] = null;
+      }
+    }
+    if (r.nextDouble() < profile.rate(ErrorKind.PLACEHOLDER)) {
+      switch (r.nextInt(4)) {
+        case 0 -> f[PersonColumn.GIVEN_NAME.ordinal()] = m.ageOn(asOf) == 0 ? "BABY" : "UNKNOWN";
+        case 1 -> f[PersonColumn.DATE_OF_BIRTH.ordinal()] = "1900-01-01";
+        case 2 -> {
+          if (f[PersonColumn.NHS_NUMBER.ordinal()] != null) {
+            f[PersonColumn.NHS_NUMBER.ordinal()] = "0000000000";
+          }
+        }
+        default -> f[PersonColumn.POSTCODE.ordinal()] = "ZZ99 3VZ";
+      }
+    }
+    if (r.nextDouble() < profile.rate(ErrorKind.IDENTIFIER_TYPO)) {
+      int column =
+          f[PersonColumn.UPN.ordinal()] != null
+              ? PersonColumn.UPN.ordinal()
+              : PersonColumn.NHS_NUMBER.ordinal();
+      f[column] = mistypeDigit(f[column], r);
+    }
+    if (r.nextDouble() < profile.rate(ErrorKind.FORMAT)) {
+      String postcode = f[PersonColumn.POSTCODE.ordinal()];
+      if (postcode != null) {
+        f[PersonColumn.POSTCODE.ordinal()] = postcode.replace(" ", "").toLowerCase(Locale.ROOT);
+      }
+      String nhs = f[PersonColumn.NHS_NUMBER.ordinal()];
+      if (nhs != null && nhs.length() == 10) {
+        f[PersonColumn.NHS_NUMBER.ordinal()] =
+            nhs.substring(0, 3) + " " + nhs.substring(3, 6) + " " + nhs.substring(6);
+      }
+    }
+  }
+
+  /** Changes one digit (never the first letter of a UPN): the check then always fails. */
+  private static @Nullable String mistypeDigit(@Nullable String id, SplittableRandom r) {
+    if (id == null || id.length() < 10) {
+      return id;
+    }
+    int at = 1 + r.nextInt(id.length() - 2);
+    char c = id.charAt(at);
+    if (!Character.isDigit(c)) {
+      return id;
+    }
+    char replacement = (char) ('0' + (c - '0' + 1 + r.nextInt(9)) % 10);
+    return id.substring(0, at) + replacement + id.substring(at + 1);
+  }
+
+  private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+  private static void typo(String[] f, SplittableRandom r) {
+    int column =
+        r.nextBoolean() ? PersonColumn.GIVEN_NAME.ordinal() : PersonColumn.FAMILY_NAME.ordinal();
+    String name = f[column];
+    if (name == null || name.length() < 3) {
+      return;
+    }
+    int at = 1 + r.nextInt(name.length() - 2);
+    StringBuilder s = new StringBuilder(name);
+    switch (r.nextInt(4)) {
+      case 0 -> s.setCharAt(at, LETTERS.charAt(r.nextInt(LETTERS.length())));
+      case 1 -> s.deleteCharAt(at);
+      case 2 -> s.insert(at, s.charAt(at));
+      default -> {
+        char c = s.charAt(at);
+        s.setCharAt(at, s.charAt(at + 1));
+        s.setCharAt(at + 1, c);
+      }
+    }
+    f[column] = s.toString();
+  }
+
+  private void writeEvent(PlannedEvent e, String recordId, SplittableRandom r) throws IOException {
+    String occurredAt = e.date().toString();
+    if (agency == Agency.POLICE) {
+      occurredAt += String.format(Locale.ROOT, "T%02d:%02d:00", r.nextInt(24), r.nextInt(60));
+    }
+    String type = agency == Agency.HEALTH ? e.type().localCode() : e.type().code();
+    events
+        .fields(
+            FamilyFactory.id(eventPrefix, ++nextEvent),
+            recordId,
+            occurredAt,
+            type,
+            e.detail(),
+            e.role().name().toLowerCase(Locale.ROOT),
+            e.summary(),
+            e.sensitivity() == Sensitivity.STANDARD
+                ? null
+                : e.sensitivity().name().toLowerCase(Locale.ROOT))
+        .endRow();
+    eventRows++;
+    maybeInvalidEvent(recordId, r);
+  }
+
+  /** A deliberately broken person row, when asked for with {@code --invalid-rows}. */
+  private void maybeInvalidPerson(SplittableRandom r) throws IOException {
+    if (invalidRate <= 0 || r.nextDouble() >= invalidRate) {
+      return;
+    }
+    long line = persons.nextLine();
+    String kind;
+    switch (r.nextInt(3)) {
+      case 0 -> {
+        kind = "missing_record_id";
+        persons.fields("", "Alex", "", "Broken", "", "1990-01-01", "U");
+        padPersonRow(7);
+      }
+      case 1 -> {
+        kind = "no_name";
+        persons.fields(FamilyFactory.id(recordPrefix, ++nextRecord), "", "", "");
+        padPersonRow(4);
+      }
+      default -> {
+        kind = "field_count";
+        persons.fields(FamilyFactory.id(recordPrefix, ++nextRecord), "Alex", "", "Broken");
+        padPersonRow(4);
+        persons.field("one too many");
+      }
+    }
+    persons.endRow();
+    invalidRows++;
+    invalid.fields(agency.code(), "persons.csv", Long.toString(line), kind).endRow();
+  }
+
+  private void padPersonRow(int written) throws IOException {
+    for (int i = written; i < COLUMNS; i++) {
+      persons.field(null);
+    }
+  }
+
+  /** A deliberately broken event row, when asked for with {@code --invalid-rows}. */
+  private void maybeInvalidEvent(String recordId, SplittableRandom r) throws IOException {
+    if (invalidRate <= 0 || r.nextDouble() >= invalidRate) {
+      return;
+    }
+    long line = events.nextLine();
+    String kind;
+    String eventId = FamilyFactory.id(eventPrefix, ++nextEvent);
+    switch (r.nextInt(3)) {
+      case 0 -> {
+        kind = "unknown_type";
+        events.fields(eventId, recordId, asOf.toString(), agency.code() + ".burglary");
+      }
+      case 1 -> {
+        kind = "unknown_person";
+        events.fields(eventId, "ZZ" + eventId, asOf.toString(), firstType());
+      }
+      default -> {
+        kind = "missing_event_id";
+        events.fields("", recordId, asOf.toString(), firstType());
+      }
+    }
+    events.fields("", "", "", "").endRow();
+    invalidRows++;
+    invalid.fields(agency.code(), "events.csv", Long.toString(line), kind).endRow();
+  }
+
+  private String firstType() {
+    return org.familyview.extracts.Vocabulary.standard().types(agency).getFirst().code();
+  }
+
+  @Override
+  public void close() throws IOException {
+    try (persons) {
+      events.close();
+    }
+  }
+}

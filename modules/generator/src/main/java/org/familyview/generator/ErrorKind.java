@@ -1,0 +1,52 @@
+package org.familyview.generator;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The ways an agency's record of a person differs from the truth. Each has a flag name for {@code
+ * --error}.
+ */
+enum ErrorKind {
+  /** A letter of a name substituted, dropped, doubled or swapped with its neighbour. */
+  TYPO("typo"),
+  /** Day and month of the date of birth swapped (only where both are 12 or less). */
+  DAY_MONTH_SWAP("dmswap"),
+  /** Given and family name swapped. */
+  NAME_SWAP("nameswap"),
+  /** One optional value left out: date of birth, postcode, address, NHS number, sex. */
+  MISSING("missing"),
+  /** A "not known" value: UNKNOWN given name, 1900-01-01, 0000000000, ZZ99 postcode. */
+  PLACEHOLDER("placeholder"),
+  /** The same person twice in one agency, under two record ids. */
+  DUPLICATE("duplicate"),
+  /** The diminutive ("Liz") instead of the registered given name. */
+  NICKNAME("nickname"),
+  /** The previous address instead of the current one. */
+  STALE_ADDRESS("stale"),
+  /** The family name before a change, with the new one unknown to the agency. */
+  OLD_NAME("oldname"),
+  /** A mistyped digit in an NHS number or UPN, which then fails its check. */
+  IDENTIFIER_TYPO("idtypo"),
+  /** Harmless formatting: postcodes without a space or in lower case, NHS numbers spaced. */
+  FORMAT("format");
+
+  private final String flag;
+
+  ErrorKind(String flag) {
+    this.flag = flag;
+  }
+
+  String flag() {
+    return flag;
+  }
+
+  static Optional<ErrorKind> fromFlag(String flag) {
+    for (ErrorKind kind : values()) {
+      if (kind.flag.equals(flag.toLowerCase(Locale.ROOT))) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,129 @@
+package org.familyview.generator;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.familyview.extracts.Agency;
+import org.familyview.extracts.SupportingFamiliesCriterion;
+
+/**
+ * Writes a synthetic world: for each agency {@code persons.csv} and {@code events.csv} in the
+ * extract contract, and the truth beside them: {@code truth.csv} (which record is which person),
+ * {@code families.csv} (who lived in which household, from when to when), {@code criteria.csv} (the
+ * Supporting Families problems each family truly has) and {@code invalid.csv} (the rows broken on
+ * purpose, by line).
+ *
+ * <p>Deterministic: every family is built from its own random stream, derived from the seed and the
+ * family's number, and written in order.
+ */
+final class Generator {
+
+  /** What was written. */
+  record Summary(
+      long people,
+      long families,
+      Map<Agency, Long> personRows,
+      Map<Agency, Long> eventRows,
+      long invalidRows) {}
+
+  private final GeneratorOptions options;
+
+  Generator(GeneratorOptions options) {
+    this.options = options;
+  }
+
+  Summary run() throws IOException {
+    if (options.people() < 1 || options.people() > IdentifierIssuer.MAX_PEOPLE) {
+      throw new IllegalArgumentException(
+          "--people must be between 1 and " + IdentifierIssuer.MAX_PEOPLE);
+    }
+    Path out = Files.createDirectories(options.out());
+    IdentifierIssuer issuer = new IdentifierIssuer();
+    FamilyFactory families = new FamilyFactory(issuer, options.asOf());
+    EventPlanner planner =
+        new EventPlanner(
+            issuer,
+            options.asOf(),
+            options.historyYears(),
+            options.eventScale(),
+            options.troubledRate());
+    List<AgencyView> views = new ArrayList<>();
+    long groups = 0;
+    long households = 0;
+    try (CsvOut truth = new CsvOut(out.resolve("truth.csv"));
+        CsvOut membership = new CsvOut(out.resolve("families.csv"));
+        CsvOut criteria = new CsvOut(out.resolve("criteria.csv"));
+        CsvOut invalid = new CsvOut(out.resolve("invalid.csv"))) {
+      truth.fields("agency", "record_id", "person_id").endRow();
+      membership.fields("family_id", "person_id", "role", "from", "to").endRow();
+      criteria.fields("family_id", "criterion").endRow();
+      invalid.fields("agency", "file", "line", "kind").endRow();
+      for (Agency agency : Agency.values()) {
+        views.add(
+            new AgencyView(
+                agency,
+                options.profiles().get(agency),
+                issuer,
+                options.asOf(),
+                options.invalidRows(),
+                out,
+                truth,
+                invalid));
+      }
+      while (families.peopleCreated() < options.people()) {
+        SplittableRandom r = new SplittableRandom(mix(options.seed(), groups++));
+        FamilyGroup group = families.build(r);
+        List<PlannedEvent> events = planner.plan(group, r);
+        for (AgencyView view : views) {
+          view.write(group, events, r);
+        }
+        for (Household home : group.households) {
+          households++;
+          writeMembership(membership, home);
+          for (SupportingFamiliesCriterion problem : home.problems) {
+            criteria.fields(home.familyId, problem.name().toLowerCase(java.util.Locale.ROOT));
+            criteria.endRow();
+          }
+        }
+      }
+    } finally {
+      for (AgencyView view : views) {
+        view.close();
+      }
+    }
+    Map<Agency, Long> personRows = new EnumMap<>(Agency.class);
+    Map<Agency, Long> eventRows = new EnumMap<>(Agency.class);
+    long invalidRows = 0;
+    for (int i = 0; i < views.size(); i++) {
+      personRows.put(Agency.values()[i], views.get(i).personRows());
+      eventRows.put(Agency.values()[i], views.get(i).eventRows());
+      invalidRows += views.get(i).invalidRows();
+    }
+    return new Summary(families.peopleCreated(), households, personRows, eventRows, invalidRows);
+  }
+
+  private static void writeMembership(CsvOut out, Household home) throws IOException {
+    for (Household.Stay stay : home.stays) {
+      out.fields(
+              home.familyId,
+              stay.member().personId,
+              stay.role().name().toLowerCase(java.util.Locale.ROOT),
+              stay.from().toString(),
+              stay.to() == null ? null : stay.to().toString())
+          .endRow();
+    }
+  }
+
+  /** A well-spread seed for family {@code n} (the SplitMix64 finaliser). */
+  static long mix(long seed, long n) {
+    long z = seed * 0x9E3779B97F4A7C15L + n;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}

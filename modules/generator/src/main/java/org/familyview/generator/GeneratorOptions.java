@@ -1,0 +1,46 @@
+package org.familyview.generator;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+import org.familyview.extracts.Agency;
+
+/**
+ * What to generate.
+ *
+ * @param people how many people to create (a family is never split, so a few more may be)
+ * @param out the folder to write into
+ * @param seed the seed: the same seed and options give byte-identical files
+ * @param asOf the day the extracts are taken
+ * @param historyYears how many years of events before {@code asOf}
+ * @param eventScale a multiplier on the number of repeated events (1 by default)
+ * @param troubledRate the share of families with children that have Supporting Families problems
+ * @param invalidRows the chance, per row, of a deliberately broken row after it (0 by default)
+ * @param profiles each agency's error profile
+ */
+record GeneratorOptions(
+    long people,
+    Path out,
+    long seed,
+    LocalDate asOf,
+    int historyYears,
+    double eventScale,
+    double troubledRate,
+    double invalidRows,
+    Map<Agency, ErrorProfile> profiles) {
+
+  static final LocalDate DEFAULT_AS_OF = LocalDate.of(2026, 11, 1);
+
+  GeneratorOptions {
+    profiles = Map.copyOf(profiles);
+  }
+
+  static GeneratorOptions defaults(long people, Path out) {
+    Map<Agency, ErrorProfile> profiles = new EnumMap<>(Agency.class);
+    for (Agency agency : Agency.values()) {
+      profiles.put(agency, ErrorProfile.defaults(agency));
+    }
+    return new GeneratorOptions(people, out, 1L, DEFAULT_AS_OF, 3, 1.0, 0.12, 0.0, profiles);
+  }
+}
