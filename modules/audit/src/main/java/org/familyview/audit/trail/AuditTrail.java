@@ -25,6 +25,7 @@ public class AuditTrail {
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
 
+  @org.springframework.beans.factory.annotation.Autowired
   public AuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this(jdbc, transactions, Clock.systemUTC());
   }

@@ -35,6 +35,7 @@ public class Caseloads {
   private final JdbcClient jdbc;
   private final Clock clock;
 
+  @org.springframework.beans.factory.annotation.Autowired
   public Caseloads(JdbcClient jdbc) {
     this(jdbc, Clock.systemUTC());
   }
