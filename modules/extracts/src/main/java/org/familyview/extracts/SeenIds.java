@@ -1,15 +1,15 @@
 package org.familyview.extracts;
 
-import java.util.Arrays;
-
 /**
  * The ids seen so far in one file with the line of each, to reject a duplicate and tell the partner
- * where the first one is. An open-addressing table of strings and primitive lines: a HashMap would
- * box every line and spend a node per entry on files of millions of rows.
+ * where the first one is. An open-addressing table of strings, their hashes and primitive lines:
+ * comparing stored hashes first keeps probes off the strings themselves, and a HashMap would box
+ * every line and spend a node per entry on files of millions of rows.
  */
 final class SeenIds {
 
   private String[] keys = new String[1 << 12];
+  private int[] hashes = new int[1 << 12];
   private long[] lines = new long[1 << 12];
   private int size;
 
@@ -18,15 +18,17 @@ final class SeenIds {
     if (size * 10L >= keys.length * 6L) {
       grow();
     }
+    int hash = mix(id.hashCode());
     int mask = keys.length - 1;
-    int i = mix(id.hashCode()) & mask;
+    int i = hash & mask;
     while (keys[i] != null) {
-      if (keys[i].equals(id)) {
+      if (hashes[i] == hash && keys[i].equals(id)) {
         return lines[i];
       }
       i = (i + 1) & mask;
     }
     keys[i] = id;
+    hashes[i] = hash;
     lines[i] = line;
     size++;
     return 0;
@@ -34,25 +36,31 @@ final class SeenIds {
 
   private void grow() {
     String[] oldKeys = keys;
+    int[] oldHashes = hashes;
     long[] oldLines = lines;
     keys = new String[oldKeys.length * 2];
+    hashes = new int[oldKeys.length * 2];
     lines = new long[oldKeys.length * 2];
     int mask = keys.length - 1;
     for (int j = 0; j < oldKeys.length; j++) {
       if (oldKeys[j] != null) {
-        int i = mix(oldKeys[j].hashCode()) & mask;
+        int i = oldHashes[j] & mask;
         while (keys[i] != null) {
           i = (i + 1) & mask;
         }
         keys[i] = oldKeys[j];
+        hashes[i] = oldHashes[j];
         lines[i] = oldLines[j];
       }
     }
-    Arrays.fill(oldKeys, null);
   }
 
+  /** The MurmurHash3 finaliser: sequential ids must not land in sequential slots. */
   private static int mix(int h) {
-    int x = h * 0x9E3779B9;
-    return x ^ (x >>> 16);
+    h ^= h >>> 16;
+    h *= 0x85EBCA6B;
+    h ^= h >>> 13;
+    h *= 0xC2B2AE35;
+    return h ^ (h >>> 16);
   }
 }

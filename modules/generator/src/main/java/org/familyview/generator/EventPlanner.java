@@ -126,7 +126,9 @@ final class EventPlanner {
       repeat(events, m, "health.ae_attendance", 0.35, 2, "Attended A&E", r);
       repeat(events, m, "health.hospital_admission", 0.07, 1, "Admitted to hospital", r);
       if (age >= 5 && age < 17) {
-        int spells = r.nextDouble() < 0.3 ? scaled(1 + r.nextInt(3), r) : 0;
+        // Around half of pupils in England have some unauthorised absence in a year, and about
+        // one in five are persistently absent (DfE, pupil absence statistics 2022/23).
+        int spells = r.nextDouble() < 0.5 ? scaled(1 + r.nextInt(6), r) : 0;
         for (int i = 0; i < spells; i++) {
           add(
               events,
@@ -136,6 +138,17 @@ final class EventPlanner {
               EventRole.SUBJECT,
               dateAfter(m.dateOfBirth.plusYears(5), r),
               "Unauthorised absence recorded",
+              r);
+        }
+        if (r.nextDouble() < 0.15) {
+          add(
+              events,
+              m,
+              "education.persistent_absence",
+              null,
+              EventRole.SUBJECT,
+              dateAfter(m.dateOfBirth.plusYears(5), r),
+              "Attendance below 90% this term",
               r);
         }
       }

@@ -1,8 +1,10 @@
 package org.familyview.identifiers;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The values partner systems put in a field when the real value is not known. They count as
@@ -29,40 +31,47 @@ public final class Placeholders {
           LocalDate.of(2099, 12, 31),
           LocalDate.of(9999, 12, 31));
 
-  private static final Set<String> TEXT =
-      Set.of(
-          "UNKNOWN",
-          "UNK",
-          "UNKOWN",
-          "NOT KNOWN",
-          "NOTKNOWN",
-          "NK",
-          "N/K",
-          "NOT STATED",
-          "NOT GIVEN",
-          "NOT RECORDED",
-          "NOT PROVIDED",
-          "TBC",
-          "TBA",
-          "TO BE CONFIRMED",
-          "NONE",
-          "NULL",
-          "NIL",
-          "N/A",
-          "REFUSED",
-          "WITHHELD",
-          "ANON",
-          "ANONYMOUS",
-          "UNNAMED",
-          "NO NAME",
-          "NONAME",
-          "TEST",
-          "DUMMY",
-          "INFANT",
-          "NEWBORN",
-          "CHILD",
-          "MALE",
-          "FEMALE");
+  // Case-insensitive, so a lookup needs no upper-cased copy of the value.
+  private static final Set<String> TEXT = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+  static {
+    TEXT.addAll(
+        List.of(
+            "UNKNOWN",
+            "UNK",
+            "UNKOWN",
+            "NOT KNOWN",
+            "NOTKNOWN",
+            "NK",
+            "N/K",
+            "NOT STATED",
+            "NOT GIVEN",
+            "NOT RECORDED",
+            "NOT PROVIDED",
+            "TBC",
+            "TBA",
+            "TO BE CONFIRMED",
+            "NONE",
+            "NULL",
+            "NIL",
+            "N/A",
+            "REFUSED",
+            "WITHHELD",
+            "ANON",
+            "ANONYMOUS",
+            "UNNAMED",
+            "NO NAME",
+            "NONAME",
+            "TEST",
+            "DUMMY",
+            "INFANT",
+            "NEWBORN",
+            "CHILD",
+            "MALE",
+            "FEMALE"));
+  }
+
+  private static final int LONGEST = 24;
 
   private Placeholders() {}
 
@@ -77,14 +86,11 @@ public final class Placeholders {
    * identify the person across agencies.
    */
   public static boolean isPlaceholderName(String raw) {
-    String name = normalise(raw);
-    if (name.isEmpty()) {
+    String name = raw.strip();
+    if (startsWithWord(name, "BABY") || startsWithWord(name, "TWIN")) {
       return true;
     }
-    if (name.equals("BABY") || name.startsWith("BABY ") || name.startsWith("TWIN ")) {
-      return true;
-    }
-    return isPlaceholderText(raw);
+    return isPlaceholderText(name);
   }
 
   /**
@@ -92,11 +98,35 @@ public final class Placeholders {
    * listed spellings, a run of X's, or nothing but punctuation.
    */
   public static boolean isPlaceholderText(String raw) {
-    String text = normalise(raw);
-    if (text.isEmpty() || TEXT.contains(text)) {
+    String text = raw.strip();
+    if (text.isEmpty()) {
       return true;
     }
-    return onlyOf(text, "X") && text.length() >= 2 || onlyOf(text, "?-./_*#0 ");
+    // Most values are real: only short ones can be a listed spelling, so only they are normalised.
+    if (text.length() <= LONGEST && TEXT.contains(hasRunsOfSpace(text) ? normalise(text) : text)) {
+      return true;
+    }
+    return onlyOf(text, "Xx") && text.length() >= 2 || onlyOf(text, "?-./_*#0 ");
+  }
+
+  private static boolean hasRunsOfSpace(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)
+          && (c != ' ' || (i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1))))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "BABY" alone or followed by a space ("BABY OF SMITH", "Baby Boy"), in any case. */
+  private static boolean startsWithWord(String s, String word) {
+    String bare = word.strip();
+    if (!s.regionMatches(true, 0, bare, 0, bare.length())) {
+      return false;
+    }
+    return s.length() == bare.length() || Character.isWhitespace(s.charAt(bare.length()));
   }
 
   /** Upper case, trimmed, with runs of whitespace collapsed to one space. */
