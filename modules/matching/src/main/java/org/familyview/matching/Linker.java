@@ -88,14 +88,21 @@ public final class Linker {
       start = lap(timings, "train", start, progress, "model trained");
     }
     TermFrequencies frequencies = TermFrequencies.of(comparisons, records);
-    PairScorer scorer = new PairScorer(model, comparisons, frequencies, config.thresholds());
+    PairScorer scorer = new PairScorer(model, comparisons, frequencies, config.thresholds(), false);
     Scored scored = score(scorer, records, candidates.pairs(), progress);
     if (training != null) {
       double prior = PriorEstimator.estimate(scored.bayes(), records.size(), model.prior());
       model = model.withPrior(prior);
       training = new TrainingReport(model, training.randomPairs(), training.runs());
-      scorer = new PairScorer(model, comparisons, frequencies, config.thresholds());
+      scorer = new PairScorer(model, comparisons, frequencies, config.thresholds(), false);
     }
+    double householdShare = scored.householdShare();
+    scorer = scorer.withHouseholdGuard(householdShare >= HOUSEHOLD_SHARE);
+    progress.report(
+        String.format(
+            "households: %.1f%% of candidates sharing an address differ in forename and birth date;"
+                + " household guard %s",
+            100 * householdShare, scorer.householdGuard() ? "on" : "off"));
     start = lap(timings, "score", start, progress, candidates.size() + " pairs scored");
 
     Decided decided = decide(scorer, records, candidates.pairs(), scored, constraints);
@@ -127,12 +134,34 @@ public final class Linker {
   }
 
   /** Bayes factors (bits) of every candidate pair, and the rule outcome of each (0 = none). */
-  record Scored(float[] bayes, byte[] rule, List<RuleOutcome> outcomes) {}
+  record Scored(
+      float[] bayes,
+      byte[] rule,
+      List<RuleOutcome> outcomes,
+      boolean[] weakPersonal,
+      long householdLike,
+      long sharingResidence) {
+
+    double householdShare() {
+      return sharingResidence == 0 ? 0 : (double) householdLike / sharingResidence;
+    }
+  }
+
+  /**
+   * Populations with households (real extracts) need the household guard; populations without (some
+   * benchmark sets, where everyone at an address is one person) would only lose links to it. Above
+   * this share of household-like pairs among pairs sharing an address, the guard is on.
+   */
+  static final double HOUSEHOLD_SHARE = 0.10;
 
   static Scored score(
       PairScorer scorer, List<StandardisedRecord> records, long[] pairs, Progress progress) {
     float[] bayes = new float[pairs.length];
     byte[] rule = new byte[pairs.length];
+    boolean[] weak = new boolean[pairs.length];
+    java.util.concurrent.atomic.LongAdder householdLike =
+        new java.util.concurrent.atomic.LongAdder();
+    java.util.concurrent.atomic.LongAdder sharing = new java.util.concurrent.atomic.LongAdder();
     List<RuleOutcome> outcomes = new CopyOnWriteArrayList<>(List.of(RuleOutcome.NONE));
     int chunks = (pairs.length + CHUNK - 1) / CHUNK;
     int n = scorer.comparisons().size();
@@ -150,12 +179,19 @@ public final class Linker {
                 if (!(outcome instanceof RuleOutcome.NoRule)) {
                   rule[i] = code(outcomes, outcome);
                 }
+                weak[i] = scorer.weakPersonal(left, levels);
+                if (scorer.sharesResidence(levels)) {
+                  sharing.increment();
+                  if (scorer.looksLikeHousehold(levels)) {
+                    householdLike.increment();
+                  }
+                }
               }
               if (c % 64 == 63) {
                 progress.report("  scored " + (long) end + " of " + pairs.length + " pairs");
               }
             });
-    return new Scored(bayes, rule, outcomes);
+    return new Scored(bayes, rule, outcomes, weak, householdLike.sum(), sharing.sum());
   }
 
   private static synchronized byte code(List<RuleOutcome> outcomes, RuleOutcome outcome) {
@@ -184,11 +220,11 @@ public final class Linker {
     int kept = 0;
     LinkDecision[] decisionOf = new LinkDecision[candidates.length];
     for (int i = 0; i < candidates.length; i++) {
-      RuleOutcome outcome = scored.outcomes().get(scored.rule()[i]);
+      RuleOutcome outcome = outcomeOf(scorer, scored, i);
       double weight = prior + scored.bayes()[i];
       LinkDecision decision = scorer.decide(weight, outcome);
       decisionOf[i] = decision;
-      if (decision != LinkDecision.NO_LINK || scored.rule()[i] != 0) {
+      if (keep(decision, outcome)) {
         kept++;
       }
       int a = CandidatePairs.left(candidates[i]);
@@ -196,6 +232,7 @@ public final class Linker {
       switch (outcome) {
         case RuleOutcome.MustLink m -> graph.mustLink(a, b, m.reason());
         case RuleOutcome.CannotLink c -> graph.cannotLink(a, b, c.reason());
+        case RuleOutcome.AtMostReview r -> {}
         case RuleOutcome.NoRule none -> {
           if (decision == LinkDecision.LINK) {
             graph.link(a, b, weight, "match weight");
@@ -210,15 +247,33 @@ public final class Linker {
     String[] rules = new String[kept];
     int j = 0;
     for (int i = 0; i < candidates.length; i++) {
-      if (decisionOf[i] != LinkDecision.NO_LINK || scored.rule()[i] != 0) {
+      RuleOutcome outcome = outcomeOf(scorer, scored, i);
+      if (keep(decisionOf[i], outcome)) {
         pairs[j] = candidates[i];
         weights[j] = (float) (prior + scored.bayes()[i]);
         decisions[j] = decisionOf[i];
-        rules[j] = scored.outcomes().get(scored.rule()[i]).reason();
+        rules[j] = outcome.reason();
         j++;
       }
     }
     return new Decided(pairs, weights, decisions, rules, graph);
+  }
+
+  private static RuleOutcome outcomeOf(PairScorer scorer, Scored scored, int i) {
+    RuleOutcome outcome = scored.outcomes().get(scored.rule()[i]);
+    if (scorer.householdGuard()
+        && outcome instanceof RuleOutcome.NoRule
+        && scored.weakPersonal()[i]) {
+      return PairScorer.HOUSEHOLD_ONLY;
+    }
+    return outcome;
+  }
+
+  /** Links, review tasks and decisive rule outcomes are kept; plain non-links are only counted. */
+  static boolean keep(LinkDecision decision, RuleOutcome outcome) {
+    return decision != LinkDecision.NO_LINK
+        || outcome instanceof RuleOutcome.MustLink
+        || outcome instanceof RuleOutcome.CannotLink;
   }
 
   static void applyConstraints(

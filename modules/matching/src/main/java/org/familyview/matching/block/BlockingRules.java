@@ -25,6 +25,7 @@ public final class BlockingRules {
         new BlockingRule("postcode+initial", BlockingRules::postcodeAndInitial),
         new BlockingRule("birthday+forename", BlockingRules::birthdayAndForename),
         new BlockingRule("date_of_birth+postcode", BlockingRules::dateOfBirthAndPostcode),
+        new BlockingRule("address+initial", BlockingRules::addressAndInitial),
         new BlockingRule("phone", (r, sink) -> emit(sink, r.phone())),
         new BlockingRule("email", (r, sink) -> emit(sink, r.email())));
   }
@@ -110,6 +111,18 @@ public final class BlockingRules {
     DateOfBirth dob = r.dateOfBirth();
     if (dob != null && r.postcode() != null) {
       sink.accept(dob.digits() + "|" + r.postcode());
+    }
+  }
+
+  /** Survives a missing date of birth and a mistyped postcode. */
+  private static void addressAndInitial(StandardisedRecord r, BlockingRule.KeySink sink) {
+    String address = r.address();
+    if (address == null) {
+      return;
+    }
+    String initials = initials(r);
+    for (int i = 0; i < initials.length(); i++) {
+      sink.accept(address + "|" + initials.charAt(i));
     }
   }
 

@@ -2,6 +2,7 @@ package org.familyview.matching.compare;
 
 import java.util.List;
 import org.familyview.matching.standardise.StandardisedRecord;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Address: exact after abbreviation; most words shared (Jaccard of word sets at least 0.6); some
@@ -40,7 +41,7 @@ final class AddressComparison implements Comparison {
       return EXACT;
     }
     double jaccard = jaccard(left.addressTokens(), right.addressTokens());
-    if (jaccard >= 0.6) {
+    if (jaccard >= 0.6 && !differentHouseNumbers(l, r)) {
       return MOST_WORDS;
     }
     return jaccard >= 0.3 ? SOME_WORDS : ELSE;
@@ -65,5 +66,25 @@ final class AddressComparison implements Comparison {
     }
     int union = a.length + b.length - common;
     return union == 0 ? 0 : (double) common / union;
+  }
+
+  /** Neighbours share every word but the number, so a different number is a different address. */
+  static boolean differentHouseNumbers(String left, String right) {
+    String l = firstNumber(left);
+    String r = firstNumber(right);
+    return l != null && r != null && !l.equals(r);
+  }
+
+  private static @Nullable String firstNumber(String address) {
+    int start = -1;
+    for (int i = 0; i < address.length(); i++) {
+      boolean digit = Character.isDigit(address.charAt(i));
+      if (digit && start < 0) {
+        start = i;
+      } else if (!digit && start >= 0) {
+        return address.substring(start, i);
+      }
+    }
+    return start >= 0 ? address.substring(start) : null;
   }
 }

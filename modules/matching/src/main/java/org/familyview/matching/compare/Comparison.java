@@ -31,6 +31,11 @@ public interface Comparison {
     return null;
   }
 
+  /** The level whose weight the term-frequency adjustment replaces; usually exact agreement. */
+  default int termFrequencyLevel() {
+    return EXACT;
+  }
+
   default int levelCount() {
     return levels().size();
   }

@@ -25,15 +25,14 @@ public final class ComparisonSet {
     }
   }
 
-  /** Names, dates of birth, postcode, address, sex, identifiers, phone and email. */
+  /** Names, date of birth, residence, sex, identifiers, phone and email. */
   public static ComparisonSet standard() {
     return new ComparisonSet(
         List.of(
             new ForenameComparison(),
             new SurnameComparison(),
             new DateOfBirthComparison(),
-            new PostcodeComparison(),
-            new AddressComparison(),
+            new ResidenceComparison(),
             new ExactComparison("sex", r -> r.sex() == 0 ? null : r.sex()),
             new ExactComparison("nhs_number", StandardisedRecord::nhsNumber),
             new ExactComparison("upn", StandardisedRecord::upn),

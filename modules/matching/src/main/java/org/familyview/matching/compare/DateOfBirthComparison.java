@@ -6,13 +6,16 @@ import org.familyview.matching.standardise.StandardisedRecord;
 
 /**
  * Date of birth: exact; a typing slip (day and month swapped, one digit wrong, or two adjacent
- * digits transposed); two of year, month and day equal (which includes the year one out); else.
+ * digits transposed); two of year, month and day equal (which includes the year one out); born
+ * within five years; else. The last split matters in families: a parent and child with the same
+ * name at the same address differ only in the date of birth, and by decades.
  */
 final class DateOfBirthComparison implements Comparison {
 
   static final int TYPO = 2;
   static final int PARTIAL = 3;
-  static final int ELSE = 4;
+  static final int WITHIN_FIVE_YEARS = 4;
+  static final int ELSE = 5;
 
   @Override
   public String name() {
@@ -26,7 +29,8 @@ final class DateOfBirthComparison implements Comparison {
         "exact",
         "day/month swapped, one digit wrong or two digits transposed",
         "two of year, month, day equal",
-        "different");
+        "different, born within five years",
+        "born more than five years apart");
   }
 
   @Override
@@ -49,7 +53,10 @@ final class DateOfBirthComparison implements Comparison {
         (l.year() == r.year() ? 1 : 0)
             + (l.month() == r.month() ? 1 : 0)
             + (l.day() == r.day() ? 1 : 0);
-    return same >= 2 ? PARTIAL : ELSE;
+    if (same >= 2) {
+      return PARTIAL;
+    }
+    return Math.abs(l.year() - r.year()) <= 5 ? WITHIN_FIVE_YEARS : ELSE;
   }
 
   static boolean differInOneDigit(int a, int b) {

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Postcode: same unit; same sector; same district; else. A postcode that is not a UK one (a typo,
- * or from abroad) is still a string worth comparing: equal is a unit match, one character apart
- * counts at the district level.
+ * or from abroad) is still a string worth comparing: equal is a unit match, one character apart or
+ * two adjacent characters swapped counts at the district level.
  */
 final class PostcodeComparison implements Comparison {
 
@@ -50,12 +50,26 @@ final class PostcodeComparison implements Comparison {
           ? DISTRICT
           : ELSE;
     }
-    return oneCharacterApart(l, r) ? DISTRICT : ELSE;
+    return oneCharacterApart(l, r) || adjacentTransposition(l, r) ? DISTRICT : ELSE;
   }
 
   @Override
   public @Nullable String termFrequencyValue(StandardisedRecord record) {
     return record.postcode();
+  }
+
+  static boolean adjacentTransposition(String l, String r) {
+    if (l.length() != r.length()) {
+      return false;
+    }
+    int i = 0;
+    while (i < l.length() && l.charAt(i) == r.charAt(i)) {
+      i++;
+    }
+    return i + 1 < l.length()
+        && l.charAt(i) == r.charAt(i + 1)
+        && l.charAt(i + 1) == r.charAt(i)
+        && l.substring(i + 2).equals(r.substring(i + 2));
   }
 
   static boolean oneCharacterApart(String l, String r) {

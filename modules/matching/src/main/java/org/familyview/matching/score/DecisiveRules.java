@@ -23,8 +23,7 @@ final class DecisiveRules {
   private final int forename;
   private final int surname;
   private final int dateOfBirth;
-  private final int postcode;
-  private final int address;
+  private final int residence;
   private final int nhsNumber;
   private final int upn;
   private final int forenameElse;
@@ -35,8 +34,7 @@ final class DecisiveRules {
     forename = comparisons.indexOf("forename");
     surname = comparisons.indexOf("surname");
     dateOfBirth = comparisons.indexOf("date_of_birth");
-    postcode = comparisons.indexOf("postcode");
-    address = comparisons.indexOf("address");
+    residence = comparisons.indexOf("residence");
     nhsNumber = comparisons.indexOf("nhs_number");
     upn = comparisons.indexOf("upn");
     forenameElse = comparisons.get(forename).elseLevel();
@@ -58,7 +56,8 @@ final class DecisiveRules {
     if (levels[dateOfBirth] == 1
         && levels[surname] >= 1
         && levels[surname] <= 2
-        && (levels[postcode] == 1 || levels[address] == 1 || levels[address] == 2)
+        && levels[residence] >= 1
+        && levels[residence] <= 3
         && levels[forename] == forenameElse
         && secondSignOfTwoPeople(left, right, levels)) {
       return new RuleOutcome.CannotLink(

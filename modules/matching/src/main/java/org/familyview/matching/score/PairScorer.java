@@ -20,12 +20,19 @@ public final class PairScorer {
   private final DecisiveRules rules;
   private final double[][] weights;
   private final double priorWeight;
+  private final int[] personal;
+  private final boolean householdGuard;
+  private final int residence;
+  private final int forename;
+  private final int dateOfBirth;
+  private final int forenameElse;
 
   public PairScorer(
       ModelParameters parameters,
       ComparisonSet comparisons,
       TermFrequencies frequencies,
-      Thresholds thresholds) {
+      Thresholds thresholds,
+      boolean householdGuard) {
     if (!parameters
         .comparisons()
         .equals(comparisons.comparisons().stream().map(Comparison::name).toList())) {
@@ -36,6 +43,7 @@ public final class PairScorer {
     this.comparisons = comparisons;
     this.frequencies = frequencies;
     this.thresholds = thresholds;
+    this.householdGuard = householdGuard;
     this.rules = new DecisiveRules(comparisons);
     this.weights = new double[comparisons.size()][];
     for (int k = 0; k < comparisons.size(); k++) {
@@ -45,6 +53,15 @@ public final class PairScorer {
       }
     }
     this.priorWeight = parameters.priorWeight();
+    this.residence = comparisons.indexOf("residence");
+    this.forename = comparisons.indexOf("forename");
+    this.dateOfBirth = comparisons.indexOf("date_of_birth");
+    this.forenameElse = comparisons.get(forename).elseLevel();
+    this.personal =
+        java.util.stream.Stream.of(
+                "forename", "date_of_birth", "sex", "nhs_number", "upn", "pnc_id")
+            .mapToInt(comparisons::indexOf)
+            .toArray();
   }
 
   public ModelParameters parameters() {
@@ -69,13 +86,12 @@ public final class PairScorer {
 
   /** The term-frequency adjustment a pair earns on one comparison (0 unless exact agreement). */
   public double termFrequencyAdjustment(int comparison, StandardisedRecord left, int level) {
-    if (level != Comparison.EXACT || !frequencies.appliesTo(comparison)) {
+    Comparison c = comparisons.get(comparison);
+    if (level != c.termFrequencyLevel() || !frequencies.appliesTo(comparison)) {
       return 0;
     }
     return frequencies.adjustment(
-        comparison,
-        comparisons.get(comparison).termFrequencyValue(left),
-        parameters.u()[comparison][Comparison.EXACT]);
+        comparison, c.termFrequencyValue(left), parameters.u()[comparison][level]);
   }
 
   /** Fills {@code levels} and returns the Bayes factor in bits: the match weight less the prior. */
@@ -88,9 +104,73 @@ public final class PairScorer {
     return total;
   }
 
+  /** The decisive rules, then (when the population has households) the household guard. */
   public RuleOutcome rules(StandardisedRecord left, StandardisedRecord right, int[] levels) {
+    RuleOutcome outcome = decisiveRules(left, right, levels);
+    if (householdGuard && outcome instanceof RuleOutcome.NoRule && weakPersonal(left, levels)) {
+      return HOUSEHOLD_ONLY;
+    }
+    return outcome;
+  }
+
+  public RuleOutcome decisiveRules(
+      StandardisedRecord left, StandardisedRecord right, int[] levels) {
     return rules.apply(left, right, levels);
   }
+
+  public boolean householdGuard() {
+    return householdGuard;
+  }
+
+  /** A copy with the household guard switched on or off. */
+  public PairScorer withHouseholdGuard(boolean on) {
+    return new PairScorer(parameters, comparisons, frequencies, thresholds, on);
+  }
+
+  public boolean weakPersonal(StandardisedRecord left, int[] levels) {
+    return personalEvidence(left, levels) < MINIMUM_PERSONAL_EVIDENCE;
+  }
+
+  /**
+   * Whether a pair looks like two members of one household: they share an address or postcode but
+   * have clearly different forenames and dates of birth. How common such pairs are among the
+   * candidates tells whether this population has households at all (see {@code Linker}).
+   */
+  public boolean looksLikeHousehold(int[] levels) {
+    return levels[residence] >= 1
+        && levels[residence] <= 2
+        && levels[forename] == forenameElse
+        && levels[dateOfBirth] >= 4;
+  }
+
+  /** Whether a pair shares an address and has forenames and dates of birth. */
+  public boolean sharesResidence(int[] levels) {
+    return levels[residence] >= 1
+        && levels[residence] <= 2
+        && levels[forename] != 0
+        && levels[dateOfBirth] != 0;
+  }
+
+  /**
+   * Relatives share a surname, an address, a postcode and a phone; a pair whose agreement rests on
+   * those alone is a family, not a person, however high the weight. So the person's own details
+   * (forename, date of birth, sex, identifiers) must, taken together, clearly support the link.
+   */
+  double personalEvidence(StandardisedRecord left, int[] levels) {
+    double total = 0;
+    for (int k : personal) {
+      total += weights[k][levels[k]] + termFrequencyAdjustment(k, left, levels[k]);
+    }
+    return total;
+  }
+
+  /** Bits the person's own details must add: about 16 to 1 on their own. */
+  static final double MINIMUM_PERSONAL_EVIDENCE = 4.0;
+
+  /** The household guard's outcome: at most a review task. */
+  public static final RuleOutcome HOUSEHOLD_ONLY =
+      new RuleOutcome.AtMostReview(
+          "the person's own details (forename, date of birth, sex, identifiers) do not clearly agree");
 
   /** The full verdict on a pair. */
   public Score score(StandardisedRecord left, StandardisedRecord right) {
@@ -105,6 +185,10 @@ public final class PairScorer {
       case RuleOutcome.MustLink m -> LinkDecision.LINK;
       case RuleOutcome.CannotLink c -> LinkDecision.NO_LINK;
       case RuleOutcome.NoRule n -> thresholds.decide(matchWeight);
+      case RuleOutcome.AtMostReview r ->
+          thresholds.decide(matchWeight) == LinkDecision.NO_LINK
+              ? LinkDecision.NO_LINK
+              : LinkDecision.REVIEW;
     };
   }
 

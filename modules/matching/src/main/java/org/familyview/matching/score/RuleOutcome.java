@@ -23,5 +23,8 @@ public sealed interface RuleOutcome {
   /** Conclusive evidence of different people; also keeps their clusters apart. */
   record CannotLink(String reason) implements RuleOutcome {}
 
+  /** Not enough to link automatically whatever the weight: a steward must look. */
+  record AtMostReview(String reason) implements RuleOutcome {}
+
   RuleOutcome NONE = new NoRule();
 }
