@@ -205,6 +205,19 @@ public class Extracts {
     return new LoadProgress(persons, extract.personsRows(), events, extract.eventsRows());
   }
 
+  /** Rejects or warnings of an agency's latest {@code lastExtracts} extracts, by code. */
+  public List<CodeCount> countsByCode(Agency agency, FeedbackKind kind, int lastExtracts) {
+    return jdbc.sql(
+            "select f.code, f.field, count(*) from "
+                + kind.table()
+                + " f where f.extract_id in (select id from extract where agency = ?"
+                + " order by received_at desc limit ?)"
+                + " group by f.code, f.field order by count(*) desc, f.code")
+        .params(agency.name(), lastExtracts)
+        .query((rs, n) -> new CodeCount(rs.getString(1), rs.getString(2), rs.getLong(3)))
+        .list();
+  }
+
   private static Feedback feedback(ResultSet rs, int row) throws SQLException {
     return new Feedback(
         rs.getString("file"),

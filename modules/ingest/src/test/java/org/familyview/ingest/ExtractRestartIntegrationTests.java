@@ -1,0 +1,180 @@
+package org.familyview.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Restartable: kill -9 the real application in the middle of a load, start it again, and the
+ * extract completes with exactly the rows, rejects and counts an uninterrupted load of the same
+ * files gives. Runs the app jar as a child process against the real PostgreSQL and Keycloak.
+ */
+class ExtractRestartIntegrationTests {
+
+  private static final int PERSONS = 120_000;
+  private static final int EVENTS_PER_PERSON = 4;
+
+  @TempDir Path dir;
+
+  @Test
+  void aLoadKilledMidwayCompletesAfterARestartExactlyAsAnUninterruptedOneDoes() throws Exception {
+    Path files = Files.createDirectories(dir.resolve("files"));
+    BigExtract.write(files, PERSONS, EVENTS_PER_PERSON, 42);
+    Path log = dir.resolve("app.log");
+
+    Outcome uninterrupted;
+    Outcome restarted;
+    String killedId;
+    try (RunningApp app = RunningApp.start(dir.resolve("var"), log)) {
+      forgetEducation();
+      ExtractApi api = new ExtractApi(app.port);
+      String token = KeycloakTokens.accessToken("education-upload");
+      String id = api.accepted("education", token, upload(files));
+      JsonNode done = api.finished(id, token, Duration.ofMinutes(5));
+      assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
+      uninterrupted = outcome(done, id);
+
+      forgetEducation();
+      killedId = api.accepted("education", token, upload(files));
+      awaitMidLoad(killedId);
+      app.killHard();
+    }
+    assertThat(status(killedId)).isEqualTo("RUNNING");
+    assertThat(currentEducationPersons()).as("nothing applied by the killed load").isZero();
+
+    try (RunningApp again = RunningApp.start(dir.resolve("var"), log)) {
+      ExtractApi api = new ExtractApi(again.port);
+      String token = KeycloakTokens.accessToken("education-upload");
+      JsonNode done = api.finished(killedId, token, Duration.ofMinutes(5));
+      assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
+      restarted = outcome(done, killedId);
+    }
+
+    assertThat(restarted).isEqualTo(uninterrupted);
+    assertThat(uninterrupted.personsAccepted()).isGreaterThan(PERSONS * 9L / 10);
+    assertThat(uninterrupted.rejects()).isNotEqualTo(md5Of(""));
+    assertThat(jobExecutions(killedId)).as("the same job instance was restarted").isEqualTo(2);
+  }
+
+  /** What a load produced, without anything that differs between two extracts (ids, times). */
+  record Outcome(
+      String personsCounts,
+      String eventsCounts,
+      long personsAccepted,
+      String persons,
+      String events,
+      String rejects,
+      String warnings) {}
+
+  private Outcome outcome(JsonNode extract, String id) throws Exception {
+    return new Outcome(
+        extract.get("persons").toString(),
+        extract.get("events").toString(),
+        extract.get("persons").get("accepted").asLong(),
+        query(
+            "select md5(string_agg(record_id || '|' || content_hash || '|' || source_line || '|'"
+                + " || current, ',' order by record_id)) from source_person"
+                + " where agency = 'EDUCATION'",
+            null),
+        query(
+            "select md5(string_agg(event_id || '|' || record_id || '|' || content_hash || '|'"
+                + " || source_line, ',' order by event_id)) from source_event"
+                + " where agency = 'EDUCATION'",
+            null),
+        query(
+            "select md5(string_agg(file || line || coalesce(field, '') || code || reason, ','"
+                + " order by file, line, code)) from extract_reject where extract_id = ?::uuid",
+            id),
+        query(
+            "select md5(string_agg(file || line || coalesce(field, '') || code || reason, ','"
+                + " order by file, line, code, field)) from extract_warning"
+                + " where extract_id = ?::uuid",
+            id));
+  }
+
+  /** Waits until the events step is under way, well after the first chunks have committed. */
+  private void awaitMidLoad(String id) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (Instant.now().isBefore(deadline)) {
+      String read =
+          query(
+              "select coalesce(sum(s.read_count), 0)::text from batch_step_execution s"
+                  + " join extract x on x.job_execution_id = s.job_execution_id"
+                  + " where x.id = ?::uuid and s.step_name = 'stageEvents'",
+              id);
+      if (read != null && Long.parseLong(read) > 20_000) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the load never reached the events step");
+  }
+
+  private static String md5Of(String text) throws Exception {
+    return query("select md5(?)", text);
+  }
+
+  private static void forgetEducation() throws Exception {
+    try (Connection c = connect()) {
+      c.createStatement().executeUpdate("delete from source_event where agency = 'EDUCATION'");
+      c.createStatement().executeUpdate("delete from source_person where agency = 'EDUCATION'");
+    }
+  }
+
+  private static String status(String id) throws Exception {
+    return query("select status from extract where id = ?::uuid", id);
+  }
+
+  private static long currentEducationPersons() throws Exception {
+    return Long.parseLong(
+        query("select count(*)::text from source_person where agency = 'EDUCATION'", null));
+  }
+
+  private static long jobExecutions(String id) throws Exception {
+    return Long.parseLong(
+        query(
+            "select count(*)::text from batch_job_execution e"
+                + " join batch_job_execution_params p on p.job_execution_id = e.job_execution_id"
+                + " where p.parameter_name = 'extractId' and p.parameter_value = ?",
+            id));
+  }
+
+  private static String query(String sql, String parameter) throws Exception {
+    try (Connection c = connect();
+        PreparedStatement statement = c.prepareStatement(sql)) {
+      if (parameter != null) {
+        statement.setString(1, parameter);
+      }
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  private static Connection connect() throws Exception {
+    Connection c =
+        DriverManager.getConnection(
+            System.getenv()
+                .getOrDefault("FV_DB_URL", "jdbc:postgresql://localhost:5432/familyview"),
+            System.getenv().getOrDefault("FV_DB_USER", "familyview"),
+            System.getenv().getOrDefault("FV_DB_PASSWORD", "familyview"));
+    c.setSchema("ingest_it");
+    return c;
+  }
+
+  private static Multipart upload(Path files) throws Exception {
+    return new Multipart()
+        .file("persons", "persons.csv", Files.readAllBytes(files.resolve("persons.csv")))
+        .file("events", "events.csv", Files.readAllBytes(files.resolve("events.csv")));
+  }
+}
