@@ -1,0 +1,211 @@
+package org.familyview.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every API endpoint for every role, allowed and denied, with real Keycloak tokens. A new endpoint
+ * fails {@link #everyApiEndpointIsInTheMatrix} until someone decides, here, who may call it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RoleEndpointMatrixIntegrationTests {
+
+  /** One demo user per role; the uploader is police's. */
+  static final Map<String, String> USER_OF_ROLE =
+      Map.of(
+          "keyworker", "keyworker1",
+          "data-steward", "steward",
+          "agency-uploader", "police-upload",
+          "safeguarding-lead", "lead",
+          "auditor", "auditor",
+          "admin", "admin");
+
+  record Call(
+      String method,
+      String pattern,
+      String path,
+      String contentType,
+      String body,
+      Set<String> allowed) {}
+
+  @LocalServerPort int port;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  final HttpClient http = HttpClient.newHttpClient();
+  final Map<String, String> tokens = new LinkedHashMap<>();
+  List<Call> matrix;
+
+  @BeforeAll
+  void prepare() throws Exception {
+    USER_OF_ROLE.values().forEach(u -> tokens.put(u, KeycloakTokens.accessToken(u)));
+    String extractId = upload("police-upload");
+    String family = "F-matrix-" + UUID.randomUUID();
+    String reason =
+        "{\"purpose\":\"Child protection enquiry (Children Act 1989 s.47)\",\"reason\":\"Matrix test of who may break the glass\"}";
+    matrix =
+        List.of(
+            new Call("GET", "/api/me", "/api/me", null, null, USER_OF_ROLE.keySet()),
+            new Call("GET", "/api/audit", "/api/audit", null, null, Set.of("auditor")),
+            new Call(
+                "POST",
+                "/api/caseloads",
+                "/api/caseloads",
+                "application/json",
+                "{\"keyworker\":\"keyworker2\",\"familyId\":\"" + family + "\"}",
+                Set.of("safeguarding-lead")),
+            new Call(
+                "GET",
+                "/api/caseloads/{keyworker}",
+                "/api/caseloads/keyworker1",
+                null,
+                null,
+                Set.of("safeguarding-lead", "keyworker")),
+            new Call(
+                "POST",
+                "/api/persons/{id}/access-reasons",
+                "/api/persons/P-matrix/access-reasons",
+                "application/json",
+                reason,
+                Set.of("keyworker")),
+            new Call(
+                "POST",
+                "/api/families/{id}/access-reasons",
+                "/api/families/" + family + "/access-reasons",
+                "application/json",
+                reason,
+                Set.of("keyworker")),
+            new Call(
+                "POST",
+                "/api/extracts/{agency}",
+                "/api/extracts/police",
+                "multipart",
+                null,
+                Set.of("agency-uploader", "admin")),
+            new Call(
+                "GET",
+                "/api/extracts",
+                "/api/extracts",
+                null,
+                null,
+                Set.of("agency-uploader", "admin")),
+            new Call(
+                "GET",
+                "/api/extracts/{extractId}",
+                "/api/extracts/" + extractId,
+                null,
+                null,
+                Set.of("agency-uploader", "admin")),
+            new Call(
+                "GET",
+                "/api/extracts/{extractId}/rejects.csv",
+                "/api/extracts/" + extractId + "/rejects.csv",
+                null,
+                null,
+                Set.of("agency-uploader", "admin")));
+  }
+
+  @Test
+  void everyApiEndpointIsInTheMatrix() {
+    Set<String> mapped =
+        mappings.getHandlerMethods().keySet().stream()
+            .flatMap(
+                info ->
+                    info.getPatternValues().stream()
+                        .flatMap(
+                            p ->
+                                info.getMethodsCondition().getMethods().stream()
+                                    .map(m -> m.name() + " " + p)))
+            .filter(s -> s.contains(" /api/"))
+            .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> covered =
+        matrix.stream()
+            .map(c -> c.method() + " " + c.pattern())
+            .collect(Collectors.toCollection(TreeSet::new));
+    assertThat(covered).containsAll(mapped);
+  }
+
+  @Test
+  void eachRoleIsAllowedOrRefusedAsTheAccessModelSays() throws Exception {
+    List<String> wrong = new ArrayList<>();
+    for (Call call : matrix) {
+      for (Map.Entry<String, String> role : USER_OF_ROLE.entrySet()) {
+        int status = send(call, tokens.get(role.getValue())).statusCode();
+        boolean allowed = call.allowed().contains(role.getKey());
+        if (allowed ? (status == 401 || status == 403) : status != 403) {
+          wrong.add(call.method() + " " + call.path() + " as " + role.getKey() + " -> " + status);
+        }
+      }
+      int anonymous = send(call, null).statusCode();
+      if (anonymous != 401) {
+        wrong.add(call.method() + " " + call.path() + " without a token -> " + anonymous);
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  private String upload(String user) throws Exception {
+    HttpResponse<String> response =
+        send(
+            new Call("POST", "", "/api/extracts/police", "multipart", null, Set.of()),
+            KeycloakTokens.accessToken(user));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    return JsonMapper.builder().build().readTree(response.body()).get("extractId").asString();
+  }
+
+  private HttpResponse<String> send(Call call, String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + call.path()));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if ("multipart".equals(call.contentType())) {
+      String boundary = "fv" + UUID.randomUUID();
+      String persons = "record_id,given_name,family_name\r\nM1,Matrix,Tester\r\n";
+      String body =
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\"persons\"; filename=\"persons.csv\"\r\n"
+              + "Content-Type: text/csv\r\n\r\n"
+              + persons
+              + "\r\n--"
+              + boundary
+              + "--\r\n";
+      request
+          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    } else if (call.body() != null) {
+      request
+          .header("Content-Type", call.contentType())
+          .method(call.method(), HttpRequest.BodyPublishers.ofString(call.body()));
+    } else {
+      request.method(call.method(), HttpRequest.BodyPublishers.noBody());
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
