@@ -356,7 +356,7 @@ final class AgencyView implements Closeable {
   private void writeEvent(PlannedEvent e, String recordId, SplittableRandom r) throws IOException {
     String occurredAt = e.date().toString();
     if (agency == Agency.POLICE) {
-      occurredAt += String.format(Locale.ROOT, "T%02d:%02d:00", r.nextInt(24), r.nextInt(60));
+      occurredAt += "T" + twoDigits(r.nextInt(24)) + ":" + twoDigits(r.nextInt(60)) + ":00";
     }
     String type = agency == Agency.HEALTH ? e.type().localCode() : e.type().code();
     events
@@ -374,6 +374,10 @@ final class AgencyView implements Closeable {
         .endRow();
     eventRows++;
     maybeInvalidEvent(recordId, r);
+  }
+
+  private static String twoDigits(int n) {
+    return n < 10 ? "0" + n : Integer.toString(n);
   }
 
   /** A deliberately broken person row, when asked for with {@code --invalid-rows}. */

@@ -245,8 +245,12 @@ final class FamilyFactory {
   /** An address at the domains RFC 2606 reserves for examples. */
   private static String email(Member m, SplittableRandom r) {
     String[] domains = {"example.com", "example.org", "example.net"};
-    String local =
-        (m.givenName + "." + m.familyName).toLowerCase(Locale.ROOT).replaceAll("[^a-z.]", "");
+    StringBuilder local = new StringBuilder();
+    for (char c : (m.givenName + "." + m.familyName).toLowerCase(Locale.ROOT).toCharArray()) {
+      if ((c >= 'a' && c <= 'z') || c == '.') {
+        local.append(c);
+      }
+    }
     return local
         + (r.nextBoolean() ? "" : Integer.toString(r.nextInt(100)))
         + "@"

@@ -9,16 +9,18 @@ import org.familyview.identifiers.Upn;
 /**
  * Issues unique identifiers in the order people are created, so a seed gives the same numbers.
  *
- * <p>NHS numbers come from the range starting 999, which NHS England keeps for test data and never
- * issues to patients, so a synthetic number can never be a real person's. That range holds about
- * 9.09 million valid numbers (one prefix in eleven has no check digit), which caps the population
- * of one run.
+ * <p>NHS numbers come from the block starting 99: numbers beginning with 9 are not issued to
+ * patients anywhere in the UK (England and Wales issue from 400 and 600 to 799, Scotland's CHI
+ * numbers begin 0 to 3, Northern Ireland's 320 to 399), NHS test environments use them, and NHS
+ * England reserves 999 for test data. So a synthetic number can never be a real patient's. The 99
+ * block holds about 9.09 million valid numbers (one prefix in eleven has no check digit), which
+ * caps the population of one run.
  */
 final class IdentifierIssuer {
 
   static final long MAX_PEOPLE = 9_000_000;
 
-  private long nextNhsBody = 999_000_000L;
+  private long nextNhsBody = 990_000_000L;
   private final Map<Integer, Integer> upnSerials = new HashMap<>();
   private final int[] pncSerials = new int[100];
 
@@ -29,7 +31,7 @@ final class IdentifierIssuer {
         return number.get().digits();
       }
     }
-    throw new IllegalStateException("the 999 test range of NHS numbers is used up");
+    throw new IllegalStateException("the 99 block of NHS numbers is used up");
   }
 
   /**

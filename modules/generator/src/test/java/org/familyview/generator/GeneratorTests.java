@@ -93,7 +93,7 @@ class GeneratorTests {
     for (PersonRecord p : world.persons) {
       if (p.nhsNumber() != null) {
         assertThat(NhsNumber.isValid(p.nhsNumber().digits())).isTrue();
-        assertThat(p.nhsNumber().digits()).startsWith("999");
+        assertThat(p.nhsNumber().digits()).startsWith("99");
       }
     }
     assertThat(world.persons)
