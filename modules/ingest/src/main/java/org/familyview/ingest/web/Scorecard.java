@@ -22,11 +22,11 @@ record Scorecard(
 
   /** One identifier: held by {@code present} of {@code persons}; {@code invalid} were dropped. */
   record Coverage(String identifier, long present, long invalid, long persons) {
-    int percent() {
+    public int percent() {
       return persons == 0 ? 0 : (int) Math.round(present * 100.0 / persons);
     }
 
-    int validPercent() {
+    public int validPercent() {
       long given = present + invalid;
       return given == 0 ? 100 : (int) Math.round(present * 100.0 / given);
     }

@@ -1,0 +1,124 @@
+package org.familyview.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.familyview.ingest.extract.Extracts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The uploader's pages through the browser security chain (CSRF on, session login) against the real
+ * PostgreSQL. The Keycloak login itself is simulated; the rules after it are the real ones.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ExtractPagesIntegrationTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired Extracts extracts;
+
+  @Test
+  void anUploaderSendsAnExtractFromTheFormAndSeesItsRejects() throws Exception {
+    String location =
+        mvc.perform(
+                multipart("/extracts")
+                    .file(persons())
+                    .param("agency", "police")
+                    .with(csrf())
+                    .with(uploader("police")))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    assertThat(location).startsWith("/extracts/");
+    UUID id = UUID.fromString(location.substring("/extracts/".length()));
+    awaitFinished(id);
+
+    String page =
+        mvc.perform(get(location).with(uploader("police")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+
+    assertThat(page)
+        .contains("COMPLETED", "Rejected rows (<span>3</span>)", "record_id is missing");
+  }
+
+  @Test
+  void theFormIsRefusedWithoutItsCsrfToken() throws Exception {
+    mvc.perform(
+            multipart("/extracts")
+                .file(persons())
+                .param("agency", "police")
+                .with(uploader("police")))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void aHealthUploaderCannotSendForThePoliceFromTheFormEither() throws Exception {
+    mvc.perform(
+            multipart("/extracts")
+                .file(persons())
+                .param("agency", "police")
+                .with(csrf())
+                .with(uploader("health")))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void theScorecardIsForTheAgencysOwnUploadersOnly() throws Exception {
+    String page =
+        mvc.perform(get("/extracts/scorecard/police").with(uploader("police")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(page).contains("Rejects by reason", "Identifier coverage", "Trend");
+
+    mvc.perform(get("/extracts/scorecard/police").with(uploader("health")))
+        .andExpect(status().isForbidden());
+  }
+
+  private void awaitFinished(UUID id) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (!extracts.find(id).orElseThrow().finished()) {
+      assertThat(Instant.now()).isBefore(deadline);
+      Thread.sleep(200);
+    }
+  }
+
+  private static MockMultipartFile persons() {
+    return new MockMultipartFile(
+        "persons",
+        "persons.csv",
+        "text/csv",
+        ExtractFixtures.policePersons().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static OidcLoginRequestPostProcessor uploader(String agency) {
+    return oidcLogin()
+        .idToken(
+            token ->
+                token
+                    .claim("preferred_username", agency + "-upload")
+                    .claim("agency", agency)
+                    .claim("name", "Test Uploader"))
+        .authorities(new SimpleGrantedAuthority("ROLE_agency-uploader"));
+  }
+}
