@@ -4,7 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.PushbackReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class CsvRecords implements Closeable {
 
+  private static final int BYTE_ORDER_MARK = 0xFEFF;
+
   private static final CSVFormat FORMAT =
       CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
@@ -40,13 +42,21 @@ final class CsvRecords implements Closeable {
   private long previousEnd;
 
   CsvRecords(InputStream in) throws IOException {
-    Reader reader =
-        new InputStreamReader(
-            in,
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
+    PushbackReader reader =
+        new PushbackReader(
+            new InputStreamReader(
+                in,
+                StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)),
+            1);
+    // A byte-order mark is tolerated: dropped before the parser sees it, so a quoted first
+    // header name still reads as quoted.
+    int first = reader.read();
+    if (first >= 0 && first != BYTE_ORDER_MARK) {
+      reader.unread(first);
+    }
     this.parser = FORMAT.parse(reader);
     this.records = parser.iterator();
   }

@@ -72,9 +72,6 @@ final class CsvRowSource<C extends Enum<C> & Column, R extends SourceRecord>
     List<Problem> warnings = new ArrayList<>();
     for (int i = 0; i < header.size(); i++) {
       String name = header.get(i);
-      if (i == 0 && name.startsWith("\uFEFF")) {
-        name = name.substring(1);
-      }
       name = name.strip().toLowerCase(Locale.ROOT);
       C column = find(known, name);
       if (column == null) {

@@ -21,8 +21,4 @@ final class RowValues<C extends Enum<C> & Column> {
     int index = indexByColumn[column.ordinal()];
     return index < 0 ? "" : record.get(index);
   }
-
-  boolean hasColumn(C column) {
-    return indexByColumn[column.ordinal()] >= 0;
-  }
 }

@@ -50,6 +50,13 @@ class CsvEdgeCaseTests {
   }
 
   @Test
+  void aByteOrderMarkBeforeAQuotedHeaderIsTolerated() throws IOException {
+    var outcomes = persons(dir, "\uFEFF\"record_id\",\"family_name\"\r\nP1,Smith\r\n");
+
+    assertThat(outcomes).singleElement().isInstanceOf(RowOutcome.Accepted.class);
+  }
+
+  @Test
   void columnsMayComeInAnyOrderAndOptionalOnesMayBeAbsent() throws IOException {
     var outcomes = persons(dir, "FAMILY_NAME , record_id\nSmith,P9\n");
 

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -315,10 +314,5 @@ class GeneratorTests {
       profiles.put(agency, ErrorProfile.defaults(agency).scaled(factor));
     }
     return profiles;
-  }
-
-  @SuppressWarnings("unused")
-  private static LocalDate asOf() {
-    return GeneratorOptions.DEFAULT_AS_OF;
   }
 }
