@@ -37,11 +37,17 @@ final class RunningApp implements AutoCloseable {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       port = socket.getLocalPort();
     }
+    // A private copy: other builds may rewrite the jar while this process still loads classes.
+    Path jar = varDir.resolveSibling("familyview-app.jar");
+    if (!Files.exists(jar)) {
+      Files.createDirectories(varDir.getParent());
+      Files.copy(JAR, jar);
+    }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
     command.add("-jar");
-    command.add(JAR.toAbsolutePath().toString());
+    command.add(jar.toAbsolutePath().toString());
     command.add("--spring.datasource.hikari.schema=ingest_it");
     command.add("--spring.flyway.schemas=ingest_it");
     command.add("--spring.flyway.default-schema=ingest_it");
