@@ -58,10 +58,12 @@ final class Generator {
     try (CsvOut truth = new CsvOut(out.resolve("truth.csv"));
         CsvOut membership = new CsvOut(out.resolve("families.csv"));
         CsvOut criteria = new CsvOut(out.resolve("criteria.csv"));
+        CsvOut addresses = new CsvOut(out.resolve("addresses.csv"));
         CsvOut invalid = new CsvOut(out.resolve("invalid.csv"))) {
       truth.fields("agency", "record_id", "person_id").endRow();
       membership.fields("family_id", "person_id", "role", "from", "to").endRow();
       criteria.fields("family_id", "criterion").endRow();
+      addresses.fields("family_id", "address", "postcode", "from", "to").endRow();
       invalid.fields("agency", "file", "line", "kind").endRow();
       for (Agency agency : Agency.values()) {
         views.add(
@@ -85,6 +87,16 @@ final class Generator {
         for (Household home : group.households) {
           households++;
           writeMembership(membership, home);
+          for (Residence residence : home.residences) {
+            addresses
+                .fields(
+                    home.familyId,
+                    residence.addressLine(),
+                    residence.postcode(),
+                    residence.from().toString(),
+                    residence.to() == null ? null : residence.to().toString())
+                .endRow();
+          }
           for (SupportingFamiliesCriterion problem : home.problems) {
             criteria.fields(home.familyId, problem.name().toLowerCase(java.util.Locale.ROOT));
             criteria.endRow();

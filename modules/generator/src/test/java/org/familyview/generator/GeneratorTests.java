@@ -48,7 +48,7 @@ class GeneratorTests {
     new Generator(c).run();
 
     List<Path> files = files(dir.resolve("a"));
-    assertThat(files).hasSize(12);
+    assertThat(files).hasSize(13);
     for (Path file : files) {
       Path relative = dir.resolve("a").relativize(file);
       assertThat(Files.mismatch(file, dir.resolve("b").resolve(relative)))
@@ -158,6 +158,10 @@ class GeneratorTests {
     List<String[]> families = world.table("families.csv");
     assertThat(families).as("ex-partners who left a household").anyMatch(r -> !r[4].isEmpty());
     assertThat(twins(families)).as("twins").isGreaterThan(0);
+    Map<String, Long> addressesPerFamily =
+        world.table("addresses.csv").stream()
+            .collect(Collectors.groupingBy(r -> r[0], Collectors.counting()));
+    assertThat(addressesPerFamily.values()).as("households that moved").contains(1L, 2L, 3L);
     Set<String> agenciesPerPerson = new HashSet<>();
     Map<String, Set<String>> agencies = new HashMap<>();
     for (String[] row : world.table("truth.csv")) {
