@@ -55,8 +55,11 @@ final class EventPlanner {
     if (r.nextDouble() >= (children ? troubledRate : troubledRate / 3)) {
       return problems;
     }
-    List<SupportingFamiliesCriterion> candidates =
-        new ArrayList<>(List.of(DOMESTIC_ABUSE, CRIME, HEALTH, HOUSING));
+    List<SupportingFamiliesCriterion> candidates = new ArrayList<>(List.of(CRIME, HEALTH, HOUSING));
+    // Domestic abuse needs someone to abuse and someone abusing: a partner, present or past.
+    if (home.stays.stream().filter(s -> s.role() == Household.Role.ADULT).count() >= 2) {
+      candidates.add(DOMESTIC_ABUSE);
+    }
     if (children) {
       candidates.add(CHILD_SAFETY);
       if (home.children().stream().anyMatch(c -> c.ageOn(asOf) >= 5)) {

@@ -220,8 +220,9 @@ final class FamilyFactory {
     if (middle < 0.6) {
       m.middleNames = names.forename(sex, born.getYear(), r);
     } else if (middle < 0.7) {
-      m.middleNames =
-          names.forename(sex, born.getYear(), r) + " " + names.forename(sex, born.getYear(), r);
+      String first = names.forename(sex, born.getYear(), r);
+      String second = names.forename(sex, born.getYear(), r);
+      m.middleNames = first.equals(second) ? first : first + " " + second;
     }
     if (m.middleNames != null && m.middleNames.contains(m.givenName)) {
       m.middleNames = null;
