@@ -118,7 +118,7 @@ final class EventRules implements RowRules<EventColumn, EventRecord> {
     if (value.isEmpty()) {
       findings.warn(
           OCCURRED_AT,
-          ProblemCode.MISSING_REQUIRED,
+          ProblemCode.MISSING_VALUE,
           "occurred_at is missing; the event has no place in the chronology");
       return null;
     }

@@ -21,6 +21,7 @@ public enum ProblemCode {
   FIELD_COUNT,
   TOO_LONG,
   // Row kept with a warning
+  MISSING_VALUE,
   PLACEHOLDER,
   NOT_A_DATE,
   IMPOSSIBLE_DATE,

@@ -105,7 +105,7 @@ class EventRowRulesTests {
         "role|bystander|INVALID_VALUE",
         "occurred_at|01/03/2026|NOT_A_DATE",
         "occurred_at|2026-02-30|IMPOSSIBLE_DATE",
-        "occurred_at|''|MISSING_REQUIRED"
+        "occurred_at|''|MISSING_VALUE"
       })
   void badOptionalValuesAreDroppedWithAWarning(String column, String value, ProblemCode code)
       throws IOException {
