@@ -9,6 +9,9 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.familyview.audit.trail.AuditAction;
+import org.familyview.audit.trail.AuditEvent;
+import org.familyview.audit.trail.AuditTrail;
 import org.familyview.extracts.Agency;
 import org.familyview.extracts.ExtractFile;
 import org.familyview.ingest.IngestProperties;
@@ -35,12 +38,14 @@ public class InboxPoller {
 
   private final IngestProperties properties;
   private final ExtractIntake intake;
+  private final AuditTrail audit;
   private final Clock clock;
   private final Map<Agency, Seen> lastSeen = new EnumMap<>(Agency.class);
 
-  InboxPoller(IngestProperties properties, ExtractIntake intake) {
+  InboxPoller(IngestProperties properties, ExtractIntake intake, AuditTrail audit) {
     this.properties = properties;
     this.intake = intake;
+    this.audit = audit;
     this.clock = Clock.systemUTC();
   }
 
@@ -106,6 +111,12 @@ public class InboxPoller {
       folder.moveAside(events, extract.id().toString());
     }
     lastSeen.remove(folder.agency());
+    // A delivery by SFTP has no signed-in user: the drop folder is the actor.
+    audit.record(
+        AuditEvent.of(RECEIVED_FROM, java.util.Set.of(), AuditAction.UPLOAD)
+            .on("extract", extract.id().toString())
+            .withDetail("agency=" + folder.agency().code())
+            .from("drop folder"));
     log.info("Took extract {} from the {} drop folder", extract.id(), folder.agency().code());
     return Optional.of(extract);
   }
