@@ -17,7 +17,7 @@ public record BlockingConfig(List<String> rules, int maxBlockSize) {
   }
 
   public static BlockingConfig standard() {
-    return new BlockingConfig(BlockingRules.standardNames(), 400);
+    return new BlockingConfig(BlockingRules.standardNames(), 150);
   }
 
   List<BlockingRule> selectedRules() {

@@ -20,7 +20,7 @@ public final class BlockingRules {
         new BlockingRule("upn", (r, sink) -> emit(sink, r.upn())),
         new BlockingRule("pnc_id", (r, sink) -> emit(sink, r.pncId())),
         new BlockingRule("date_of_birth+initial", BlockingRules::dateOfBirthAndInitial),
-        new BlockingRule("surname_phonetic+birth_year", BlockingRules::surnameAndYear),
+        new BlockingRule("surname_phonetic+birth_year+initial", BlockingRules::surnameAndYear),
         new BlockingRule("forename+surname_phonetic", BlockingRules::phoneticNames),
         new BlockingRule("postcode+initial", BlockingRules::postcodeAndInitial),
         new BlockingRule("birthday+forename", BlockingRules::birthdayAndForename),
@@ -77,7 +77,23 @@ public final class BlockingRules {
     if (dob == null || r.surnameCode() == null) {
       return;
     }
-    sink.accept(r.surnameCode() + "|" + dob.year());
+    String prefix = r.surnameCode() + "|" + dob.year() + "|";
+    String initials = forenameInitials(r);
+    if (initials.isEmpty()) {
+      sink.accept(prefix);
+    }
+    for (int i = 0; i < initials.length(); i++) {
+      sink.accept(prefix + initials.charAt(i));
+    }
+  }
+
+  private static String forenameInitials(StandardisedRecord r) {
+    StringBuilder initials = new StringBuilder(2);
+    addInitial(initials, r.forename());
+    for (String form : r.forenameForms()) {
+      addInitial(initials, form);
+    }
+    return initials.toString();
   }
 
   private static void phoneticNames(StandardisedRecord r, BlockingRule.KeySink sink) {

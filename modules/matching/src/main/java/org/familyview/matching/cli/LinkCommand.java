@@ -184,11 +184,20 @@ public final class LinkCommand {
             p.left().recordId(),
             p.right().agency(),
             p.right().recordId(),
-            String.format(Locale.ROOT, "%.3f", p.matchWeight()),
-            String.format(Locale.ROOT, "%.6f", p.matchProbability()),
+            fixed(p.matchWeight(), 1000),
+            fixed(p.matchProbability(), 1_000_000),
             p.decision().name());
       }
     }
+  }
+
+  /** A fixed-point number without String.format, which dominates writing millions of pairs. */
+  static String fixed(double value, long scale) {
+    long scaled = Math.round(value * scale);
+    String sign = scaled < 0 ? "-" : "";
+    scaled = Math.abs(scaled);
+    String fraction = Long.toString(scale + scaled % scale).substring(1);
+    return sign + (scaled / scale) + "." + fraction;
   }
 
   private static void writeExplanations(Path file, Linkage linkage) throws IOException {

@@ -553,7 +553,7 @@ public final class SyntheticExtracts {
     double r = random.nextDouble();
     if (r < 0.55) {
       // Roughly Zipf: the commonest names are much commoner.
-      return SURNAMES[(int) (SURNAMES.length * Math.pow(random.nextDouble(), 2))];
+      return SURNAMES[(int) (SURNAMES.length * Math.pow(random.nextDouble(), 1.5))];
     }
     if (r < 0.6) {
       return pick(SURNAMES) + "-" + pick(SURNAMES);

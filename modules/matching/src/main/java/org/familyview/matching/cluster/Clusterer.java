@@ -2,11 +2,9 @@ package org.familyview.matching.cluster;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * Groups linked records into people. Plain connected components would let one wrong link chain two
@@ -35,10 +33,8 @@ public final class Clusterer {
     int n = graph.records();
     Groups groups = new Groups(n, graph);
     List<Clustering.Alarm> alarms = new ArrayList<>();
-    Integer[] order = IntStream.range(0, graph.size()).boxed().toArray(Integer[]::new);
-    Arrays.sort(order, Comparator.comparingDouble((Integer e) -> -graph.weight(e)));
     boolean[] joined = new boolean[graph.size()];
-    for (int e : order) {
+    for (int e : strongestFirst(graph)) {
       int a = graph.left(e);
       int b = graph.right(e);
       int ra = groups.find(a);
@@ -63,6 +59,24 @@ public final class Clusterer {
     }
     cutWeakBridges(graph, groups, joined, alarms);
     return finish(graph, joined, alarms);
+  }
+
+  /** Edge indices by descending weight, sorted as packed longs rather than boxed integers. */
+  private static int[] strongestFirst(LinkGraph graph) {
+    long[] keys = new long[graph.size()];
+    for (int e = 0; e < keys.length; e++) {
+      // The usual order-preserving float-to-int encoding, on the negated weight: ascending keys
+      // are descending weights, must-links (infinite weight) first.
+      int bits = Float.floatToIntBits(-graph.weight(e));
+      int sortable = bits ^ ((bits >> 31) & 0x7fffffff);
+      keys[e] = ((long) sortable << 32) | e;
+    }
+    Arrays.parallelSort(keys);
+    int[] order = new int[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      order[i] = (int) keys[i];
+    }
+    return order;
   }
 
   private static void alarm(List<Clustering.Alarm> alarms, Clustering.Alarm alarm) {

@@ -33,7 +33,7 @@ public final class ComparisonSet {
             new SurnameComparison(),
             new DateOfBirthComparison(),
             new ResidenceComparison(),
-            new ExactComparison("sex", r -> r.sex() == 0 ? null : r.sex()),
+            new SexComparison(),
             new ExactComparison("nhs_number", StandardisedRecord::nhsNumber),
             new ExactComparison("upn", StandardisedRecord::upn),
             new ExactComparison("pnc_id", StandardisedRecord::pncId),

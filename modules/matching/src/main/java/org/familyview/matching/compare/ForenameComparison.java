@@ -50,7 +50,7 @@ final class ForenameComparison implements Comparison {
         || Similarity.intersects(left.otherForenames(), right.forenameForms())) {
       return NICKNAME;
     }
-    double jw = Similarity.jaroWinkler(l, r);
+    double jw = Similarity.jaroWinklerAtLeast(l, r, 0.80);
     if (jw >= 0.92) {
       return CLOSE;
     }

@@ -24,6 +24,11 @@ final class NameSwap {
     if (lf.equals(rf) || ls.equals(rs) || lf.equals(ls)) {
       return false;
     }
-    return Similarity.jaroWinkler(lf, rs) >= CLOSE && Similarity.jaroWinkler(ls, rf) >= CLOSE;
+    if (lf.charAt(0) != rs.charAt(0) || ls.charAt(0) != rf.charAt(0)) {
+      // Cheap first: a swap worth the name keeps at least the initials crosswise.
+      return false;
+    }
+    return Similarity.jaroWinklerAtLeast(lf, rs, CLOSE) >= CLOSE
+        && Similarity.jaroWinklerAtLeast(ls, rf, CLOSE) >= CLOSE;
   }
 }

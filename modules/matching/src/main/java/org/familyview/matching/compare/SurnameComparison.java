@@ -48,7 +48,7 @@ final class SurnameComparison implements Comparison {
     if (sharesPart(left, r) || sharesPart(right, l) || aliasAgrees(left, right)) {
       return PART_OR_ALIAS;
     }
-    double jw = Similarity.jaroWinkler(l, r);
+    double jw = Similarity.jaroWinklerAtLeast(l, r, 0.80);
     if (jw >= 0.92) {
       return CLOSE;
     }
@@ -71,7 +71,7 @@ final class SurnameComparison implements Comparison {
     if (l.equals(r)) {
       return EXACT;
     }
-    return Similarity.jaroWinkler(l, r) >= 0.92 ? CLOSE : SIMILAR;
+    return Similarity.jaroWinklerAtLeast(l, r, 0.92) >= 0.92 ? CLOSE : SIMILAR;
   }
 
   private static boolean sharesPart(StandardisedRecord record, String otherSurname) {

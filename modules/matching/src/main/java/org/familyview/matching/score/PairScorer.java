@@ -21,6 +21,7 @@ public final class PairScorer {
   private final double[][] weights;
   private final double priorWeight;
   private final int[] personal;
+  private final int[] termFrequencyLevel;
   private final boolean householdGuard;
   private final int residence;
   private final int forename;
@@ -53,6 +54,11 @@ public final class PairScorer {
       }
     }
     this.priorWeight = parameters.priorWeight();
+    this.termFrequencyLevel = new int[comparisons.size()];
+    for (int k = 0; k < comparisons.size(); k++) {
+      termFrequencyLevel[k] =
+          frequencies.appliesTo(k) ? comparisons.get(k).termFrequencyLevel() : -1;
+    }
     this.residence = comparisons.indexOf("residence");
     this.forename = comparisons.indexOf("forename");
     this.dateOfBirth = comparisons.indexOf("date_of_birth");
@@ -86,12 +92,13 @@ public final class PairScorer {
 
   /** The term-frequency adjustment a pair earns on one comparison (0 unless exact agreement). */
   public double termFrequencyAdjustment(int comparison, StandardisedRecord left, int level) {
-    Comparison c = comparisons.get(comparison);
-    if (level != c.termFrequencyLevel() || !frequencies.appliesTo(comparison)) {
+    if (level != termFrequencyLevel[comparison]) {
       return 0;
     }
     return frequencies.adjustment(
-        comparison, c.termFrequencyValue(left), parameters.u()[comparison][level]);
+        comparison,
+        comparisons.get(comparison).termFrequencyValue(left),
+        parameters.u()[comparison][level]);
   }
 
   /** Fills {@code levels} and returns the Bayes factor in bits: the match weight less the prior. */

@@ -92,6 +92,35 @@ final class NameCleaner {
 
   /** Lower case, diacritics folded, apostrophes dropped (O'Brien = OBrien), other marks spaces. */
   static String clean(String raw) {
+    StringBuilder out = new StringBuilder(raw.length());
+    boolean space = true;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c >= 128) {
+        return cleanSlowly(raw);
+      }
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + 32);
+      }
+      if ((c >= 'a' && c <= 'z') || c == '-') {
+        out.append(c);
+        space = false;
+      } else if (c == '\'' || c == '`') {
+        continue;
+      } else if (!space) {
+        out.append(' ');
+        space = true;
+      }
+    }
+    int end = out.length();
+    if (end > 0 && out.charAt(end - 1) == ' ') {
+      out.setLength(end - 1);
+    }
+    return out.toString();
+  }
+
+  /** The general path, for text with accents or other non-ASCII characters. */
+  private static String cleanSlowly(String raw) {
     String folded = MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFD)).replaceAll("");
     String lower = APOSTROPHES.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll("");
     lower = lower.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("ł", "l");
