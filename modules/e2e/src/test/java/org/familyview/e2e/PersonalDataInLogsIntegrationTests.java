@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,28 +67,24 @@ class PersonalDataInLogsIntegrationTests {
   private static Set<String> personalData(Path world) throws Exception {
     Set<String> secrets = new HashSet<>();
     for (String agency : AGENCIES) {
-      List<String> lines = Files.readAllLines(world.resolve(agency).resolve("persons.csv"));
-      List<String> header = List.of(lines.getFirst().split(",", -1));
-      int given = header.indexOf("given_name");
-      int family = header.indexOf("family_name");
-      int nhs = header.indexOf("nhs_number");
-      int dob = header.indexOf("date_of_birth");
-      for (String line : lines.subList(1, lines.size())) {
-        if (line.contains("\"")) {
-          continue; // quoted rows are rare; the plain ones are plenty for the check
-        }
-        String[] cells = line.split(",", -1);
-        if (cells.length != header.size()) {
-          continue;
-        }
-        if (!cells[given].isBlank() && !cells[family].isBlank()) {
-          secrets.add(cells[given] + " " + cells[family]);
-        }
-        if (cells[nhs].length() == 10) {
-          secrets.add(cells[nhs]);
-        }
-        if (cells[dob].length() == 10) {
-          secrets.add(cells[dob]);
+      try (var reader = Files.newBufferedReader(world.resolve(agency).resolve("persons.csv"));
+          CSVParser csv =
+              CSVFormat.RFC4180
+                  .builder()
+                  .setHeader()
+                  .setSkipHeaderRecord(true)
+                  .get()
+                  .parse(reader)) {
+        for (CSVRecord row : csv) {
+          if (!row.get("given_name").isBlank() && !row.get("family_name").isBlank()) {
+            secrets.add(row.get("given_name") + " " + row.get("family_name"));
+          }
+          if (row.get("nhs_number").length() == 10) {
+            secrets.add(row.get("nhs_number"));
+          }
+          if (row.get("date_of_birth").length() == 10) {
+            secrets.add(row.get("date_of_birth"));
+          }
         }
       }
     }
