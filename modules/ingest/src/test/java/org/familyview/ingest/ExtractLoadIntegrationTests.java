@@ -217,6 +217,50 @@ class ExtractLoadIntegrationTests {
     assertThat(currentPersons()).isEqualTo(before);
   }
 
+  @Test
+  void anEventMayReferToAPersonOfAnEarlierExtractButNeverToAnotherAgencysPerson() throws Exception {
+    api.finished(api.accepted("police", police, fixture()), police, WAIT);
+    String events =
+        ExtractFixtures.EVENTS_HEADER
+            + "E7,P7,2024-03-03,arrest,Arrested\r\n" // 2: P7 is not in tonight's persons
+            + "E8,P1,2024-03-03,arrest,Arrested\r\n"; // 3: P1 is
+
+    JsonNode next =
+        api.finished(
+            api.accepted(
+                "police",
+                police,
+                new Multipart()
+                    .file("persons", "persons.csv", ExtractFixtures.policePersonsNextNight())
+                    .file("events", "events.csv", events)),
+            police,
+            WAIT);
+    assertThat(counts(next.get("events")))
+        .containsEntry("accepted", 2L)
+        .containsEntry("rejected", 0L);
+
+    String health = KeycloakTokens.accessToken("health-upload");
+    JsonNode other =
+        api.finished(
+            api.accepted(
+                "health",
+                health,
+                new Multipart()
+                    .file(
+                        "persons",
+                        "persons.csv",
+                        ExtractFixtures.PERSONS_HEADER + "H1,Hana,Hill,,,,\r\n")
+                    .file(
+                        "events",
+                        "events.csv",
+                        ExtractFixtures.EVENTS_HEADER
+                            + "HE1,P1,2024-03-03,ae_attendance,Seen\r\n")),
+            health,
+            WAIT);
+    assertThat(feedback(other.get("rejects")))
+        .containsExactly("events.csv:2:record_id:UNKNOWN_PERSON");
+  }
+
   private static Multipart fixture() {
     return new Multipart()
         .file("persons", "persons.csv", ExtractFixtures.policePersons())
