@@ -33,6 +33,7 @@ public final class Linkage {
   private final long[] candidatePairs;
   private final @Nullable TrainingReport training;
   private final Map<String, Long> timingsMillis;
+  private final org.familyview.matching.block.BlockIndex blockIndex;
 
   Linkage(
       List<StandardisedRecord> records,
@@ -46,7 +47,8 @@ public final class Linkage {
       List<CandidatePairs.RuleCount> blocking,
       long[] candidatePairs,
       @Nullable TrainingReport training,
-      Map<String, Long> timingsMillis) {
+      Map<String, Long> timingsMillis,
+      org.familyview.matching.block.BlockIndex blockIndex) {
     this.records = records;
     this.personIds = personIds;
     this.pairs = pairs;
@@ -59,6 +61,12 @@ public final class Linkage {
     this.candidatePairs = candidatePairs;
     this.training = training;
     this.timingsMillis = Map.copyOf(timingsMillis);
+    this.blockIndex = blockIndex;
+  }
+
+  /** The blocking index of this run, which an incremental matcher keeps extending. */
+  public org.familyview.matching.block.BlockIndex blockIndex() {
+    return blockIndex;
   }
 
   public int recordCount() {

@@ -121,7 +121,8 @@ public final class Linker {
         candidates.rules(),
         candidates.pairs(),
         training,
-        timings);
+        timings,
+        index);
   }
 
   private static long lap(
