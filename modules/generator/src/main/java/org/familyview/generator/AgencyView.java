@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 final class AgencyView implements Closeable {
 
   private static final int COLUMNS = PersonColumn.values().length;
+  private static final String PLACEHOLDER_DATE = "1900-01-01";
 
   private final Agency agency;
   private final ErrorProfile profile;
@@ -34,6 +36,11 @@ final class AgencyView implements Closeable {
   private final CsvOut events;
   private final CsvOut truth;
   private final CsvOut invalid;
+  private final CsvOut errors;
+
+  /** The errors actually made in the record being written (scratch, reset per record). */
+  private final EnumSet<ErrorKind> made = EnumSet.noneOf(ErrorKind.class);
+
   private final String recordPrefix;
   private final String eventPrefix;
   private long nextRecord;
@@ -50,7 +57,8 @@ final class AgencyView implements Closeable {
       double invalidRate,
       Path out,
       CsvOut truth,
-      CsvOut invalid)
+      CsvOut invalid,
+      CsvOut errors)
       throws IOException {
     this.agency = agency;
     this.profile = profile;
@@ -59,6 +67,7 @@ final class AgencyView implements Closeable {
     this.invalidRate = invalidRate;
     this.truth = truth;
     this.invalid = invalid;
+    this.errors = errors;
     Path dir = Files.createDirectories(out.resolve(agency.code()));
     this.persons = new CsvOut(dir.resolve("persons.csv"));
     this.events = new CsvOut(dir.resolve("events.csv"));
@@ -149,10 +158,15 @@ final class AgencyView implements Closeable {
     if (r.nextDouble() < profile.rate(ErrorKind.DUPLICATE)) {
       String[] again = truthOf(m, home, r);
       applyErrors(again, m, r);
+      made.add(ErrorKind.DUPLICATE);
       if (r.nextBoolean()) {
-        typo(again, r);
-      } else {
+        if (typo(again, r)) {
+          made.add(ErrorKind.TYPO);
+        }
+      } else if (again[PersonColumn.DATE_OF_BIRTH.ordinal()] != null
+          && !again[PersonColumn.DATE_OF_BIRTH.ordinal()].equals(PLACEHOLDER_DATE)) {
         again[PersonColumn.DATE_OF_BIRTH.ordinal()] = null;
+        made.add(ErrorKind.MISSING);
       }
       duplicate = again[PersonColumn.RECORD_ID.ordinal()];
       writePersonRow(again, m);
@@ -168,10 +182,14 @@ final class AgencyView implements Closeable {
     persons.endRow();
     personRows++;
     truth.fields(agency.code(), fields[PersonColumn.RECORD_ID.ordinal()], m.personId).endRow();
+    for (ErrorKind kind : made) {
+      errors.fields(agency.code(), fields[PersonColumn.RECORD_ID.ordinal()], kind.flag()).endRow();
+    }
   }
 
   private String[] truthOf(Member m, Household home, SplittableRandom r) {
     String[] f = new String[COLUMNS];
+    made.clear();
     int age = m.ageOn(asOf);
     f[PersonColumn.RECORD_ID.ordinal()] = FamilyFactory.id(recordPrefix, ++nextRecord);
     f[PersonColumn.GIVEN_NAME.ordinal()] = m.givenName;
@@ -184,6 +202,9 @@ final class AgencyView implements Closeable {
     f[PersonColumn.SEX.ordinal()] = m.sex.name();
     Residence residence =
         r.nextDouble() < profile.rate(ErrorKind.STALE_ADDRESS) ? home.previous() : home.current();
+    if (residence != home.current()) {
+      made.add(ErrorKind.STALE_ADDRESS);
+    }
     f[PersonColumn.ADDRESS.ordinal()] = residence.addressLine();
     f[PersonColumn.POSTCODE.ordinal()] = residence.postcode();
     boolean adult = age >= 18;
@@ -251,45 +272,57 @@ final class AgencyView implements Closeable {
   private void applyErrors(String[] f, Member m, SplittableRandom r) {
     if (m.knownAs != null && r.nextDouble() < profile.rate(ErrorKind.NICKNAME)) {
       f[PersonColumn.GIVEN_NAME.ordinal()] = m.knownAs;
+      made.add(ErrorKind.NICKNAME);
     }
     if (m.previousFamilyName != null && r.nextDouble() < profile.rate(ErrorKind.OLD_NAME)) {
       f[PersonColumn.FAMILY_NAME.ordinal()] = m.previousFamilyName;
       f[PersonColumn.ALIASES.ordinal()] = null;
+      made.add(ErrorKind.OLD_NAME);
     }
-    if (r.nextDouble() < profile.rate(ErrorKind.TYPO)) {
-      typo(f, r);
+    if (r.nextDouble() < profile.rate(ErrorKind.TYPO) && typo(f, r)) {
+      made.add(ErrorKind.TYPO);
     }
     if (r.nextDouble() < profile.rate(ErrorKind.DAY_MONTH_SWAP)) {
       LocalDate d = m.dateOfBirth;
       if (d.getDayOfMonth() <= 12 && d.getDayOfMonth() != d.getMonthValue()) {
         f[PersonColumn.DATE_OF_BIRTH.ordinal()] =
             LocalDate.of(d.getYear(), d.getDayOfMonth(), d.getMonthValue()).toString();
+        made.add(ErrorKind.DAY_MONTH_SWAP);
       }
     }
     if (r.nextDouble() < profile.rate(ErrorKind.NAME_SWAP)) {
       String given = f[PersonColumn.GIVEN_NAME.ordinal()];
       f[PersonColumn.GIVEN_NAME.ordinal()] = f[PersonColumn.FAMILY_NAME.ordinal()];
       f[PersonColumn.FAMILY_NAME.ordinal()] = given;
+      made.add(ErrorKind.NAME_SWAP);
     }
     if (r.nextDouble() < profile.rate(ErrorKind.MISSING)) {
-      switch (r.nextInt(5)) {
-        case 0 -> f[PersonColumn.DATE_OF_BIRTH.ordinal()] = null;
-        case 1 -> {
-          f[PersonColumn.POSTCODE.ordinal()] = null;
+      int column =
+          switch (r.nextInt(5)) {
+            case 0 -> PersonColumn.DATE_OF_BIRTH.ordinal();
+            case 1 -> PersonColumn.POSTCODE.ordinal();
+            case 2 -> PersonColumn.NHS_NUMBER.ordinal();
+            case 3 -> PersonColumn.SEX.ordinal();
+            default -> PersonColumn.MIDDLE_NAMES.ordinal();
+          };
+      if (f[column] != null) {
+        f[column] = null;
+        if (column == PersonColumn.POSTCODE.ordinal()) {
           f[PersonColumn.ADDRESS.ordinal()] = null;
         }
-        case 2 -> f[PersonColumn.NHS_NUMBER.ordinal()] = null;
-        case 3 -> f[PersonColumn.SEX.ordinal()] = null;
-        default -> f[PersonColumn.MIDDLE_NAMES.ordinal()] = null;
+        made.add(ErrorKind.MISSING);
       }
     }
     if (r.nextDouble() < profile.rate(ErrorKind.PLACEHOLDER)) {
+      made.add(ErrorKind.PLACEHOLDER);
       switch (r.nextInt(4)) {
         case 0 -> f[PersonColumn.GIVEN_NAME.ordinal()] = m.ageOn(asOf) == 0 ? "BABY" : "UNKNOWN";
-        case 1 -> f[PersonColumn.DATE_OF_BIRTH.ordinal()] = "1900-01-01";
+        case 1 -> f[PersonColumn.DATE_OF_BIRTH.ordinal()] = PLACEHOLDER_DATE;
         case 2 -> {
           if (f[PersonColumn.NHS_NUMBER.ordinal()] != null) {
             f[PersonColumn.NHS_NUMBER.ordinal()] = "0000000000";
+          } else {
+            made.remove(ErrorKind.PLACEHOLDER);
           }
         }
         default -> f[PersonColumn.POSTCODE.ordinal()] = "ZZ99 3VZ";
@@ -300,17 +333,24 @@ final class AgencyView implements Closeable {
           f[PersonColumn.UPN.ordinal()] != null
               ? PersonColumn.UPN.ordinal()
               : PersonColumn.NHS_NUMBER.ordinal();
-      f[column] = mistypeDigit(f[column], r);
+      // A placeholder stays a placeholder: a mistyped 0000000000 would be a different error.
+      String mistyped = "0000000000".equals(f[column]) ? f[column] : mistypeDigit(f[column], r);
+      if (mistyped != null && !mistyped.equals(f[column])) {
+        f[column] = mistyped;
+        made.add(ErrorKind.IDENTIFIER_TYPO);
+      }
     }
     if (r.nextDouble() < profile.rate(ErrorKind.FORMAT)) {
       String postcode = f[PersonColumn.POSTCODE.ordinal()];
       if (postcode != null) {
         f[PersonColumn.POSTCODE.ordinal()] = postcode.replace(" ", "").toLowerCase(Locale.ROOT);
+        made.add(ErrorKind.FORMAT);
       }
       String nhs = f[PersonColumn.NHS_NUMBER.ordinal()];
       if (nhs != null && nhs.length() == 10) {
         f[PersonColumn.NHS_NUMBER.ordinal()] =
             nhs.substring(0, 3) + " " + nhs.substring(3, 6) + " " + nhs.substring(6);
+        made.add(ErrorKind.FORMAT);
       }
     }
   }
@@ -331,12 +371,13 @@ final class AgencyView implements Closeable {
 
   private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
-  private static void typo(String[] f, SplittableRandom r) {
+  /** Mistypes the given or the family name; false if the name was too short to. */
+  private static boolean typo(String[] f, SplittableRandom r) {
     int column =
         r.nextBoolean() ? PersonColumn.GIVEN_NAME.ordinal() : PersonColumn.FAMILY_NAME.ordinal();
     String name = f[column];
     if (name == null || name.length() < 3) {
-      return;
+      return false;
     }
     int at = 1 + r.nextInt(name.length() - 2);
     StringBuilder s = new StringBuilder(name);
@@ -350,7 +391,9 @@ final class AgencyView implements Closeable {
         s.setCharAt(at + 1, c);
       }
     }
-    f[column] = s.toString();
+    String typed = s.toString();
+    f[column] = typed;
+    return !typed.equals(name);
   }
 
   private void writeEvent(PlannedEvent e, String recordId, SplittableRandom r) throws IOException {

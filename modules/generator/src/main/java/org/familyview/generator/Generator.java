@@ -59,11 +59,13 @@ final class Generator {
         CsvOut membership = new CsvOut(out.resolve("families.csv"));
         CsvOut criteria = new CsvOut(out.resolve("criteria.csv"));
         CsvOut addresses = new CsvOut(out.resolve("addresses.csv"));
+        CsvOut errors = new CsvOut(out.resolve("errors.csv"));
         CsvOut invalid = new CsvOut(out.resolve("invalid.csv"))) {
       truth.fields("agency", "record_id", "person_id").endRow();
       membership.fields("family_id", "person_id", "role", "from", "to").endRow();
       criteria.fields("family_id", "criterion").endRow();
       addresses.fields("family_id", "address", "postcode", "from", "to").endRow();
+      errors.fields("agency", "record_id", "error").endRow();
       invalid.fields("agency", "file", "line", "kind").endRow();
       for (Agency agency : Agency.values()) {
         views.add(
@@ -75,7 +77,8 @@ final class Generator {
                 options.invalidRows(),
                 out,
                 truth,
-                invalid));
+                invalid,
+                errors));
       }
       while (families.peopleCreated() < options.people()) {
         SplittableRandom r = new SplittableRandom(mix(options.seed(), groups++));

@@ -29,6 +29,7 @@ public final class GeneratorCommand {
         DIR/families.csv   family_id,person_id,role,from,to  (true household membership)
         DIR/criteria.csv   family_id,criterion  (Supporting Families problems each family has)
         DIR/addresses.csv  family_id,address,postcode,from,to  (where each household lived)
+        DIR/errors.csv     agency,record_id,error  (the deliberate errors in each record)
         DIR/invalid.csv    agency,file,line,kind  (rows broken on purpose, see --invalid-rows)
 
       Options:

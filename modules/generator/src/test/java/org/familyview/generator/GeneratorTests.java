@@ -48,7 +48,7 @@ class GeneratorTests {
     new Generator(c).run();
 
     List<Path> files = files(dir.resolve("a"));
-    assertThat(files).hasSize(13);
+    assertThat(files).hasSize(14);
     for (Path file : files) {
       Path relative = dir.resolve("a").relativize(file);
       assertThat(Files.mismatch(file, dir.resolve("b").resolve(relative)))
@@ -121,6 +121,31 @@ class GeneratorTests {
     assertThat(world.persons)
         .filteredOn(p -> p.postcode() == null)
         .hasSizeLessThan(world.persons.size() / 20);
+  }
+
+  @Test
+  void errorsListsTheDeliberateErrorsOfRealRecordsAndTheReaderSeesThem() throws IOException {
+    Set<String> records =
+        world.persons.stream()
+            .map(p -> p.agency().code() + "/" + p.recordId())
+            .collect(Collectors.toSet());
+    List<String[]> errors = world.table("errors.csv");
+    assertThat(errors).allSatisfy(e -> assertThat(records).contains(e[0] + "/" + e[1]));
+    Set<String> kinds = errors.stream().map(e -> e[2]).collect(Collectors.toSet());
+    assertThat(kinds).contains("typo", "nickname", "oldname", "stale", "duplicate", "placeholder");
+    long placeholders = errors.stream().filter(e -> e[2].equals("placeholder")).count();
+    long placeholderWarnings =
+        world.warnings.stream().filter(w -> w.code() == ProblemCode.PLACEHOLDER).count();
+    assertThat(placeholderWarnings).isEqualTo(placeholders);
+    long mistyped = errors.stream().filter(e -> e[2].equals("idtypo")).count();
+    long checkWarnings =
+        world.warnings.stream()
+            .filter(
+                w ->
+                    w.code() == ProblemCode.INVALID_NHS_NUMBER
+                        || w.code() == ProblemCode.INVALID_UPN)
+            .count();
+    assertThat(checkWarnings).isEqualTo(mistyped);
   }
 
   @Test
