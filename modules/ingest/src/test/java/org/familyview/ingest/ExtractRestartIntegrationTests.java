@@ -66,6 +66,41 @@ class ExtractRestartIntegrationTests {
     assertThat(jobExecutions(killedId)).as("the same job instance was restarted").isEqualTo(2);
   }
 
+  @Test
+  void aLoadStoppedByAGracefulShutdownIsNotFailedAndResumesAtTheNextStart() throws Exception {
+    Path files = Files.createDirectories(dir.resolve("files"));
+    BigExtract.write(files, PERSONS, EVENTS_PER_PERSON, 7);
+    Path log = dir.resolve("app.log");
+
+    String id;
+    try (RunningApp app = RunningApp.start(dir.resolve("var"), log)) {
+      forgetEducation();
+      id =
+          new ExtractApi(app.port)
+              .accepted("education", KeycloakTokens.accessToken("education-upload"), upload(files));
+      awaitMidLoad(id);
+    } // SIGTERM: Spring closes the context and the load stops between chunks
+    assertThat(status(id)).isEqualTo("RUNNING");
+
+    try (RunningApp again = RunningApp.start(dir.resolve("var"), log)) {
+      String token = KeycloakTokens.accessToken("education-upload");
+      JsonNode done = new ExtractApi(again.port).finished(id, token, Duration.ofMinutes(5));
+      assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
+      JsonNode persons = done.get("persons");
+      JsonNode events = done.get("events");
+      assertThat(persons.get("read").asLong()).isEqualTo(PERSONS);
+      assertThat(events.get("read").asLong()).isEqualTo((long) PERSONS * EVENTS_PER_PERSON);
+      assertThat(events.get("accepted").asLong() + events.get("rejected").asLong())
+          .isEqualTo((long) PERSONS * EVENTS_PER_PERSON);
+      assertThat(currentEducationPersons()).isEqualTo(persons.get("accepted").asLong());
+      assertThat(
+              Long.parseLong(
+                  query(
+                      "select count(*)::text from source_event where agency = 'EDUCATION'", null)))
+          .isEqualTo(events.get("accepted").asLong());
+    }
+  }
+
   /** What a load produced, without anything that differs between two extracts (ids, times). */
   record Outcome(
       String personsCounts,

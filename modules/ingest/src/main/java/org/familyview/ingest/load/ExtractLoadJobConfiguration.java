@@ -48,13 +48,14 @@ class ExtractLoadJobConfiguration {
   Job extractLoadJob(
       JobRepository jobRepository,
       Extracts extracts,
+      LoadShutdown shutdown,
       Step inspectFiles,
       Step stagePersons,
       Step stageEvents,
       Step applySnapshot,
       Step clearStaging) {
     return new JobBuilder(JOB_NAME, jobRepository)
-        .listener(new ExtractLoadListener(extracts, Clock.systemUTC()))
+        .listener(new ExtractLoadListener(extracts, shutdown, Clock.systemUTC()))
         .start(inspectFiles)
         .next(stagePersons)
         .next(stageEvents)

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.familyview.ingest.extract.Extract;
 import org.familyview.ingest.extract.ExtractStatus;
 import org.familyview.ingest.extract.Extracts;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -21,10 +22,12 @@ final class ExtractLoadListener implements JobExecutionListener {
   private static final Logger log = LoggerFactory.getLogger(ExtractLoadListener.class);
 
   private final Extracts extracts;
+  private final LoadShutdown shutdown;
   private final Clock clock;
 
-  ExtractLoadListener(Extracts extracts, Clock clock) {
+  ExtractLoadListener(Extracts extracts, LoadShutdown shutdown, Clock clock) {
     this.extracts = extracts;
+    this.shutdown = shutdown;
     this.clock = clock;
   }
 
@@ -52,12 +55,11 @@ final class ExtractLoadListener implements JobExecutionListener {
           extract.events().rejected());
       return;
     }
-    ExtractRejected rejected =
-        execution.getAllFailureExceptions().stream()
-            .map(ExtractLoadListener::rejection)
-            .filter(r -> r != null)
-            .findFirst()
-            .orElse(null);
+    ExtractRejected rejected = rejection(execution);
+    if (shutdown.inProgress() && rejected == null) {
+      log.info("Extract {} interrupted by shutdown; it resumes at the next start", id);
+      return;
+    }
     if (rejected != null) {
       extracts.reject(id, QuarantineListener.feedback(rejected.problem()));
       extracts.failed(id, rejected.getMessage(), clock.instant());
@@ -76,7 +78,15 @@ final class ExtractLoadListener implements JobExecutionListener {
     }
   }
 
-  private static ExtractRejected rejection(Throwable failure) {
+  private static @Nullable ExtractRejected rejection(JobExecution execution) {
+    return execution.getAllFailureExceptions().stream()
+        .map(ExtractLoadListener::rejectionIn)
+        .filter(r -> r != null)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static @Nullable ExtractRejected rejectionIn(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof ExtractRejected rejected) {
         return rejected;

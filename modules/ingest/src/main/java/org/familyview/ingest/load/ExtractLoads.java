@@ -38,14 +38,20 @@ public class ExtractLoads implements DisposableBean {
   private final JobOperator jobOperator;
   private final JobRepository jobRepository;
   private final Job extractLoadJob;
+  private final LoadShutdown shutdown;
   private final Map<Agency, ExecutorService> lanes = new EnumMap<>(Agency.class);
 
   ExtractLoads(
-      Extracts extracts, JobOperator jobOperator, JobRepository jobRepository, Job extractLoadJob) {
+      Extracts extracts,
+      JobOperator jobOperator,
+      JobRepository jobRepository,
+      Job extractLoadJob,
+      LoadShutdown shutdown) {
     this.extracts = extracts;
     this.jobOperator = jobOperator;
     this.jobRepository = jobRepository;
     this.extractLoadJob = extractLoadJob;
+    this.shutdown = shutdown;
     for (Agency agency : Agency.values()) {
       lanes.put(
           agency,
@@ -102,8 +108,19 @@ public class ExtractLoads implements DisposableBean {
     }
   }
 
+  /**
+   * Stops the running loads between chunks (Spring Batch honours the interrupt) while the database
+   * is still there, so that each records where it stopped and resumes at the next start.
+   */
   @Override
-  public void destroy() {
+  public void destroy() throws InterruptedException {
+    shutdown.begin();
     lanes.values().forEach(ExecutorService::shutdownNow);
+    for (ExecutorService lane : lanes.values()) {
+      if (!lane.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        log.warn(
+            "A load did not stop within 30 s; it resumes from its last chunk at the next start");
+      }
+    }
   }
 }
