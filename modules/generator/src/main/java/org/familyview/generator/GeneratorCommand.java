@@ -116,7 +116,7 @@ public final class GeneratorCommand {
       String value;
       int eq = arg.indexOf('=');
       String name = arg;
-      if (eq > 0 && !arg.startsWith("--error")) {
+      if (eq > 0) {
         name = arg.substring(0, eq);
         value = arg.substring(eq + 1);
       } else if (i + 1 < args.length) {

@@ -274,16 +274,13 @@ class GeneratorTests {
     var options =
         GeneratorCommand.parse(
                 new String[] {
-                  "--people",
-                  "10",
+                  "--people=10",
                   "--out",
                   "x",
-                  "--error-scale",
-                  "2",
+                  "--error-scale=2",
                   "--error",
                   "typo=0.5",
-                  "--error",
-                  "police.nickname=0.9"
+                  "--error=police.nickname=0.9"
                 },
                 new java.util.ArrayList<>(),
                 new PrintStream(new ByteArrayOutputStream()))
