@@ -1,6 +1,7 @@
 package org.familyview.identifiers;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -32,44 +33,40 @@ public final class Placeholders {
           LocalDate.of(9999, 12, 31));
 
   // Case-insensitive, so a lookup needs no upper-cased copy of the value.
-  private static final Set<String> TEXT = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-
-  static {
-    TEXT.addAll(
-        List.of(
-            "UNKNOWN",
-            "UNK",
-            "UNKOWN",
-            "NOT KNOWN",
-            "NOTKNOWN",
-            "NK",
-            "N/K",
-            "NOT STATED",
-            "NOT GIVEN",
-            "NOT RECORDED",
-            "NOT PROVIDED",
-            "TBC",
-            "TBA",
-            "TO BE CONFIRMED",
-            "NONE",
-            "NULL",
-            "NIL",
-            "N/A",
-            "REFUSED",
-            "WITHHELD",
-            "ANON",
-            "ANONYMOUS",
-            "UNNAMED",
-            "NO NAME",
-            "NONAME",
-            "TEST",
-            "DUMMY",
-            "INFANT",
-            "NEWBORN",
-            "CHILD",
-            "MALE",
-            "FEMALE"));
-  }
+  private static final Set<String> TEXT =
+      caseInsensitive(
+          "UNKNOWN",
+          "UNK",
+          "UNKOWN",
+          "NOT KNOWN",
+          "NOTKNOWN",
+          "NK",
+          "N/K",
+          "NOT STATED",
+          "NOT GIVEN",
+          "NOT RECORDED",
+          "NOT PROVIDED",
+          "TBC",
+          "TBA",
+          "TO BE CONFIRMED",
+          "NONE",
+          "NULL",
+          "NIL",
+          "N/A",
+          "REFUSED",
+          "WITHHELD",
+          "ANON",
+          "ANONYMOUS",
+          "UNNAMED",
+          "NO NAME",
+          "NONAME",
+          "TEST",
+          "DUMMY",
+          "INFANT",
+          "NEWBORN",
+          "CHILD",
+          "MALE",
+          "FEMALE");
 
   private static final int LONGEST = 24;
 
@@ -109,6 +106,12 @@ public final class Placeholders {
     return onlyOf(text, "Xx") && text.length() >= 2 || onlyOf(text, "?-./_*#0 ");
   }
 
+  private static Set<String> caseInsensitive(String... values) {
+    Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    set.addAll(List.of(values));
+    return Collections.unmodifiableSet(set);
+  }
+
   private static boolean hasRunsOfSpace(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -122,11 +125,10 @@ public final class Placeholders {
 
   /** "BABY" alone or followed by a space ("BABY OF SMITH", "Baby Boy"), in any case. */
   private static boolean startsWithWord(String s, String word) {
-    String bare = word.strip();
-    if (!s.regionMatches(true, 0, bare, 0, bare.length())) {
+    if (!s.regionMatches(true, 0, word, 0, word.length())) {
       return false;
     }
-    return s.length() == bare.length() || Character.isWhitespace(s.charAt(bare.length()));
+    return s.length() == word.length() || Character.isWhitespace(s.charAt(word.length()));
   }
 
   /** Upper case, trimmed, with runs of whitespace collapsed to one space. */
