@@ -399,7 +399,7 @@ public final class SyntheticExtracts {
       for (Truth t : members) {
         for (int a = 0; a < AGENCIES.size() && out.size() < records; a++) {
           int copies = copies(a, t);
-          for (int c = 0; c < copies; c++) {
+          for (int c = 0; c < copies && out.size() < records; c++) {
             String agency = AGENCIES.get(a);
             String id = agency.substring(0, 3).toUpperCase(Locale.ROOT) + (++serial[a]);
             out.add(damage(agency, id, t));

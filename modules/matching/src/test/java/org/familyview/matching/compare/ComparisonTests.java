@@ -1,0 +1,160 @@
+package org.familyview.matching.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.familyview.matching.SourceRecord;
+import org.familyview.matching.standardise.StandardisedRecord;
+import org.familyview.matching.standardise.Standardiser;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ComparisonTests {
+
+  private final Standardiser standardiser = Standardiser.standard();
+
+  private StandardisedRecord person(
+      String given, String family, String dob, String postcode, String address) {
+    return standardiser.standardise(
+        SourceRecord.builder("a", given + family + dob)
+            .name(given, family)
+            .born(dob)
+            .postcode(postcode)
+            .address(address)
+            .build());
+  }
+
+  private StandardisedRecord named(String given, String family) {
+    return person(given, family, null, null, null);
+  }
+
+  @ParameterizedTest(name = "{0} vs {1}: forename level {2}")
+  @CsvSource(
+      nullValues = "NULL",
+      value = {
+        "John, John, 1",
+        "Bill, William, 2",
+        "Peggy, Margaret, 2",
+        "Jonh, John, 3",
+        "Catherine, Katherine, 2",
+        "Steven, Stephen, 2",
+        "Jonathon, Jonathan, 3",
+        "J, John, 4",
+        "Geoff, Jeff, 2",
+        "Jenifer, Jennifer, 3",
+        "Dwayne, Duane, 4",
+        "John, Mary, 5",
+        "NULL, Mary, 0"
+      })
+  void comparesForenames(String left, String right, int level) {
+    assertThat(new ForenameComparison().level(named(left, "Smith"), named(right, "Smith")))
+        .isEqualTo(level);
+  }
+
+  @ParameterizedTest(name = "{0} vs {1}: surname level {2}")
+  @CsvSource(
+      nullValues = "NULL",
+      value = {
+        "Smith, Smith, 1",
+        "Smith-Jones, Smith Jones, 1",
+        "Smith-Jones, Jones, 2",
+        "Smith, Smyth, 4",
+        "Smith, Smiht, 3",
+        "Thompson, Thomson, 3",
+        "Mohammed, Muhammad, 4",
+        "Smith, Okonkwo, 5",
+        "NULL, Smith, 0"
+      })
+  void comparesSurnames(String left, String right, int level) {
+    assertThat(new SurnameComparison().level(named("Ann", left), named("Ann", right)))
+        .isEqualTo(level);
+  }
+
+  @ParameterizedTest(name = "{0} vs {1}: names swapped, forename level {2}, surname level {3}")
+  @CsvSource({"John, Smith, Smith, John, 1, 1", "Jon, Smith, Smith, John, 3, 1"})
+  void comparesSwappedNamesCrosswise(
+      String lf, String ls, String rf, String rs, int forename, int surname) {
+    StandardisedRecord l = named(lf, ls);
+    StandardisedRecord r = named(rf, rs);
+    assertThat(new ForenameComparison().level(l, r)).isEqualTo(forename);
+    assertThat(new SurnameComparison().level(l, r)).isEqualTo(surname);
+  }
+
+  @ParameterizedTest(name = "{0} vs {1}: date of birth level {2}")
+  @CsvSource(
+      nullValues = "NULL",
+      value = {
+        "2014-02-28, 2014-02-28, 1",
+        "2014-03-04, 2014-04-03, 2",
+        "2014-02-28, 2014-02-29, 2",
+        "2014-02-28, 2041-02-28, 2",
+        "2019-02-28, 2020-02-28, 3",
+        "2014-02-28, 2014-02-11, 3",
+        "2014-02-28, 2016-07-11, 4",
+        "1985-02-28, 2014-07-11, 5",
+        "1985-13-40, 1985-13-40, 1",
+        "1900-01-01, 1900-01-01, 0",
+        "NULL, 2014-02-28, 0"
+      })
+  void comparesDatesOfBirth(String left, String right, int level) {
+    assertThat(
+            new DateOfBirthComparison()
+                .level(person("A", "B", left, null, null), person("A", "B", right, null, null)))
+        .isEqualTo(level);
+  }
+
+  @ParameterizedTest(name = "{0} / {1} vs {2} / {3}: residence level {4}")
+  @CsvSource(
+      nullValues = "NULL",
+      value = {
+        "12 High Street Leeds, LS1 4AB, 12 High St Leeds, LS1 4AB, 1",
+        "12 High Street Leeds, LS1 4AB, 12 High Street Leeds, NULL, 2",
+        "12 High Street Leeds, LS1 4AB, 14 High Street Leeds, LS1 4AB, 3",
+        "NULL, LS1 4AB, NULL, LS1 4XY, 4",
+        "NULL, LS1 4AB, NULL, LS1 7XY, 5",
+        "NULL, 2615, NULL, 2651, 5",
+        "NULL, 2615, NULL, 2616, 5",
+        "NULL, LS1 4AB, NULL, BS8 1TH, 6",
+        "NULL, NULL, 1 Road, NULL, 0"
+      })
+  void comparesResidenceAsAddressAndPostcodeTogether(
+      String la, String lp, String ra, String rp, int level) {
+    assertThat(
+            new ResidenceComparison()
+                .level(person("A", "B", null, lp, la), person("A", "B", null, rp, ra)))
+        .isEqualTo(level);
+  }
+
+  @ParameterizedTest(name = "NHS {0} vs {1}: level {2}")
+  @CsvSource(
+      nullValues = "NULL",
+      value = {
+        "9434765919, 943 476 5919, 1",
+        "9434765919, 4010232137, 2",
+        "9434765919, 9434765918, 0",
+        "NULL, 9434765919, 0"
+      })
+  void comparesIdentifiersExactlyAndIgnoresInvalidOnes(String left, String right, int level) {
+    StandardisedRecord l =
+        standardiser.standardise(SourceRecord.builder("h", "1").nhsNumber(left).build());
+    StandardisedRecord r =
+        standardiser.standardise(SourceRecord.builder("h", "2").nhsNumber(right).build());
+    assertThat(
+            ComparisonSet.standard()
+                .get(ComparisonSet.standard().indexOf("nhs_number"))
+                .level(l, r))
+        .isEqualTo(level);
+  }
+
+  @ParameterizedTest(name = "{0} vs {1}: at least {2} -> {3}")
+  @CsvSource({
+    "martha, marhta, 0.8, true",
+    "oliver, amelia, 0.8, false",
+    "dwayne, duane, 0.8, true"
+  })
+  void similarityPrefilterNeverHidesAPairAboveTheFloor(
+      String left, String right, double floor, boolean above) {
+    assertThat(Similarity.jaroWinklerAtLeast(left, right, floor) >= floor).isEqualTo(above);
+    assertThat(Similarity.jaroWinklerAtLeast(left, right, floor) >= floor)
+        .isEqualTo(Similarity.jaroWinkler(left, right) >= floor);
+  }
+}
