@@ -195,9 +195,16 @@ final class AgencyView implements Closeable {
     f[PersonColumn.GIVEN_NAME.ordinal()] = m.givenName;
     f[PersonColumn.MIDDLE_NAMES.ordinal()] = m.middleNames;
     f[PersonColumn.FAMILY_NAME.ordinal()] = m.familyName;
+    String aliases = null;
     if (m.previousFamilyName != null && r.nextDouble() < 0.4) {
-      f[PersonColumn.ALIASES.ordinal()] = m.givenName + " " + m.previousFamilyName;
+      aliases = m.givenName + " " + m.previousFamilyName;
     }
+    // The police record the names people give: "known as" goes into the aliases.
+    if (agency == Agency.POLICE && m.knownAs != null && r.nextDouble() < 0.3) {
+      String knownAs = m.knownAs + " " + m.familyName;
+      aliases = aliases == null ? knownAs : aliases + ";" + knownAs;
+    }
+    f[PersonColumn.ALIASES.ordinal()] = aliases;
     f[PersonColumn.DATE_OF_BIRTH.ordinal()] = m.dateOfBirth.toString();
     f[PersonColumn.SEX.ordinal()] = m.sex.name();
     Residence residence =
