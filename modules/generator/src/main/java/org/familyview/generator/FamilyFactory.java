@@ -49,6 +49,16 @@ final class FamilyFactory {
     return group;
   }
 
+  /** The largest family {@link #build} can make: two adults, four children, every one a twin. */
+  static final int LARGEST_FAMILY = 10;
+
+  /** One person living alone: fills the last places so a run has exactly the people asked for. */
+  FamilyGroup buildSingle(SplittableRandom r) {
+    FamilyGroup group = new FamilyGroup();
+    single(group, r);
+    return group;
+  }
+
   private void single(FamilyGroup group, SplittableRandom r) {
     Member adult = adult(r, adultAge(r), r.nextBoolean() ? Sex.F : Sex.M);
     Household home = household(group, r, formedFor(adult, r));

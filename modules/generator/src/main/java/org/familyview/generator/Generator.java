@@ -82,7 +82,9 @@ final class Generator {
       }
       while (families.peopleCreated() < options.people()) {
         SplittableRandom r = new SplittableRandom(mix(options.seed(), groups++));
-        FamilyGroup group = families.build(r);
+        long remaining = options.people() - families.peopleCreated();
+        FamilyGroup group =
+            remaining > FamilyFactory.LARGEST_FAMILY ? families.build(r) : families.buildSingle(r);
         List<PlannedEvent> events = planner.plan(group, r);
         for (AgencyView view : views) {
           view.write(group, events, r);

@@ -23,7 +23,7 @@ public final class GeneratorCommand {
       """
       Usage: familyview generate --people N --out DIR [options]
 
-      Writes a synthetic world of about N people as partner extracts:
+      Writes a synthetic world of N people as partner extracts:
         DIR/{police,health,council,education}/persons.csv and events.csv  (extract contract v1)
         DIR/truth.csv      agency,record_id,person_id  (which record is which person)
         DIR/families.csv   family_id,person_id,role,from,to  (true household membership)

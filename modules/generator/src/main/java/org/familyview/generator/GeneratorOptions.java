@@ -9,7 +9,7 @@ import org.familyview.extracts.Agency;
 /**
  * What to generate.
  *
- * @param people how many people to create (a family is never split, so a few more may be)
+ * @param people how many people to create, exactly
  * @param out the folder to write into
  * @param seed the seed: the same seed and options give byte-identical files
  * @param asOf the day the extracts are taken
