@@ -26,6 +26,7 @@ public final class BlockingRules {
         new BlockingRule("birthday+forename", BlockingRules::birthdayAndForename),
         new BlockingRule("date_of_birth+postcode", BlockingRules::dateOfBirthAndPostcode),
         new BlockingRule("address+initial", BlockingRules::addressAndInitial),
+        new BlockingRule("date_of_birth+house_number", BlockingRules::dateOfBirthAndHouseNumber),
         new BlockingRule("phone", (r, sink) -> emit(sink, r.phone())),
         new BlockingRule("email", (r, sink) -> emit(sink, r.email())));
   }
@@ -139,6 +140,22 @@ public final class BlockingRules {
     String initials = initials(r);
     for (int i = 0; i < initials.length(); i++) {
       sink.accept(address + "|" + initials.charAt(i));
+    }
+  }
+
+  /** Survives both names and the postcode being wrong. */
+  private static void dateOfBirthAndHouseNumber(StandardisedRecord r, BlockingRule.KeySink sink) {
+    DateOfBirth dob = r.dateOfBirth();
+    String address = r.address();
+    if (dob == null || address == null) {
+      return;
+    }
+    int end = 0;
+    while (end < address.length() && Character.isDigit(address.charAt(end))) {
+      end++;
+    }
+    if (end > 0) {
+      sink.accept(dob.digits() + "|" + address.substring(0, end));
     }
   }
 

@@ -328,13 +328,14 @@ public final class IncrementalMatcher {
     record Overlap(int cluster, String oldId, int shared) {}
     List<Overlap> overlaps = new ArrayList<>();
     List<List<String>> oldIdsOf = new ArrayList<>();
+    Map<Integer, String> oldPersonOf = new HashMap<>();
+    before.forEach((id, positions) -> positions.forEach(p -> oldPersonOf.put(p, id)));
     for (int c = 0; c < clusters.size(); c++) {
       Map<String, Integer> counts = new HashMap<>();
       for (int position : clusters.get(c)) {
-        for (Map.Entry<String, Set<Integer>> old : before.entrySet()) {
-          if (old.getValue().contains(position)) {
-            counts.merge(old.getKey(), 1, Integer::sum);
-          }
+        String old = oldPersonOf.get(position);
+        if (old != null) {
+          counts.merge(old, 1, Integer::sum);
         }
       }
       int cluster = c;
@@ -364,13 +365,14 @@ public final class IncrementalMatcher {
                 olds.stream().filter(id -> !id.equals(into)).toList(), into));
       }
     }
-    for (String old : before.keySet().stream().sorted().toList()) {
-      List<String> parts = new ArrayList<>();
-      for (int c = 0; c < ids.length; c++) {
-        if (oldIdsOf.get(c).contains(old)) {
-          parts.add(ids[c]);
-        }
+    Map<String, List<String>> partsOf = new HashMap<>();
+    for (int c = 0; c < ids.length; c++) {
+      for (String old : oldIdsOf.get(c)) {
+        partsOf.computeIfAbsent(old, x -> new ArrayList<>()).add(ids[c]);
       }
+    }
+    for (String old : before.keySet().stream().sorted().toList()) {
+      List<String> parts = partsOf.getOrDefault(old, List.of());
       if (parts.isEmpty()) {
         lineage.add(new LineageEvent.PersonRetired(old));
       } else if (parts.size() > 1) {

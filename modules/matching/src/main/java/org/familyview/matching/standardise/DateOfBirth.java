@@ -24,7 +24,10 @@ public record DateOfBirth(int year, int month, int day) {
       return null;
     }
     String value = raw.strip();
-    DateOfBirth date = null;
+    DateOfBirth date = fastIso(value);
+    if (date != null) {
+      return date.isPlaceholder() ? null : date;
+    }
     Matcher m;
     if ((m = ISO.matcher(value)).matches() || (m = COMPACT.matcher(value)).matches()) {
       date = of(m.group(1), m.group(2), m.group(3));
@@ -32,6 +35,29 @@ public record DateOfBirth(int year, int month, int day) {
       date = of(m.group(3), m.group(2), m.group(1));
     }
     return date == null || date.isPlaceholder() ? null : date;
+  }
+
+  /** The contract's yyyy-mm-dd without a regular expression: a million of these per run. */
+  private static @Nullable DateOfBirth fastIso(String v) {
+    if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
+      return null;
+    }
+    int year = number(v, 0, 4);
+    int month = number(v, 5, 7);
+    int day = number(v, 8, 10);
+    return year < 0 || month < 0 || day < 0 ? null : new DateOfBirth(year, month, day);
+  }
+
+  private static int number(String v, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 
   private static DateOfBirth of(String year, String month, String day) {

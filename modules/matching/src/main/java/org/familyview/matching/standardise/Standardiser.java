@@ -176,19 +176,24 @@ public final class Standardiser {
   }
 
   private static List<String> addressTokens(String raw) {
-    String lower =
-        NON_ALNUM
-            .matcher(
-                java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFD)
-                    .replaceAll("\\p{M}+", "")
-                    .toLowerCase(Locale.ROOT)
-                    .replace("'", ""))
-            .replaceAll(" ")
-            .trim();
-    List<String> tokens = new ArrayList<>();
-    for (String token : lower.split(" ")) {
-      if (!token.isEmpty()) {
-        tokens.add(ADDRESS_WORDS.getOrDefault(token, token));
+    List<String> tokens = new ArrayList<>(8);
+    StringBuilder token = new StringBuilder(16);
+    for (int i = 0; i <= raw.length(); i++) {
+      char c = i < raw.length() ? raw.charAt(i) : ' ';
+      if (c >= 128) {
+        return addressTokens(
+            java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFD)
+                .replaceAll("[^\\p{ASCII}]", ""));
+      }
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + 32);
+      }
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        token.append(c);
+      } else if (c != '\'' && !token.isEmpty()) {
+        String word = token.toString();
+        tokens.add(ADDRESS_WORDS.getOrDefault(word, word));
+        token.setLength(0);
       }
     }
     return tokens;
@@ -217,15 +222,28 @@ public final class Standardiser {
     if (raw == null || raw.isBlank() || !check.test(raw)) {
       return null;
     }
-    String compact = raw.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
-    return digitsOnly ? compact.replaceAll("[^0-9]", "") : compact;
+    StringBuilder compact = new StringBuilder(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = Character.toUpperCase(raw.charAt(i));
+      if (digitsOnly ? (c >= '0' && c <= '9') : !(Character.isWhitespace(c) || c == '-')) {
+        compact.append(c);
+      }
+    }
+    return compact.toString();
   }
 
   private static @Nullable String phone(@Nullable String raw) {
     if (raw == null || Placeholders.isPlaceholderText(raw)) {
       return null;
     }
-    String digits = raw.replaceAll("[^0-9]", "");
+    StringBuilder kept = new StringBuilder(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c >= '0' && c <= '9') {
+        kept.append(c);
+      }
+    }
+    String digits = kept.toString();
     if (digits.startsWith("44") && digits.length() == 12) {
       digits = "0" + digits.substring(2);
     }
