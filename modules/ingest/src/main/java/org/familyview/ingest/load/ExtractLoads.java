@@ -4,7 +4,9 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.familyview.extracts.Agency;
 import org.familyview.ingest.extract.Extract;
 import org.familyview.ingest.extract.Extracts;
@@ -39,7 +41,7 @@ public class ExtractLoads implements DisposableBean {
   private final JobRepository jobRepository;
   private final Job extractLoadJob;
   private final LoadShutdown shutdown;
-  private final Map<Agency, ExecutorService> lanes = new EnumMap<>(Agency.class);
+  private final Map<Agency, ThreadPoolExecutor> lanes = new EnumMap<>(Agency.class);
 
   ExtractLoads(
       Extracts extracts,
@@ -55,7 +57,12 @@ public class ExtractLoads implements DisposableBean {
     for (Agency agency : Agency.values()) {
       lanes.put(
           agency,
-          Executors.newSingleThreadExecutor(
+          new ThreadPoolExecutor(
+              1,
+              1,
+              0,
+              TimeUnit.MILLISECONDS,
+              new LinkedBlockingQueue<>(),
               Thread.ofPlatform().name("extract-load-" + agency.code()).factory()));
     }
   }
@@ -109,15 +116,29 @@ public class ExtractLoads implements DisposableBean {
   }
 
   /**
-   * Stops the running loads between chunks (Spring Batch honours the interrupt) while the database
-   * is still there, so that each records where it stopped and resumes at the next start.
+   * Stops the running loads at their next chunk boundary through Spring Batch's own stop (never by
+   * interrupting the thread), while the database is still there, so that each records where it
+   * stopped and resumes at the next start; loads not yet begun stay QUEUED.
    */
   @Override
   public void destroy() throws InterruptedException {
     shutdown.begin();
-    lanes.values().forEach(ExecutorService::shutdownNow);
+    for (ThreadPoolExecutor lane : lanes.values()) {
+      lane.getQueue().clear();
+      lane.shutdown();
+    }
+    for (JobExecution running : jobRepository.findRunningJobExecutions(extractLoadJob.getName())) {
+      try {
+        jobOperator.stop(running);
+      } catch (Exception e) {
+        log.warn(
+            "Job execution {} could not be stopped: {}",
+            running.getId(),
+            e.getClass().getSimpleName());
+      }
+    }
     for (ExecutorService lane : lanes.values()) {
-      if (!lane.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!lane.awaitTermination(60, TimeUnit.SECONDS)) {
         log.warn(
             "A load did not stop within 30 s; it resumes from its last chunk at the next start");
       }

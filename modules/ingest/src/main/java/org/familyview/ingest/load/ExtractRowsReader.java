@@ -32,10 +32,12 @@ final class ExtractRowsReader<R extends SourceRecord> extends ItemStreamSupport
   }
 
   private static final String READ = "read";
+  static final String EXHAUSTED = "exhausted";
 
   private final Opener<R> opener;
   private @Nullable Rows<R> rows;
   private long read;
+  private boolean exhausted;
 
   private ExtractRowsReader(String name, Opener<R> opener) {
     setName(name);
@@ -55,8 +57,10 @@ final class ExtractRowsReader<R extends SourceRecord> extends ItemStreamSupport
     } catch (IOException e) {
       throw new ItemStreamException("the extract file could not be opened", e);
     }
+    exhausted = false;
     if (opening == null) {
       rows = null;
+      exhausted = true;
       return;
     }
     rows =
@@ -77,6 +81,7 @@ final class ExtractRowsReader<R extends SourceRecord> extends ItemStreamSupport
   public @Nullable RowOutcome<R> read() {
     Rows<R> open = rows;
     if (open == null || !open.hasNext()) {
+      exhausted = true;
       return null;
     }
     read++;
@@ -86,6 +91,8 @@ final class ExtractRowsReader<R extends SourceRecord> extends ItemStreamSupport
   @Override
   public void update(ExecutionContext context) {
     context.putLong(getExecutionContextKey(READ), read);
+    // Saved with the chunk that read the end: ReadToTheEnd checks it when the step ends.
+    context.put(getExecutionContextKey(EXHAUSTED), exhausted);
   }
 
   @Override
