@@ -73,6 +73,21 @@ class RoleEndpointMatrixIntegrationTests {
             new Call("GET", "/api/me", "/api/me", null, null, USER_OF_ROLE.keySet()),
             new Call("GET", "/api/audit", "/api/audit", null, null, Set.of("auditor")),
             new Call(
+                "GET",
+                "/api/audit/reports/{report}",
+                "/api/audit/reports/many-views",
+                null,
+                null,
+                Set.of("auditor")),
+            new Call(
+                "POST",
+                "/api/audit/access-grants/{grantId}/review",
+                // A grant that does not exist: the auditor gets 404 (allowed), others 403.
+                "/api/audit/access-grants/" + UUID.randomUUID() + "/review",
+                null,
+                null,
+                Set.of("auditor")),
+            new Call(
                 "POST",
                 "/api/caseloads",
                 "/api/caseloads",
