@@ -130,6 +130,44 @@ class AuditPageControllerTests {
   }
 
   @Test
+  void theOutOfCaseloadReportOffersAReviewFormWithACsrfToken() throws Exception {
+    UUID grant = UUID.randomUUID();
+    Instant at = Instant.parse("2026-11-21T10:15:30Z");
+    var row =
+        new org.familyview.audit.report.OutOfCaseloadAccess(
+            7,
+            at,
+            "keyworker1",
+            "BREAK_GLASS",
+            "ALLOWED",
+            "family",
+            "F-1",
+            "purpose",
+            "<script>alert(1)</script>",
+            grant,
+            null,
+            null,
+            false);
+    when(reports.run(any(), any(), any()))
+        .thenReturn(
+            new AuditReports.Result(
+                "out-of-caseload", "Access outside a caseload", at, at, List.of(row), List.of()));
+
+    String html =
+        mvc.perform(get("/audit/reports/out-of-caseload").with(as("auditor", "auditor")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(html)
+        .contains("action=\"/audit/access-grants/" + grant + "/review\"")
+        .contains("name=\"_csrf\"")
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+        .doesNotContain("<script>alert(1)");
+  }
+
+  @Test
   void datesAreWholeDaysAndTimesAreExact() {
     List<String> errors = new ArrayList<>();
     assertThat(AuditPageController.moment("2026-11-21", false, "From", errors))
