@@ -101,7 +101,7 @@ class FoundationIntegrationTests {
   void flywayOwnsTheBatchJobRepository() {
     Integer tables =
         jdbc.sql(
-                "select count(*) from information_schema.tables where table_name = 'batch_job_execution'")
+                "select count(*) from information_schema.tables where table_schema = current_schema() and table_name = 'batch_job_execution'")
             .query(Integer.class)
             .single();
     assertThat(tables).isEqualTo(1);
