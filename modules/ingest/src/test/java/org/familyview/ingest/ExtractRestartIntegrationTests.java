@@ -81,6 +81,13 @@ class ExtractRestartIntegrationTests {
       awaitMidLoad(id);
     } // SIGTERM: Spring closes the context and the load stops between chunks
     assertThat(status(id)).isEqualTo("RUNNING");
+    assertThat(
+            query(
+                "select e.status from batch_job_execution e join extract x"
+                    + " on x.job_execution_id = e.job_execution_id where x.id = ?::uuid",
+                id))
+        .as("stopped by Spring Batch at a chunk boundary, not killed after the grace period")
+        .isEqualTo("STOPPED");
 
     try (RunningApp again = RunningApp.start(dir.resolve("var"), log)) {
       String token = KeycloakTokens.accessToken("education-upload");
