@@ -1,5 +1,9 @@
 package org.familyview.ingest;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,16 +25,13 @@ import org.springframework.validation.annotation.Validated;
 public record IngestProperties(
     @DefaultValue("./var") @NotNull Path varDir,
     @DefaultValue("512MB") @NotNull DataSize maxUploadSize,
-    @DefaultValue @NotNull Inbox inbox,
-    @DefaultValue("5000") int chunkSize) {
+    @DefaultValue @NotNull @Valid Inbox inbox,
+    @DefaultValue("5000") @Min(1) @Max(100_000) int chunkSize) {
 
-  public IngestProperties {
-    if (maxUploadSize.toBytes() <= 0) {
-      throw new IllegalArgumentException("familyview.ingest.max-upload-size must be positive");
-    }
-    if (chunkSize < 1 || chunkSize > 100_000) {
-      throw new IllegalArgumentException("familyview.ingest.chunk-size must be 1 to 100000");
-    }
+  // Checked by Bean Validation with the others, so that every mistake is reported at once.
+  @AssertTrue(message = "must be positive")
+  boolean isMaxUploadSizePositive() {
+    return maxUploadSize.toBytes() > 0;
   }
 
   /** Where uploaded extracts are kept, one folder per extract id. */
@@ -56,15 +57,14 @@ public record IngestProperties(
       @DefaultValue("1m") @NotNull Duration pollInterval,
       @DefaultValue("10s") @NotNull Duration settleTime) {
 
-    public Inbox {
-      if (pollInterval.isNegative() || pollInterval.isZero()) {
-        throw new IllegalArgumentException(
-            "familyview.ingest.inbox.poll-interval must be positive");
-      }
-      if (settleTime.isNegative()) {
-        throw new IllegalArgumentException(
-            "familyview.ingest.inbox.settle-time must not be negative");
-      }
+    @AssertTrue(message = "poll-interval must be positive")
+    boolean isPollIntervalPositive() {
+      return pollInterval.isPositive();
+    }
+
+    @AssertTrue(message = "settle-time must not be negative")
+    boolean isSettleTimeNotNegative() {
+      return !settleTime.isNegative();
     }
   }
 }
