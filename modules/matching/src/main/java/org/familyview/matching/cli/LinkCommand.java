@@ -107,10 +107,16 @@ public final class LinkCommand {
   private static int link(Options options, PrintStream out, PrintStream progress)
       throws IOException {
     long start = System.nanoTime();
+    // One file per thread: reading is a visible share of a million-record run.
+    List<List<SourceRecord>> extracts =
+        options.persons.entrySet().parallelStream()
+            .map(e -> PersonExtractReader.read(e.getKey(), e.getValue()))
+            .toList();
     List<SourceRecord> records = new ArrayList<>();
-    for (Map.Entry<String, Path> extract : options.persons.entrySet()) {
-      List<SourceRecord> read = PersonExtractReader.read(extract.getKey(), extract.getValue());
-      progress.printf("read %,d records from %s%n", read.size(), extract.getKey());
+    for (List<SourceRecord> read : extracts) {
+      if (!read.isEmpty()) {
+        progress.printf("read %,d records from %s%n", read.size(), read.getFirst().agency());
+      }
       records.addAll(read);
     }
     Map<RecordKey, String> truth =

@@ -31,16 +31,16 @@ public final class LinkGraph {
   }
 
   /** A link earned by score; stronger links are clustered first. */
-  public synchronized void link(int a, int b, double matchWeight, String why) {
+  public void link(int a, int b, double matchWeight, String why) {
     add(a, b, (float) matchWeight, why);
   }
 
   /** A link that must hold (a decisive rule or a steward's decision). */
-  public synchronized void mustLink(int a, int b, String why) {
+  public void mustLink(int a, int b, String why) {
     add(a, b, Float.POSITIVE_INFINITY, why);
   }
 
-  public synchronized void cannotLink(int a, int b, String why) {
+  public void cannotLink(int a, int b, String why) {
     cannot.add(new int[] {a, b});
     cannotReasons.add(why);
   }
