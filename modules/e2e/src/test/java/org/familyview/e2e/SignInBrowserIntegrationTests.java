@@ -39,6 +39,7 @@ class SignInBrowserIntegrationTests {
       assertThat(browser.text(By.id("username"))).isEqualTo("keyworker1");
       assertThat(browser.text(By.id("roles"))).contains("keyworker");
       assertThat(browser.driver().getCurrentUrl()).startsWith(portal.baseUrl());
+      assertThat(browser.text(By.id("your-work"))).doesNotContain("Upload extracts");
       browser.screenshot("home-keyworker1");
     }
   }
@@ -52,6 +53,9 @@ class SignInBrowserIntegrationTests {
           .contains("agency-uploader")
           .doesNotContain("keyworker");
       assertThat(browser.text(By.id("agency"))).isEqualTo("police");
+      assertThat(browser.text(By.id("your-work")))
+          .contains("Upload extracts")
+          .doesNotContain("audit trail");
       browser.screenshot("home-police-upload");
     }
   }
