@@ -16,11 +16,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Applies the staged snapshot to the agency's source records in one transaction (the tasklet's),
- * set-based: records not current before are new, current ones with another content hash changed
- * (and marked for re-matching), equal hashes unchanged and untouched, and current records missing
- * from the snapshot become no longer current. Until this commits, the previous snapshot is what
- * everyone sees; once it commits the extract is complete. Safe to run again: an applied extract is
- * recognised and left alone.
+ * set-based: records not current before (or never seen) are new, current ones with another content
+ * hash changed (and marked for re-matching), equal hashes unchanged and untouched, and current
+ * records missing from the snapshot become no longer current. Until this commits, the previous
+ * snapshot is what everyone sees; once it commits the extract is complete. Safe to run again: an
+ * applied extract is recognised and left alone.
  */
 final class ApplySnapshot implements Tasklet {
 
@@ -105,6 +105,27 @@ final class ApplySnapshot implements Tasklet {
                 """)
             .params(id, agency, id)
             .update();
+    // Changed and reappearing records are updated, new ones inserted: two plain statements
+    // rather than one INSERT ... ON CONFLICT, whose speculative insertion costs a first load of
+    // millions of rows dearly. Unchanged records are not written at all.
+    jdbc.sql(
+            """
+            update source_person p set
+              given_name = s.given_name, middle_names = s.middle_names,
+              family_name = s.family_name,
+              aliases = coalesce(string_to_array(s.aliases, ';'), '{}'),
+              date_of_birth = s.date_of_birth, sex = s.sex, address = s.address,
+              postcode = s.postcode, nhs_number = s.nhs_number, upn = s.upn, pnc_id = s.pnc_id,
+              phone = s.phone, email = s.email, household_id = s.household_id,
+              content_hash = s.content_hash, current = true, needs_matching = true,
+              extract_id = s.extract_id, source_file = ?, source_line = s.line, loaded_at = ?,
+              no_longer_current_since = null
+            from extract_person_stage s
+            where s.extract_id = ? and p.agency = ? and p.record_id = s.record_id
+              and (p.content_hash <> s.content_hash or not p.current)
+            """)
+        .params(ExtractFile.PERSONS.fileName(), Timestamp.from(now), id, agency)
+        .update();
     jdbc.sql(
             """
             insert into source_person (agency, record_id, given_name, middle_names, family_name,
@@ -115,22 +136,12 @@ final class ApplySnapshot implements Tasklet {
               coalesce(string_to_array(s.aliases, ';'), '{}'), s.date_of_birth, s.sex, s.address,
               s.postcode, s.nhs_number, s.upn, s.pnc_id, s.phone, s.email, s.household_id,
               s.content_hash, true, true, s.extract_id, ?, s.line, ?, s.extract_id, null
-            from extract_person_stage s where s.extract_id = ?
-            on conflict (agency, record_id) do update set
-              given_name = excluded.given_name, middle_names = excluded.middle_names,
-              family_name = excluded.family_name, aliases = excluded.aliases,
-              date_of_birth = excluded.date_of_birth, sex = excluded.sex,
-              address = excluded.address, postcode = excluded.postcode,
-              nhs_number = excluded.nhs_number, upn = excluded.upn, pnc_id = excluded.pnc_id,
-              phone = excluded.phone, email = excluded.email,
-              household_id = excluded.household_id, content_hash = excluded.content_hash,
-              current = true, needs_matching = true, extract_id = excluded.extract_id,
-              source_file = excluded.source_file, source_line = excluded.source_line,
-              loaded_at = excluded.loaded_at, no_longer_current_since = null
-            where source_person.content_hash <> excluded.content_hash
-               or not source_person.current
+            from extract_person_stage s
+            where s.extract_id = ?
+              and not exists (select 1 from source_person p
+                              where p.agency = ? and p.record_id = s.record_id)
             """)
-        .params(agency, ExtractFile.PERSONS.fileName(), Timestamp.from(now), id)
+        .params(agency, ExtractFile.PERSONS.fileName(), Timestamp.from(now), id, agency)
         .update();
     return counts(id, ExtractFile.PERSONS, "extract_person_stage", diff, noLongerCurrent);
   }
@@ -163,25 +174,32 @@ final class ApplySnapshot implements Tasklet {
             .update();
     jdbc.sql(
             """
+            update source_event e set
+              record_id = s.record_id, occurred_on = s.occurred_on,
+              occurred_time = s.occurred_time, type = s.type, detail = s.detail, role = s.role,
+              summary = s.summary, sensitivity = s.sensitivity, content_hash = s.content_hash,
+              current = true, extract_id = s.extract_id, source_file = ?, source_line = s.line,
+              loaded_at = ?, no_longer_current_since = null
+            from extract_event_stage s
+            where s.extract_id = ? and e.agency = ? and e.event_id = s.event_id
+              and (e.content_hash <> s.content_hash or not e.current)
+            """)
+        .params(ExtractFile.EVENTS.fileName(), Timestamp.from(now), id, agency)
+        .update();
+    jdbc.sql(
+            """
             insert into source_event (agency, event_id, record_id, occurred_on, occurred_time,
               type, detail, role, summary, sensitivity, content_hash, current, extract_id,
               source_file, source_line, loaded_at, first_extract_id, no_longer_current_since)
             select ?, s.event_id, s.record_id, s.occurred_on, s.occurred_time, s.type, s.detail,
               s.role, s.summary, s.sensitivity, s.content_hash, true, s.extract_id, ?, s.line, ?,
               s.extract_id, null
-            from extract_event_stage s where s.extract_id = ?
-            on conflict (agency, event_id) do update set
-              record_id = excluded.record_id, occurred_on = excluded.occurred_on,
-              occurred_time = excluded.occurred_time, type = excluded.type,
-              detail = excluded.detail, role = excluded.role, summary = excluded.summary,
-              sensitivity = excluded.sensitivity, content_hash = excluded.content_hash,
-              current = true, extract_id = excluded.extract_id,
-              source_file = excluded.source_file, source_line = excluded.source_line,
-              loaded_at = excluded.loaded_at, no_longer_current_since = null
-            where source_event.content_hash <> excluded.content_hash
-               or not source_event.current
+            from extract_event_stage s
+            where s.extract_id = ?
+              and not exists (select 1 from source_event e
+                              where e.agency = ? and e.event_id = s.event_id)
             """)
-        .params(agency, ExtractFile.EVENTS.fileName(), Timestamp.from(now), id)
+        .params(agency, ExtractFile.EVENTS.fileName(), Timestamp.from(now), id, agency)
         .update();
     return counts(id, ExtractFile.EVENTS, "extract_event_stage", diff, noLongerCurrent);
   }
