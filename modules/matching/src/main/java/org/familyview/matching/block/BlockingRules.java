@@ -99,16 +99,15 @@ public final class BlockingRules {
 
   private static void phoneticNames(StandardisedRecord r, BlockingRule.KeySink sink) {
     String surname = r.surnameCode();
-    String forename = r.forenameCode();
+    String forename = r.canonicalForename();
     if (surname == null || forename == null) {
       return;
     }
-    // Sorted, so that a forename and surname recorded the wrong way round share the key.
-    sink.accept(
-        forename.compareTo(surname) <= 0 ? forename + "|" + surname : surname + "|" + forename);
-    String canonical = r.canonicalForename();
-    if (canonical != null && !canonical.equals(r.forename())) {
-      sink.accept("=" + canonical + "|" + surname);
+    sink.accept(forename + "|" + surname);
+    // Swapped names meet too: the surname read as a forename, the forename's phonetic key.
+    String swappedSurname = r.forenameCode();
+    if (swappedSurname != null && r.surname() != null) {
+      sink.accept(r.surname() + "|" + swappedSurname);
     }
   }
 
