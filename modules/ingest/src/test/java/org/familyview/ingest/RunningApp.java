@@ -58,6 +58,8 @@ final class RunningApp implements AutoCloseable {
     builder.environment().put("FV_PORTAL_PORT", Integer.toString(port));
     builder.environment().put("FV_VAR_DIR", varDir.toAbsolutePath().toString());
     builder.environment().put("FV_LOG_FILE", "");
+    // The demo world is for ./familyview up, not for a test schema.
+    builder.environment().remove("FAMILYVIEW_DEMO_DIR");
     RunningApp app = new RunningApp(builder.start(), port);
     app.awaitUp(Duration.ofSeconds(120));
     return app;

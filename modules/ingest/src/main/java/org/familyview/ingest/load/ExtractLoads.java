@@ -23,6 +23,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +36,7 @@ import org.springframework.stereotype.Component;
 public class ExtractLoads implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(ExtractLoads.class);
+  private static final int LAUNCH_ATTEMPTS = 5;
 
   private final Extracts extracts;
   private final JobOperator jobOperator;
@@ -82,16 +84,36 @@ public class ExtractLoads implements DisposableBean {
   }
 
   private void load(UUID id) {
+    JobParameters parameters =
+        new JobParametersBuilder().addString("extractId", id.toString()).toJobParameters();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        recoverDeadExecution(parameters);
+        jobOperator.start(extractLoadJob, parameters);
+        return;
+      } catch (JobInstanceAlreadyCompleteException e) {
+        // The job finished but the application stopped before the extract was marked complete.
+        extracts.find(id).filter(x -> !x.finished()).ifPresent(x -> markCompleted(id));
+        return;
+      } catch (TransientDataAccessException e) {
+        // Launches of several agencies at once can collide in the job repository: try again.
+        if (attempt == LAUNCH_ATTEMPTS) {
+          log.error("Extract {} could not be launched after {} attempts", id, attempt);
+          return;
+        }
+        pause(attempt);
+      } catch (Exception e) {
+        log.error("Extract {} could not be loaded: {}", id, e.getClass().getSimpleName());
+        return;
+      }
+    }
+  }
+
+  private static void pause(int attempt) {
     try {
-      JobParameters parameters =
-          new JobParametersBuilder().addString("extractId", id.toString()).toJobParameters();
-      recoverDeadExecution(parameters);
-      jobOperator.start(extractLoadJob, parameters);
-    } catch (JobInstanceAlreadyCompleteException e) {
-      // The job finished but the application stopped before the extract was marked complete.
-      extracts.find(id).filter(e2 -> !e2.finished()).ifPresent(x -> markCompleted(id));
-    } catch (Exception e) {
-      log.error("Extract {} could not be loaded: {}", id, e.getClass().getSimpleName());
+      Thread.sleep(250L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
