@@ -14,7 +14,7 @@ public record Thresholds(double autoLink, double review) {
   }
 
   public static Thresholds standard() {
-    return new Thresholds(1.5, 0.0);
+    return new Thresholds(1.2, 0.0);
   }
 
   public LinkDecision decide(double matchWeight) {
