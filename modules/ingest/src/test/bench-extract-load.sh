@@ -4,6 +4,7 @@
 set -u
 cd /work/main
 source var/run/env.sh
+unset FAMILYVIEW_DEMO_DIR
 export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 BENCH=/tmp/fvbench
 GEN=/tmp/fvgen/bench
