@@ -3,7 +3,12 @@ package org.familyview.app.demo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import org.familyview.audit.trail.AuditAction;
+import org.familyview.audit.trail.AuditEvent;
+import org.familyview.audit.trail.AuditTrail;
 import org.familyview.extracts.Agency;
+import org.familyview.ingest.extract.Extract;
 import org.familyview.ingest.extract.ExtractSource;
 import org.familyview.ingest.extract.Extracts;
 import org.familyview.ingest.load.ExtractIntake;
@@ -30,11 +35,17 @@ class DemoWorld implements ApplicationRunner {
   private final Path folder;
   private final Extracts extracts;
   private final ExtractIntake intake;
+  private final AuditTrail audit;
 
-  DemoWorld(@Value("${FAMILYVIEW_DEMO_DIR}") Path folder, Extracts extracts, ExtractIntake intake) {
+  DemoWorld(
+      @Value("${FAMILYVIEW_DEMO_DIR}") Path folder,
+      Extracts extracts,
+      ExtractIntake intake,
+      AuditTrail audit) {
     this.folder = folder;
     this.extracts = extracts;
     this.intake = intake;
+    this.audit = audit;
   }
 
   @Override
@@ -45,12 +56,18 @@ class DemoWorld implements ApplicationRunner {
       if (!Files.isRegularFile(persons) || !extracts.recent(agency, 1).isEmpty()) {
         continue;
       }
-      intake.receive(
-          agency,
-          ExtractSource.INBOX,
-          "demo-world",
-          () -> Files.newInputStream(persons),
-          Files.isRegularFile(events) ? () -> Files.newInputStream(events) : null);
+      Extract extract =
+          intake.receive(
+              agency,
+              ExtractSource.INBOX,
+              "demo-world",
+              () -> Files.newInputStream(persons),
+              Files.isRegularFile(events) ? () -> Files.newInputStream(events) : null);
+      // Every upload is audited, the demo's too.
+      audit.record(
+          AuditEvent.of("demo-world", Set.of(), AuditAction.UPLOAD)
+              .on("extract", extract.id().toString())
+              .withDetail("agency=" + agency.code()));
       log.info("Demo world: queued the first {} extract", agency.code());
     }
   }
