@@ -74,7 +74,7 @@ final class ApplySnapshot implements Tasklet {
                   from extract_person_stage where extract_id = ?) c
             where e.id = ?
             """)
-        .params(Timestamp.from(now), Timestamp.from(now), id, id)
+        .params(Timestamp.from(now), Timestamp.from(clock.instant()), id, id)
         .update();
     return RepeatStatus.FINISHED;
   }
