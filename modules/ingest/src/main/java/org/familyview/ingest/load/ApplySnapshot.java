@@ -57,6 +57,10 @@ final class ApplySnapshot implements Tasklet {
     if (applied) {
       return RepeatStatus.FINISHED;
     }
+    // The staging tables were emptied after the previous load and autovacuum may have recorded
+    // them as empty; without fresh statistics the planner probes the source tables row by row.
+    jdbc.sql("analyze extract_person_stage").update();
+    jdbc.sql("analyze extract_event_stage").update();
     Instant now = clock.instant();
     FileCounts persons = applyPersons(extract, now);
     FileCounts events =
