@@ -18,6 +18,7 @@ import org.familyview.audit.report.UnusualAccessReports;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.audit.trail.AuditEvent;
 import org.familyview.audit.trail.AuditTrail;
+import org.familyview.testsupport.KeycloakTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -22,6 +22,7 @@ import org.familyview.audit.trail.AuditEvent;
 import org.familyview.audit.trail.AuditTrail;
 import org.familyview.audit.verify.AuditChainVerifier;
 import org.familyview.audit.verify.ChainVerification;
+import org.familyview.testsupport.KeycloakTokens;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;

@@ -1,4 +1,4 @@
-package org.familyview.app;
+package org.familyview.testsupport;
 
 import java.io.IOException;
 import java.net.URI;

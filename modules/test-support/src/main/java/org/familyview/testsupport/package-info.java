@@ -1,0 +1,8 @@
+/**
+ * Test support shared by the integration tests of several modules: real tokens from the real
+ * Keycloak that {@code ./familyview test} starts. Test scope only.
+ */
+@NullMarked
+package org.familyview.testsupport;
+
+import org.jspecify.annotations.NullMarked;
