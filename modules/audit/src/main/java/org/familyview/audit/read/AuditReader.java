@@ -51,24 +51,6 @@ public class AuditReader {
     sql.append(" order by seq desc limit ? offset ?");
     params.add(limit);
     params.add((long) Math.max(page, 0) * limit);
-    return jdbc.sql(sql.toString())
-        .params(params)
-        .query(
-            (rs, n) ->
-                new AuditEntry(
-                    rs.getLong("seq"),
-                    rs.getTimestamp("recorded_at").toInstant(),
-                    rs.getString("actor"),
-                    rs.getString("actor_roles"),
-                    rs.getString("action"),
-                    rs.getString("outcome"),
-                    rs.getString("target_type"),
-                    rs.getString("target_id"),
-                    rs.getString("purpose"),
-                    rs.getString("detail"),
-                    rs.getString("source"),
-                    rs.getString("previous_hash"),
-                    rs.getString("hash")))
-        .list();
+    return jdbc.sql(sql.toString()).params(params).query((rs, n) -> AuditEntry.from(rs)).list();
   }
 }

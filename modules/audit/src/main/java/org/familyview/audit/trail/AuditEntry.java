@@ -3,6 +3,8 @@ package org.familyview.audit.trail;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +31,73 @@ public record AuditEntry(
 
   /** The previous hash of the first entry. */
   public static final String GENESIS = "0".repeat(64);
+
+  /** A new entry chained to {@code previousHash}; its seq is given by the database on insert. */
+  static AuditEntry chained(String previousHash, Instant recordedAt, AuditEvent event) {
+    String roles = String.join(",", event.roles());
+    String hash =
+        hashOf(
+            previousHash,
+            recordedAt,
+            event.actor(),
+            roles,
+            event.action().name(),
+            event.outcome().name(),
+            event.targetType(),
+            event.targetId(),
+            event.purpose(),
+            event.detail(),
+            event.source());
+    return new AuditEntry(
+        0,
+        recordedAt,
+        event.actor(),
+        roles,
+        event.action().name(),
+        event.outcome().name(),
+        event.targetType(),
+        event.targetId(),
+        event.purpose(),
+        event.detail(),
+        event.source(),
+        previousHash,
+        hash);
+  }
+
+  AuditEntry withSeq(long assigned) {
+    return new AuditEntry(
+        assigned,
+        recordedAt,
+        actor,
+        actorRoles,
+        action,
+        outcome,
+        targetType,
+        targetId,
+        purpose,
+        detail,
+        source,
+        previousHash,
+        hash);
+  }
+
+  /** The entry in the current row of a query over every column of {@code audit_entry}. */
+  public static AuditEntry from(ResultSet row) throws SQLException {
+    return new AuditEntry(
+        row.getLong("seq"),
+        row.getTimestamp("recorded_at").toInstant(),
+        row.getString("actor"),
+        row.getString("actor_roles"),
+        row.getString("action"),
+        row.getString("outcome"),
+        row.getString("target_type"),
+        row.getString("target_id"),
+        row.getString("purpose"),
+        row.getString("detail"),
+        row.getString("source"),
+        row.getString("previous_hash"),
+        row.getString("hash"));
+  }
 
   public String expectedHash() {
     return hashOf(

@@ -50,20 +50,7 @@ public class AuditTrail {
             .orElse(AuditEntry.GENESIS);
     // PostgreSQL keeps microseconds; hash exactly what will be read back.
     Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    String roles = String.join(",", event.roles());
-    String hash =
-        AuditEntry.hashOf(
-            previous,
-            at,
-            event.actor(),
-            roles,
-            event.action().name(),
-            event.outcome().name(),
-            event.targetType(),
-            event.targetId(),
-            event.purpose(),
-            event.detail(),
-            event.source());
+    AuditEntry entry = AuditEntry.chained(previous, at, event);
     long seq =
         jdbc.sql(
                 """
@@ -73,32 +60,19 @@ public class AuditTrail {
                 """)
             .params(
                 Timestamp.from(at),
-                event.actor(),
-                roles,
-                event.action().name(),
-                event.outcome().name(),
-                event.targetType(),
-                event.targetId(),
-                event.purpose(),
-                event.detail(),
-                event.source(),
-                previous,
-                hash)
+                entry.actor(),
+                entry.actorRoles(),
+                entry.action(),
+                entry.outcome(),
+                entry.targetType(),
+                entry.targetId(),
+                entry.purpose(),
+                entry.detail(),
+                entry.source(),
+                entry.previousHash(),
+                entry.hash())
             .query(Long.class)
             .single();
-    return new AuditEntry(
-        seq,
-        at,
-        event.actor(),
-        roles,
-        event.action().name(),
-        event.outcome().name(),
-        event.targetType(),
-        event.targetId(),
-        event.purpose(),
-        event.detail(),
-        event.source(),
-        previous,
-        hash);
+    return entry.withSeq(seq);
   }
 }

@@ -42,21 +42,7 @@ public final class AuditChainVerifier {
     String previous = AuditEntry.GENESIS;
     long count = 0;
     while (rows.next()) {
-      AuditEntry entry =
-          new AuditEntry(
-              rows.getLong("seq"),
-              rows.getTimestamp("recorded_at").toInstant(),
-              rows.getString("actor"),
-              rows.getString("actor_roles"),
-              rows.getString("action"),
-              rows.getString("outcome"),
-              rows.getString("target_type"),
-              rows.getString("target_id"),
-              rows.getString("purpose"),
-              rows.getString("detail"),
-              rows.getString("source"),
-              rows.getString("previous_hash"),
-              rows.getString("hash"));
+      AuditEntry entry = AuditEntry.from(rows);
       if (!entry.previousHash().equals(previous)) {
         return new ChainVerification.Broken(
             entry.seq(), "does not follow the entry before it (an entry was removed or inserted)");
