@@ -1,4 +1,9 @@
-/** The Supporting Families criteria engine: versioned rules from configuration, evaluated over a family's linked events, each result explained. No framework. */
+/**
+ * The Supporting Families criteria engine: versioned rulesets read from configuration ({@link
+ * org.familyview.criteria.Rulesets}), evaluated over a family's dated events ({@link
+ * org.familyview.criteria.Evaluator}), each need's result explained in plain English with the
+ * events that evidence it. No framework.
+ */
 @NullMarked
 package org.familyview.criteria;
 
