@@ -44,6 +44,8 @@ class RoleEndpointMatrixIntegrationTests {
           "auditor", "auditor",
           "admin", "admin");
 
+  static final Set<String> CASE_ROLES = Set.of("keyworker", "safeguarding-lead");
+
   record Call(
       String method,
       String pattern,
@@ -143,7 +145,59 @@ class RoleEndpointMatrixIntegrationTests {
                 "/api/extracts/" + extractId + "/rejects.csv",
                 null,
                 null,
-                Set.of("agency-uploader", "admin")));
+                Set.of("agency-uploader", "admin")),
+            // Case data: keyworkers (caseload or break-glass, granted above) and leads; unknown
+            // ids answer them 404, every other role 403 before anything is looked up.
+            new Call(
+                "GET",
+                "/api/persons/{id}",
+                "/api/persons/P-matrix",
+                null,
+                null,
+                CASE_ROLES),
+            new Call(
+                "GET",
+                "/api/persons/{id}/chronology",
+                "/api/persons/P-matrix/chronology",
+                null,
+                null,
+                CASE_ROLES),
+            new Call(
+                "GET",
+                "/api/persons/{id}/chronology/export",
+                "/api/persons/P-matrix/chronology/export",
+                null,
+                null,
+                CASE_ROLES),
+            new Call(
+                "POST",
+                "/api/persons/{id}/disputes",
+                "/api/persons/P-matrix/disputes",
+                "application/json",
+                "{\"records\":[{\"agency\":\"police\",\"recordId\":\"M1\"}],\"reason\":\"Matrix test: not my client\"}",
+                CASE_ROLES),
+            new Call(
+                "GET",
+                "/api/families/{id}",
+                "/api/families/" + family,
+                null,
+                null,
+                CASE_ROLES),
+            new Call(
+                "GET",
+                "/api/families/{id}/chronology",
+                "/api/families/" + family + "/chronology",
+                null,
+                null,
+                CASE_ROLES),
+            new Call(
+                "GET",
+                "/api/families/{id}/chronology/export",
+                "/api/families/" + family + "/chronology/export",
+                null,
+                null,
+                CASE_ROLES),
+            new Call("GET", "/api/search", "/api/search?q=smith", null, null, CASE_ROLES));
   }
 
   @Test
