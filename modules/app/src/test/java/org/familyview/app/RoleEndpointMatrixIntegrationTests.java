@@ -197,7 +197,30 @@ class RoleEndpointMatrixIntegrationTests {
                 null,
                 null,
                 CASE_ROLES),
-            new Call("GET", "/api/search", "/api/search?q=smith", null, null, CASE_ROLES));
+            new Call("GET", "/api/search", "/api/search?q=smith", null, null, CASE_ROLES),
+            // Supporting Families criteria: a family no keyworker has on caseload or a grant for,
+            // so the keyworker is refused and the lead gets 404; the lists are the lead's alone.
+            new Call(
+                "GET",
+                "/api/families/{id}/criteria",
+                "/api/families/F-matrix-criteria-" + UUID.randomUUID() + "/criteria",
+                null,
+                null,
+                Set.of("safeguarding-lead")),
+            new Call(
+                "GET",
+                "/api/criteria/eligible",
+                "/api/criteria/eligible?framework=2022",
+                null,
+                null,
+                Set.of("safeguarding-lead")),
+            new Call(
+                "GET",
+                "/api/criteria/evidence-pack",
+                "/api/criteria/evidence-pack?framework=2015",
+                null,
+                null,
+                Set.of("safeguarding-lead")));
   }
 
   @Test
