@@ -1,4 +1,7 @@
-/** The data steward's workbench: the review queue, decisions that bind later runs, four-eyes approval, link history and blast radius. */
+/**
+ * The data steward's workbench: the review queue, decisions that bind later runs, four-eyes
+ * approval, link history and blast radius.
+ */
 @NullMarked
 package org.familyview.review;
 

@@ -1,0 +1,167 @@
+package org.familyview.review.decision;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.familyview.review.RecordRef;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The hard constraints in {@code match_decision} that every later nightly run and re-training
+ * obeys. Rows are only ever added or withdrawn (withdrawn_by, withdrawn_at), never deleted.
+ */
+@Component
+public class MatchDecisions {
+
+  public static final String MUST_LINK = "MUST_LINK";
+  public static final String CANNOT_LINK = "CANNOT_LINK";
+
+  private final JdbcClient jdbc;
+
+  public MatchDecisions(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** One constraint as stored. */
+  public record Constraint(
+      UUID id,
+      String kind,
+      RecordRef left,
+      RecordRef right,
+      @Nullable String reason,
+      String decidedBy,
+      Instant decidedAt,
+      @Nullable UUID reviewDecisionId,
+      @Nullable String withdrawnBy,
+      @Nullable Instant withdrawnAt) {}
+
+  /** Who is writing, when, why, and on what evidence: the same for every row of one act. */
+  record Context(
+      UUID reviewDecisionId,
+      @Nullable UUID reviewTaskId,
+      @Nullable String reason,
+      String decidedBy,
+      Instant at,
+      String evidence) {}
+
+  UUID write(String kind, RecordRef left, RecordRef right, Context context) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into match_decision (id, kind, left_agency, left_record_id, right_agency,
+              right_record_id, reason, decided_by, decided_at, review_task_id, evidence,
+              review_decision_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+            """)
+        .param(id)
+        .param(kind)
+        .param(left.agency())
+        .param(left.recordId())
+        .param(right.agency())
+        .param(right.recordId())
+        .param(context.reason())
+        .param(context.decidedBy())
+        .param(Timestamp.from(context.at()))
+        .param(context.reviewTaskId())
+        .param(context.evidence())
+        .param(context.reviewDecisionId())
+        .update();
+    return id;
+  }
+
+  /**
+   * Withdraws every active constraint of this kind joining a record of one side to a record of the
+   * other (either way round): a later steward's ruling on the same people supersedes it.
+   */
+  int withdrawBetween(
+      String kind, Collection<RecordRef> one, Collection<RecordRef> other, String by, Instant at) {
+    if (one.isEmpty() || other.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql(
+            """
+            update match_decision set withdrawn_by = ?, withdrawn_at = ?
+            where kind = ? and withdrawn_at is null
+              and ((left_agency || '/' || left_record_id = any(?)
+                    and right_agency || '/' || right_record_id = any(?))
+                or (left_agency || '/' || left_record_id = any(?)
+                    and right_agency || '/' || right_record_id = any(?)))
+            """)
+        .param(by)
+        .param(Timestamp.from(at))
+        .param(kind)
+        .param(keys(one))
+        .param(keys(other))
+        .param(keys(other))
+        .param(keys(one))
+        .update();
+  }
+
+  /** Active constraints touching any of these records. */
+  public List<Constraint> activeFor(Collection<RecordRef> records) {
+    return jdbc.sql(
+            """
+            select id, kind, left_agency, left_record_id, right_agency, right_record_id, reason,
+                   decided_by, decided_at, review_decision_id, withdrawn_by, withdrawn_at
+            from match_decision
+            where withdrawn_at is null
+              and (left_agency || '/' || left_record_id = any(?)
+                or right_agency || '/' || right_record_id = any(?))
+            order by decided_at, id
+            """)
+        .param(keys(records))
+        .param(keys(records))
+        .query(
+            (rs, n) -> {
+              Timestamp withdrawn = rs.getTimestamp("withdrawn_at");
+              return new Constraint(
+                  rs.getObject("id", UUID.class),
+                  rs.getString("kind"),
+                  new RecordRef(rs.getString("left_agency"), rs.getString("left_record_id")),
+                  new RecordRef(rs.getString("right_agency"), rs.getString("right_record_id")),
+                  rs.getString("reason"),
+                  rs.getString("decided_by"),
+                  rs.getTimestamp("decided_at").toInstant(),
+                  rs.getObject("review_decision_id", UUID.class),
+                  rs.getString("withdrawn_by"),
+                  withdrawn == null ? null : withdrawn.toInstant());
+            })
+        .list();
+  }
+
+  /** Every constraint an act wrote, withdrawn ones included. */
+  public List<Constraint> writtenBy(UUID reviewDecisionId) {
+    return jdbc.sql(
+            """
+            select id, kind, left_agency, left_record_id, right_agency, right_record_id, reason,
+                   decided_by, decided_at, review_decision_id, withdrawn_by, withdrawn_at
+            from match_decision where review_decision_id = ? order by kind, left_agency,
+                   left_record_id, right_agency, right_record_id
+            """)
+        .param(reviewDecisionId)
+        .query(
+            (rs, n) -> {
+              Timestamp withdrawn = rs.getTimestamp("withdrawn_at");
+              return new Constraint(
+                  rs.getObject("id", UUID.class),
+                  rs.getString("kind"),
+                  new RecordRef(rs.getString("left_agency"), rs.getString("left_record_id")),
+                  new RecordRef(rs.getString("right_agency"), rs.getString("right_record_id")),
+                  rs.getString("reason"),
+                  rs.getString("decided_by"),
+                  rs.getTimestamp("decided_at").toInstant(),
+                  rs.getObject("review_decision_id", UUID.class),
+                  rs.getString("withdrawn_by"),
+                  withdrawn == null ? null : withdrawn.toInstant());
+            })
+        .list();
+  }
+
+  private static String[] keys(Collection<RecordRef> records) {
+    return records.stream().map(RecordRef::toString).toArray(String[]::new);
+  }
+}

@@ -1,0 +1,52 @@
+package org.familyview.review.decision;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.familyview.review.RecordRef;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One act of a data steward (V15 {@code review_decision}): who, when, why, on what evidence, and
+ * what it changed. {@code evidence} and {@code result} are JSON text.
+ *
+ * @param action MATCH, NO_MATCH, SPLIT, MERGE or UNMERGE
+ * @param status AWAITING_APPROVAL (four eyes, nothing applied yet), APPLIED or REJECTED
+ */
+public record StewardDecision(
+    UUID id,
+    String action,
+    String status,
+    @Nullable UUID reviewTaskId,
+    @Nullable String personId,
+    @Nullable String otherPersonId,
+    List<RecordRef> records,
+    boolean together,
+    @Nullable String reason,
+    boolean involvesChild,
+    boolean involvesPolice,
+    @Nullable String evidence,
+    @Nullable String result,
+    String decidedBy,
+    Instant decidedAt,
+    @Nullable String approvedBy,
+    @Nullable Instant approvedAt,
+    @Nullable String approvalNote,
+    @Nullable Instant appliedAt) {
+
+  public StewardDecision {
+    records = List.copyOf(records);
+  }
+
+  public boolean awaitingApproval() {
+    return "AWAITING_APPROVAL".equals(status);
+  }
+
+  /** Why a second steward must approve it, in words. */
+  public String fourEyesReason() {
+    if (involvesChild && involvesPolice) {
+      return "a child and police-held records";
+    }
+    return involvesChild ? "a child" : involvesPolice ? "police-held records" : "";
+  }
+}
