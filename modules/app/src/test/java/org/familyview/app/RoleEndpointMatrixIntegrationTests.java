@@ -148,13 +148,7 @@ class RoleEndpointMatrixIntegrationTests {
                 Set.of("agency-uploader", "admin")),
             // Case data: keyworkers (caseload or break-glass, granted above) and leads; unknown
             // ids answer them 404, every other role 403 before anything is looked up.
-            new Call(
-                "GET",
-                "/api/persons/{id}",
-                "/api/persons/P-matrix",
-                null,
-                null,
-                CASE_ROLES),
+            new Call("GET", "/api/persons/{id}", "/api/persons/P-matrix", null, null, CASE_ROLES),
             new Call(
                 "GET",
                 "/api/persons/{id}/chronology",
@@ -177,12 +171,7 @@ class RoleEndpointMatrixIntegrationTests {
                 "{\"records\":[{\"agency\":\"police\",\"recordId\":\"M1\"}],\"reason\":\"Matrix test: not my client\"}",
                 CASE_ROLES),
             new Call(
-                "GET",
-                "/api/families/{id}",
-                "/api/families/" + family,
-                null,
-                null,
-                CASE_ROLES),
+                "GET", "/api/families/{id}", "/api/families/" + family, null, null, CASE_ROLES),
             new Call(
                 "GET",
                 "/api/families/{id}/chronology",
@@ -220,7 +209,86 @@ class RoleEndpointMatrixIntegrationTests {
                 "/api/criteria/evidence-pack?framework=2015",
                 null,
                 null,
-                Set.of("safeguarding-lead")));
+                Set.of("safeguarding-lead")),
+            // The steward's workbench: data stewards only (the blast radius also leads);
+            // unknown tasks, people and decisions answer a steward 404.
+            new Call(
+                "GET",
+                "/api/review/tasks",
+                "/api/review/tasks",
+                null,
+                null,
+                Set.of("data-steward")),
+            new Call(
+                "GET",
+                "/api/review/tasks/{id}",
+                "/api/review/tasks/" + UUID.randomUUID(),
+                null,
+                null,
+                Set.of("data-steward")),
+            new Call(
+                "POST",
+                "/api/review/tasks/{id}/decision",
+                "/api/review/tasks/" + UUID.randomUUID() + "/decision",
+                "application/json",
+                "{\"decision\":\"NO_MATCH\",\"reason\":\"matrix\"}",
+                Set.of("data-steward")),
+            new Call(
+                "GET",
+                "/api/review/persons/{id}",
+                "/api/review/persons/P-matrix",
+                null,
+                null,
+                Set.of("data-steward")),
+            new Call(
+                "POST",
+                "/api/review/persons/{id}/split",
+                "/api/review/persons/P-matrix/split",
+                "application/json",
+                "{\"records\":[{\"agency\":\"police\",\"recordId\":\"M1\"}],\"reason\":\"matrix\"}",
+                Set.of("data-steward")),
+            new Call(
+                "POST",
+                "/api/review/persons/{id}/merge",
+                "/api/review/persons/P-matrix/merge",
+                "application/json",
+                "{\"otherPersonId\":\"P-matrix-2\",\"reason\":\"matrix\"}",
+                Set.of("data-steward")),
+            new Call(
+                "POST",
+                "/api/review/persons/{id}/unmerge",
+                "/api/review/persons/P-matrix/unmerge",
+                "application/json",
+                "{\"mergedPersonId\":\"P-matrix-2\",\"reason\":\"matrix\"}",
+                Set.of("data-steward")),
+            new Call(
+                "GET",
+                "/api/review/approvals",
+                "/api/review/approvals",
+                null,
+                null,
+                Set.of("data-steward")),
+            new Call(
+                "POST",
+                "/api/review/approvals/{id}",
+                "/api/review/approvals/" + UUID.randomUUID(),
+                "application/json",
+                "{\"outcome\":\"REJECT\"}",
+                Set.of("data-steward")),
+            new Call(
+                "GET",
+                "/api/review/decisions/{id}",
+                "/api/review/decisions/" + UUID.randomUUID(),
+                null,
+                null,
+                Set.of("data-steward")),
+            new Call(
+                "GET",
+                "/api/review/blast-radius/{decisionId}",
+                "/api/review/blast-radius/" + UUID.randomUUID(),
+                null,
+                null,
+                Set.of("data-steward", "safeguarding-lead")));
   }
 
   @Test
