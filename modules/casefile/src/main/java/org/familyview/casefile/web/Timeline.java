@@ -1,0 +1,82 @@
+package org.familyview.casefile.web;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.familyview.casefile.Agencies;
+import org.familyview.casefile.Chronology;
+import org.familyview.casefile.ChronologyEntry;
+
+/**
+ * The timeline picture: one lane per agency, one mark per dated entry, years along the bottom. It
+ * is drawn by the server as SVG (no script, so the page's Content-Security-Policy holds); each mark
+ * carries a text title for screen readers, and the table below it holds the same entries.
+ */
+record Timeline(int width, int height, List<Lane> lanes, List<Mark> marks, List<Tick> ticks) {
+
+  static final int LEFT = 90;
+  static final int RIGHT = 20;
+  static final int LANE = 34;
+  static final int TOP = 10;
+  static final int WIDTH = 900;
+
+  record Lane(String label, int y) {}
+
+  record Mark(int x, int y, int r, String fill, String title) {}
+
+  record Tick(int x, String label) {}
+
+  static Timeline of(Chronology chronology) {
+    List<Lane> lanes = new ArrayList<>();
+    for (int i = 0; i < Agencies.ALL.size(); i++) {
+      lanes.add(new Lane(Agencies.title(Agencies.ALL.get(i)), TOP + i * LANE + LANE / 2));
+    }
+    int height = TOP + Agencies.ALL.size() * LANE + 30;
+    List<ChronologyEntry> dated = chronology.events();
+    if (dated.isEmpty()) {
+      return new Timeline(WIDTH, height, lanes, List.of(), List.of());
+    }
+    LocalDate first = dated.getFirst().date().withDayOfYear(1);
+    LocalDate last = dated.getLast().date().withDayOfYear(1).plusYears(1);
+    long span = Math.max(1, ChronoUnit.DAYS.between(first, last));
+    int plot = WIDTH - LEFT - RIGHT;
+    List<Mark> marks = new ArrayList<>();
+    for (ChronologyEntry e : dated) {
+      int lane = Math.max(0, Agencies.ALL.indexOf(e.agency()));
+      int x = LEFT + (int) (ChronoUnit.DAYS.between(first, e.date()) * plot / span);
+      String fill = e.redacted() ? "#505a5f" : e.significant() ? "#d4351c" : "#1d70b8";
+      String what = e.redacted() ? "restricted record" : e.typeLabel();
+      marks.add(
+          new Mark(
+              x,
+              TOP + lane * LANE + LANE / 2,
+              e.significant() ? 7 : 5,
+              fill,
+              e.occurredAt()
+                  + " "
+                  + Agencies.title(e.agency())
+                  + ": "
+                  + what
+                  + (e.significant() ? " (significant)" : "")));
+    }
+    List<Tick> ticks = new ArrayList<>();
+    long years = ChronoUnit.YEARS.between(first, last);
+    long step = Math.max(1, years / 10);
+    for (LocalDate year = first; !year.isAfter(last); year = year.plusYears(step)) {
+      ticks.add(
+          new Tick(
+              LEFT + (int) (ChronoUnit.DAYS.between(first, year) * plot / span),
+              String.valueOf(year.getYear())));
+    }
+    return new Timeline(WIDTH, height, lanes, marks, ticks);
+  }
+
+  int axisY() {
+    return TOP + Agencies.ALL.size() * LANE;
+  }
+
+  String viewBox() {
+    return "0 0 " + width + " " + height;
+  }
+}
