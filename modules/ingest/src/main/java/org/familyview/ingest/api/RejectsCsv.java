@@ -6,11 +6,11 @@ import java.io.Writer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.familyview.ingest.extract.Feedback;
+import org.familyview.portal.web.SpreadsheetCells;
 
 /**
- * The rejects of an extract as CSV for the partner to open in a spreadsheet. A cell that starts
- * with {@code = + - @}, a tab or a carriage return is prefixed with an apostrophe, so a spreadsheet
- * shows it as text instead of running it as a formula (OWASP, "CSV Injection").
+ * The rejects of an extract as CSV for the partner to open in a spreadsheet, every cell neutralised
+ * against formula injection by the portal's one rule ({@link SpreadsheetCells}).
  */
 final class RejectsCsv implements AutoCloseable {
 
@@ -37,13 +37,7 @@ final class RejectsCsv implements AutoCloseable {
   }
 
   static String neutralise(String cell) {
-    if (cell.isEmpty()) {
-      return cell;
-    }
-    return switch (cell.charAt(0)) {
-      case '=', '+', '-', '@', '\t', '\r' -> "'" + cell;
-      default -> cell;
-    };
+    return SpreadsheetCells.neutralise(cell);
   }
 
   @Override
