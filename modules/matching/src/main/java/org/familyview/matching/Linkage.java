@@ -60,7 +60,8 @@ public final class Linkage {
     this.blocking = blocking.toArray(CandidatePairs.RuleCount[]::new);
     this.candidatePairs = candidatePairs;
     this.training = training;
-    this.timingsMillis = Map.copyOf(timingsMillis);
+    this.timingsMillis =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timingsMillis));
     this.blockIndex = blockIndex;
   }
 
@@ -123,6 +124,11 @@ public final class Linkage {
 
   public long candidatePairs() {
     return candidatePairs.length;
+  }
+
+  /** Kept pairs' positions, sorted, packed as in {@link CandidatePairs}. */
+  public long[] keptPairPositions() {
+    return pairs.clone();
   }
 
   /** Every candidate pair blocking proposed, sorted, packed as in {@link CandidatePairs}. */

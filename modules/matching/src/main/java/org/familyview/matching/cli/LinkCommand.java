@@ -14,6 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.familyview.matching.Constraints;
@@ -30,6 +34,7 @@ import org.familyview.matching.estimate.TrainingReport;
 import org.familyview.matching.evaluate.BlockingRecall;
 import org.familyview.matching.evaluate.LinkageMetrics;
 import org.familyview.matching.score.LinkDecision;
+import org.familyview.matching.standardise.StandardisedRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -107,6 +112,71 @@ public final class LinkCommand {
   private static int link(Options options, PrintStream out, PrintStream progress)
       throws IOException {
     long start = System.nanoTime();
+    ExecutorService background = Executors.newFixedThreadPool(2, LinkCommand::daemon);
+    try {
+      // The truth file is as big as the extracts: read it while they are read.
+      Future<@Nullable Map<RecordKey, String>> truthRead =
+          background.submit(
+              () -> options.truth == null ? null : PersonExtractReader.readTruth(options.truth));
+      List<SourceRecord> records = readExtracts(options, progress);
+      Map<RecordKey, String> truth = await(truthRead);
+      ModelParameters model = null;
+      if (options.model != null) {
+        try (Reader in = Files.newBufferedReader(options.model)) {
+          model = ModelParameters.read(in);
+        }
+      }
+      long readMillis = (System.nanoTime() - start) / 1_000_000;
+      Linker linker = new Linker(config(options));
+      long standardiseStart = System.nanoTime();
+      List<StandardisedRecord> standardised = linker.standardise(records);
+      // A million source records are about a gigabyte the later steps need for themselves.
+      records = null;
+      long standardiseMillis = (System.nanoTime() - standardiseStart) / 1_000_000;
+      progress.println(
+          String.format(
+              Locale.ROOT,
+              "%-12s %7d ms  %s",
+              "standardise",
+              standardiseMillis,
+              standardised.size() + " records standardised"));
+      Linkage linkage =
+          linker.linkStandardised(
+              standardised, model, Constraints.NONE, message -> progress.println(message));
+      long writeStart = System.nanoTime();
+      Files.createDirectories(options.out);
+      // The files are independent of each other and of the scores against truth: two at a time.
+      Future<?> clusters =
+          background.submit(
+              () -> io(() -> writeClusters(options.out.resolve("clusters.csv"), linkage)));
+      Future<@Nullable Evaluation> evaluation =
+          background.submit(() -> truth == null ? null : Evaluation.of(linkage, truth));
+      writePairs(options.out.resolve("pairs.csv"), linkage);
+      try (BufferedWriter w = Files.newBufferedWriter(options.out.resolve("model.txt"))) {
+        linkage.scorer().parameters().write(w);
+      }
+      writeExplanations(options.out.resolve("explanations.txt"), linkage);
+      if (truth != null) {
+        ErrorReport.write(options.out.resolve("errors.txt"), linkage, truth);
+      }
+      await(clusters);
+      Evaluation scores = await(evaluation);
+      long now = System.nanoTime();
+      Map<String, Long> timings = new LinkedHashMap<>();
+      timings.put("read", readMillis);
+      timings.put("standardise", standardiseMillis);
+      timings.putAll(linkage.timingsMillis());
+      timings.put("write", (now - writeStart) / 1_000_000);
+      String summary = summary(linkage, scores, timings, (now - start) / 1_000_000);
+      Files.writeString(options.out.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
+      out.print(summary);
+      return 0;
+    } finally {
+      background.shutdownNow();
+    }
+  }
+
+  static List<SourceRecord> readExtracts(Options options, PrintStream progress) {
     // One file per thread: reading is a visible share of a million-record run.
     List<List<SourceRecord>> extracts =
         options.persons.entrySet().parallelStream()
@@ -119,14 +189,10 @@ public final class LinkCommand {
       }
       records.addAll(read);
     }
-    Map<RecordKey, String> truth =
-        options.truth == null ? null : PersonExtractReader.readTruth(options.truth);
-    ModelParameters model = null;
-    if (options.model != null) {
-      try (Reader in = Files.newBufferedReader(options.model)) {
-        model = ModelParameters.read(in);
-      }
-    }
+    return records;
+  }
+
+  static MatchingConfig config(Options options) {
     MatchingConfig config = MatchingConfig.standard();
     if (options.autoLink != null || options.review != null) {
       config =
@@ -135,25 +201,62 @@ public final class LinkCommand {
                   options.autoLink != null ? options.autoLink : config.thresholds().autoLink(),
                   options.review != null ? options.review : config.thresholds().review()));
     }
-    long readMillis = (System.nanoTime() - start) / 1_000_000;
-    Linkage linkage =
-        new Linker(config)
-            .link(records, model, Constraints.NONE, message -> progress.println(message));
-    Files.createDirectories(options.out);
-    writeClusters(options.out.resolve("clusters.csv"), linkage);
-    writePairs(options.out.resolve("pairs.csv"), linkage);
-    try (BufferedWriter w = Files.newBufferedWriter(options.out.resolve("model.txt"))) {
-      linkage.scorer().parameters().write(w);
+    return config;
+  }
+
+  private static Thread daemon(Runnable task) {
+    Thread thread = new Thread(task, "link-output");
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  private interface IoTask {
+    void run() throws IOException;
+  }
+
+  private static @Nullable Void io(IoTask task) {
+    try {
+      task.run();
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    writeExplanations(options.out.resolve("explanations.txt"), linkage);
-    if (truth != null) {
-      ErrorReport.write(options.out.resolve("errors.txt"), linkage, truth);
+  }
+
+  /** The result of a background task, its exception rethrown as the caller's own. */
+  static <T> T await(Future<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
     }
-    long totalMillis = (System.nanoTime() - start) / 1_000_000;
-    String summary = summary(linkage, truth, readMillis, totalMillis);
-    Files.writeString(options.out.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
-    out.print(summary);
-    return 0;
+  }
+
+  /** Scores against labelled truth: blocking recall, recall of kept pairs, and the metrics. */
+  record Evaluation(double blockingRecall, double keptRecall, LinkageMetrics metrics) {
+
+    static Evaluation of(Linkage linkage, Map<RecordKey, String> truth) {
+      int[] truthCluster = new int[linkage.recordCount()];
+      Map<String, Integer> numbers = new java.util.HashMap<>();
+      for (int i = 0; i < truthCluster.length; i++) {
+        String cluster = truth.get(linkage.key(i));
+        truthCluster[i] =
+            cluster == null ? -1 : numbers.computeIfAbsent(cluster, c -> numbers.size());
+      }
+      return new Evaluation(
+          BlockingRecall.of(truthCluster, linkage.candidatePairPositions()),
+          BlockingRecall.of(truthCluster, linkage.keptPairPositions()),
+          LinkageMetrics.of(linkage.clustering().clusterOf(), truthCluster));
+    }
   }
 
   private static void writeClusters(Path file, Linkage linkage) throws IOException {
@@ -220,7 +323,10 @@ public final class LinkCommand {
   }
 
   static String summary(
-      Linkage linkage, @Nullable Map<RecordKey, String> truth, long readMillis, long totalMillis) {
+      Linkage linkage,
+      @Nullable Evaluation truth,
+      Map<String, Long> timingsMillis,
+      long totalMillis) {
     StringBuilder s = new StringBuilder();
     ModelParameters model = linkage.scorer().parameters();
     s.append(String.format(Locale.ROOT, "FamilyView link — %s%n", Instant.now()));
@@ -245,7 +351,6 @@ public final class LinkCommand {
     s.append("\nBlocking rules (pairs proposed before de-duplication")
         .append(truth != null ? ", recall on truth" : "")
         .append("):\n");
-    List<RecordKey> keys = linkage.records().stream().map(r -> r.key()).toList();
     for (CandidatePairs.RuleCount rule : linkage.blocking()) {
       s.append(
           String.format(
@@ -262,12 +367,10 @@ public final class LinkCommand {
               Locale.ROOT,
               "  blocking recall (true pairs among the %,d candidates): %.4f%n",
               linkage.candidatePairs(),
-              BlockingRecall.of(keys, linkage.candidatePairPositions(), truth)));
+              truth.blockingRecall()));
       s.append(
           String.format(
-              Locale.ROOT,
-              "  true pairs reaching review or link: %.4f%n",
-              BlockingRecall.of(keys, candidatePairsOf(linkage), truth)));
+              Locale.ROOT, "  true pairs reaching review or link: %.4f%n", truth.keptRecall()));
     }
     s.append("\nModel parameters (m = P(level | same person), u = P(level | different)):\n");
     for (int k = 0; k < linkage.scorer().comparisons().size(); k++) {
@@ -307,12 +410,15 @@ public final class LinkCommand {
       alarms.merge(alarm.getClass().getSimpleName(), 1, Integer::sum);
     }
     s.append("\nClustering alarms: ").append(alarms.isEmpty() ? "none" : alarms).append('\n');
-    s.append(String.format(Locale.ROOT, "%nTimings: read %,d ms", readMillis));
-    linkage
-        .timingsMillis()
-        .forEach((step, ms) -> s.append(String.format(Locale.ROOT, ", %s %,d ms", step, ms)));
+    s.append("\nTimings:");
+    String separator = " ";
+    for (Map.Entry<String, Long> step : timingsMillis.entrySet()) {
+      s.append(
+          String.format(Locale.ROOT, "%s%s %,d ms", separator, step.getKey(), step.getValue()));
+      separator = ", ";
+    }
     s.append(String.format(Locale.ROOT, "; total %,d ms%n", totalMillis));
-    Long scoreMillis = linkage.timingsMillis().get("score");
+    Long scoreMillis = timingsMillis.get("score");
     if (scoreMillis != null && scoreMillis > 0) {
       s.append(
           String.format(
@@ -321,24 +427,9 @@ public final class LinkCommand {
               linkage.candidatePairs() * 1000.0 / scoreMillis));
     }
     if (truth != null) {
-      s.append("\nAgainst truth:\n").append(LinkageMetrics.of(linkage.personIds(), truth).toText());
+      s.append("\nAgainst truth:\n").append(truth.metrics().toText());
     }
     return s.toString();
-  }
-
-  /** Kept pairs' positions, sorted, for the recall of what reached the steward or a link. */
-  private static long[] candidatePairsOf(Linkage linkage) {
-    Map<RecordKey, Integer> position = new java.util.HashMap<>();
-    for (int i = 0; i < linkage.recordCount(); i++) {
-      position.put(linkage.key(i), i);
-    }
-    long[] pairs = new long[linkage.keptPairCount()];
-    for (int i = 0; i < pairs.length; i++) {
-      Linkage.KeptPair p = linkage.keptPair(i);
-      pairs[i] = CandidatePairs.pair(position.get(p.left()), position.get(p.right()));
-    }
-    java.util.Arrays.sort(pairs);
-    return pairs;
   }
 
   static final class Options {

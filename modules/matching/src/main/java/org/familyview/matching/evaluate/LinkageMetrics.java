@@ -68,6 +68,77 @@ public record LinkageMetrics(
         f1(bPrecision, bRecall));
   }
 
+  /**
+   * As {@link #of(Map, Map)} with both clusterings given as a cluster number per record position
+   * (truth -1 where it has no entry). Counts are the same; B-cubed sums may differ in the last
+   * bits, being added in another order.
+   */
+  public static LinkageMetrics of(int[] predicted, int[] truth) {
+    if (predicted.length != truth.length) {
+      throw new IllegalArgumentException("predicted and truth differ in length");
+    }
+    int maxPredicted = 0;
+    int maxTruth = 0;
+    for (int i = 0; i < predicted.length; i++) {
+      maxPredicted = Math.max(maxPredicted, predicted[i]);
+      maxTruth = Math.max(maxTruth, truth[i]);
+    }
+    long[] predictedSize = new long[maxPredicted + 1];
+    long[] trueSize = new long[maxTruth + 1];
+    int records = 0;
+    for (int i = 0; i < predicted.length; i++) {
+      if (truth[i] >= 0) {
+        records++;
+        predictedSize[predicted[i]]++;
+        trueSize[truth[i]]++;
+      }
+    }
+    long[] both = new long[records];
+    int j = 0;
+    for (int i = 0; i < predicted.length; i++) {
+      if (truth[i] >= 0) {
+        both[j++] = ((long) predicted[i] << 32) | truth[i];
+      }
+    }
+    java.util.Arrays.parallelSort(both);
+    long correct = 0;
+    double bPrecision = 0;
+    double bRecall = 0;
+    int start = 0;
+    for (int i = 1; i <= both.length; i++) {
+      if (i == both.length || both[i] != both[start]) {
+        long size = i - start;
+        correct += size * (size - 1) / 2;
+        bPrecision += (double) size * size / predictedSize[(int) (both[start] >>> 32)];
+        bRecall += (double) size * size / trueSize[(int) both[start]];
+        start = i;
+      }
+    }
+    long predictedPairs = 0;
+    for (long size : predictedSize) {
+      predictedPairs += size * (size - 1) / 2;
+    }
+    long truePairs = 0;
+    for (long size : trueSize) {
+      truePairs += size * (size - 1) / 2;
+    }
+    double precision = predictedPairs == 0 ? 1 : (double) correct / predictedPairs;
+    double recall = truePairs == 0 ? 1 : (double) correct / truePairs;
+    bPrecision = records == 0 ? 1 : bPrecision / records;
+    bRecall = records == 0 ? 1 : bRecall / records;
+    return new LinkageMetrics(
+        records,
+        predictedPairs,
+        truePairs,
+        correct,
+        precision,
+        recall,
+        f1(precision, recall),
+        bPrecision,
+        bRecall,
+        f1(bPrecision, bRecall));
+  }
+
   private static long pairs(Map<String, Integer> sizes) {
     long total = 0;
     for (int size : sizes.values()) {

@@ -1,5 +1,7 @@
 package org.familyview.matching.score;
 
+import java.util.List;
+import java.util.stream.IntStream;
 import org.familyview.matching.compare.Comparison;
 import org.familyview.matching.compare.ComparisonSet;
 import org.familyview.matching.estimate.ModelParameters;
@@ -169,6 +171,74 @@ public final class PairScorer {
       total += weights[k][levels[k]] + termFrequencyAdjustment(k, left, levels[k]);
     }
     return total;
+  }
+
+  /**
+   * This scorer bound to one population, with every record's term-frequency adjustments looked up
+   * once: a million records have tens of millions of candidate pairs, and a hash lookup and a
+   * logarithm per pair and comparison cost more than the comparison itself. Gives exactly the
+   * weights {@link #bayesWeight} and {@link #weakPersonal} give.
+   */
+  public Prepared prepare(List<StandardisedRecord> records) {
+    double[][] adjustment = new double[comparisons.size()][];
+    for (int k = 0; k < comparisons.size(); k++) {
+      int level = termFrequencyLevel[k];
+      if (level < 0) {
+        continue;
+      }
+      int comparison = k;
+      double uExact = parameters.u()[k][level];
+      Comparison c = comparisons.get(k);
+      double[] byRecord = new double[records.size()];
+      IntStream.range(0, records.size())
+          .parallel()
+          .forEach(
+              i ->
+                  byRecord[i] =
+                      frequencies.adjustment(
+                          comparison, c.termFrequencyValue(records.get(i)), uExact));
+      adjustment[k] = byRecord;
+    }
+    return new Prepared(records, adjustment);
+  }
+
+  /** A {@link PairScorer} for pairs given by record position in one population. Thread-safe. */
+  public final class Prepared {
+
+    private final List<StandardisedRecord> records;
+    private final double[][] adjustment;
+
+    private Prepared(List<StandardisedRecord> records, double[][] adjustment) {
+      this.records = records;
+      this.adjustment = adjustment;
+    }
+
+    public PairScorer scorer() {
+      return PairScorer.this;
+    }
+
+    /** As {@link PairScorer#bayesWeight}, for the records at two positions. */
+    public double bayesWeight(int left, int right, int[] levels) {
+      comparisons.compare(records.get(left), records.get(right), levels);
+      double total = 0;
+      for (int k = 0; k < levels.length; k++) {
+        total += weights[k][levels[k]] + adjustment(k, left, levels[k]);
+      }
+      return total;
+    }
+
+    /** As {@link PairScorer#weakPersonal}, for the record at a position. */
+    public boolean weakPersonal(int left, int[] levels) {
+      double total = 0;
+      for (int k : personal) {
+        total += weights[k][levels[k]] + adjustment(k, left, levels[k]);
+      }
+      return total < MINIMUM_PERSONAL_EVIDENCE;
+    }
+
+    private double adjustment(int k, int record, int level) {
+      return level != termFrequencyLevel[k] ? 0 : adjustment[k][record];
+    }
   }
 
   /** Bits the person's own details must add: about 16 to 1 on their own. */
