@@ -183,7 +183,7 @@ class CriteriaResults {
                 """
                 select family_id from criteria_eligibility
                 where run_id = ? and framework = ? and eligible
-                order by family_id limit ? offset ?
+                order by family_id collate "C" limit ? offset ?
                 """)
             .params(runId, framework, size, (long) page * size)
             .query(String.class)
@@ -194,7 +194,7 @@ class CriteriaResults {
     return results(
         "e.run_id = ? and e.framework = ? and e.family_id = any(?)",
         new Object[] {runId, framework, ids.toArray(String[]::new)},
-        "e.family_id");
+        "e.family_id collate \"C\"");
   }
 
   /** Every eligible family of a framework, one at a time, for the evidence pack. */
@@ -203,7 +203,7 @@ class CriteriaResults {
         jdbc.sql(
                 """
                 select family_id from criteria_eligibility
-                where run_id = ? and framework = ? and eligible order by family_id
+                where run_id = ? and framework = ? and eligible order by family_id collate "C"
                 """)
             .params(runId, framework)
             .query(String.class)
@@ -213,7 +213,7 @@ class CriteriaResults {
       results(
               "e.run_id = ? and e.framework = ? and e.family_id = any(?)",
               new Object[] {runId, framework, batch.toArray(String[]::new)},
-              "e.family_id")
+              "e.family_id collate \"C\"")
           .forEach(each);
     }
   }

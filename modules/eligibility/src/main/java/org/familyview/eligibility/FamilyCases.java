@@ -30,7 +30,8 @@ class FamilyCases {
 
   /** The next {@code limit} current family ids after {@code after}, in id order. */
   List<String> currentFamilies(String after, int limit) {
-    return jdbc.sql("select id from family where retired_at is null and id > ? order by id limit ?")
+    return jdbc.sql(
+            "select id from family where retired_at is null and id collate \"C\" > ? order by id collate \"C\" limit ?")
         .params(after, limit)
         .query(String.class)
         .list();
