@@ -47,9 +47,26 @@ public final class FamilyGrouper {
   }
 
   /** One piece of evidence joining two people; label is what the basis text says of it. */
-  private record Edge(int a, int b, Kind kind, String label) {
+  /**
+   * One piece of evidence joining two people; label is what the basis text says of it. {@code
+   * aStays} and {@code bStays}: whether that side is still there (a sighting still open while the
+   * other's overlapped it); an edge is current when both are.
+   */
+  private record Edge(int a, int b, Kind kind, String label, boolean aStays, boolean bStays) {
     boolean strong() {
       return kind != Kind.CO_RESIDENCE;
+    }
+
+    boolean current() {
+      return aStays && bStays;
+    }
+
+    /** The one who left while the other stayed, or -1 (both stay, or both left). */
+    int leaver() {
+      if (aStays == bStays) {
+        return -1;
+      }
+      return aStays ? b : a;
     }
   }
 
@@ -143,17 +160,15 @@ public final class FamilyGrouper {
                 a,
                 b,
                 Kind.STATED_PARENT,
-                parent.agency() + " " + parent.eventType() + " on " + parent.on()));
+                parent.agency() + " " + parent.eventType() + " on " + parent.on(),
+                true,
+                true));
       }
     }
 
-    Components components = new Components(residents.size());
-    for (Edge edge : edges) {
-      components.join(edge.a(), edge.b());
-    }
-    Map<Integer, List<Integer>> groups = components.groups();
+    Components components = components(edges, residents.size(), Set.of());
     Set<Integer> oversized = new TreeSet<>();
-    for (List<Integer> group : groups.values()) {
+    for (List<Integer> group : components.groups().values()) {
       if (group.size() > rules.largestFamily()) {
         List<Spell> spells = new ArrayList<>();
         group.forEach(p -> spells.addAll(spellsOf.get(p)));
@@ -169,37 +184,79 @@ public final class FamilyGrouper {
       }
     }
     if (!oversized.isEmpty()) {
-      components = new Components(residents.size());
-      for (Edge edge : used) {
-        components.join(edge.a(), edge.b());
-      }
-      groups = components.groups();
+      components = components(used, residents.size(), oversized);
     }
 
-    Map<Integer, List<Edge>> edgesByGroup = new HashMap<>();
+    // Who left a family while the rest stayed: a former member of it, with dated membership,
+    // rather than a bridge that would join the family they left to the one they live with now.
+    Map<Integer, Set<Integer>> formerOf = new TreeMap<>();
     for (Edge edge : used) {
-      edgesByGroup.computeIfAbsent(components.root(edge.a()), k -> new ArrayList<>()).add(edge);
+      int leaver = edge.leaver();
+      if (leaver >= 0 && components.root(edge.a()) != components.root(edge.b())) {
+        int stayer = leaver == edge.a() ? edge.b() : edge.a();
+        formerOf.computeIfAbsent(components.root(stayer), k -> new TreeSet<>()).add(leaver);
+      }
     }
     List<Family> families = new ArrayList<>();
-    for (Map.Entry<Integer, List<Integer>> group : groups.entrySet()) {
-      List<Integer> members = group.getValue();
-      boolean child = members.stream().anyMatch(p -> isChild(residents.get(p), asOf));
-      if (members.size() < 2 && !child) {
+    Map<Integer, List<Integer>> familiesOf = new HashMap<>();
+    List<List<Integer>> memberLists = new ArrayList<>();
+    for (Map.Entry<Integer, List<Integer>> group : components.groups().entrySet()) {
+      List<Integer> core = group.getValue();
+      boolean child = core.stream().anyMatch(p -> isChild(residents.get(p), asOf));
+      if (core.size() < 2 && !child) {
         continue;
       }
+      Set<Integer> members = new TreeSet<>(core);
+      members.addAll(formerOf.getOrDefault(group.getKey(), Set.of()));
+      for (int p : members) {
+        familiesOf.computeIfAbsent(p, k -> new ArrayList<>()).add(memberLists.size());
+      }
+      memberLists.add(List.copyOf(members));
+    }
+    List<List<Edge>> evidence = new ArrayList<>();
+    memberLists.forEach(m -> evidence.add(new ArrayList<>()));
+    for (Edge edge : used) {
+      List<Integer> ofA = familiesOf.getOrDefault(edge.a(), List.of());
+      List<Integer> ofB = familiesOf.getOrDefault(edge.b(), List.of());
+      for (int f : ofA) {
+        if (ofB.contains(f)) {
+          evidence.get(f).add(edge);
+        }
+      }
+    }
+    for (int f = 0; f < memberLists.size(); f++) {
       families.add(
-          family(
-              members,
-              edgesByGroup.getOrDefault(group.getKey(), List.of()),
-              residents,
-              spellsOf,
-              communal,
-              parents,
-              asOf));
+          family(memberLists.get(f), evidence.get(f), residents, spellsOf, communal, asOf));
     }
     families.sort(Comparator.comparing(f -> f.members().getFirst().personId()));
     conflicts.addAll(leftButStillListed(residents, spellsOf, families));
     return new Grouping(families, conflicts);
+  }
+
+  /**
+   * Families as they are now: people joined by current evidence; then people with no current
+   * evidence at all (a household that broke up, a couple who both moved out) joined by what they
+   * shared before. Weak edges of the {@code weakOff} people are left out.
+   */
+  private static Components components(List<Edge> edges, int size, Set<Integer> weakOff) {
+    Components components = new Components(size);
+    boolean[] attached = new boolean[size];
+    for (Edge edge : edges) {
+      if (edge.current() && (edge.strong() || !weakOff.contains(edge.a()))) {
+        components.join(edge.a(), edge.b());
+        attached[edge.a()] = true;
+        attached[edge.b()] = true;
+      }
+    }
+    for (Edge edge : edges) {
+      if (!edge.current()
+          && !attached[edge.a()]
+          && !attached[edge.b()]
+          && (edge.strong() || !weakOff.contains(edge.a()))) {
+        components.join(edge.a(), edge.b());
+      }
+    }
+    return components;
   }
 
   private Family family(
@@ -208,7 +265,6 @@ public final class FamilyGrouper {
       List<Resident> residents,
       List<List<Spell>> spellsOf,
       Set<String> communal,
-      List<StatedParent> parents,
       LocalDate asOf) {
     Set<String> homeKeys = new TreeSet<>();
     Set<String> householdIds = new TreeSet<>();
@@ -400,7 +456,8 @@ public final class FamilyGrouper {
   }
 
   private void joinOverlapping(List<Spell> spells, Kind kind, String label, List<Edge> edges) {
-    Set<Long> joined = new java.util.HashSet<>();
+    // Per pair of people: [low stays, high stays], over every overlapping pair of their spells.
+    Map<Long, boolean[]> pairs = new TreeMap<>();
     for (int i = 0; i < spells.size(); i++) {
       for (int j = i + 1; j < spells.size(); j++) {
         Spell a = spells.get(i);
@@ -410,13 +467,18 @@ public final class FamilyGrouper {
             || (kind == Kind.CO_RESIDENCE && !a.sameAddressAs(b))) {
           continue;
         }
-        int low = Math.min(a.person(), b.person());
-        int high = Math.max(a.person(), b.person());
-        if (joined.add(((long) low << 32) | high)) {
-          edges.add(new Edge(low, high, kind, label));
-        }
+        Spell low = a.person() < b.person() ? a : b;
+        Spell high = low == a ? b : a;
+        boolean[] stays =
+            pairs.computeIfAbsent(((long) low.person() << 32) | high.person(), k -> new boolean[2]);
+        stays[0] |= low.sighting().isOpen();
+        stays[1] |= high.sighting().isOpen();
       }
     }
+    pairs.forEach(
+        (pair, stays) ->
+            edges.add(
+                new Edge((int) (pair >>> 32), (int) (long) pair, kind, label, stays[0], stays[1])));
   }
 
   /** The most adults (or people of unknown age) whose periods at the address overlap one's. */

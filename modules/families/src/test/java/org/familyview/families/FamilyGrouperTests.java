@@ -199,6 +199,51 @@ class FamilyGrouperTests {
   }
 
   @Test
+  void aFatherWhoMovedInWithAnotherFamilyIsAFormerMemberNotABridge() {
+    String third = "9 Park Terrace, Todmorden";
+    List<Resident> people =
+        List.of(
+            anAdult("DAD").moved("HEALTH", HOME, third, MARCH).build(),
+            anAdult("MUM").at("HEALTH", HOME).build(),
+            aChild("C").at("EDUCATION", HOME).build(),
+            anAdult("NEW").at("HEALTH", third).build(),
+            aChild("D").at("EDUCATION", third).build());
+
+    Grouping grouping = group(people, List.of());
+
+    assertThat(families(grouping))
+        .containsExactlyInAnyOrder(Set.of("C", "DAD", "MUM"), Set.of("D", "DAD", "NEW"));
+    Family left =
+        grouping.families().stream()
+            .filter(f -> f.personIds().contains("MUM"))
+            .findFirst()
+            .orElseThrow();
+    Family joined =
+        grouping.families().stream()
+            .filter(f -> f.personIds().contains("NEW"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(left.membersOn(MARCH)).containsExactly("C", "MUM");
+    assertThat(left.membersOn(MARCH.minusDays(1))).containsExactly("C", "DAD", "MUM");
+    assertThat(joined.membersOn(MARCH)).containsExactly("D", "DAD", "NEW");
+    assertThat(joined.membersOn(MARCH.minusDays(1))).containsExactly("D", "NEW");
+  }
+
+  @Test
+  void aCoupleWhoBothMovedOutRemainAFamilyThatEnded() {
+    List<Resident> people =
+        List.of(
+            anAdult("A").moved("HEALTH", HOME, ELSEWHERE, MARCH).build(),
+            anAdult("B").moved("COUNCIL", HOME, "9 Park Terrace, Todmorden", MARCH).build());
+
+    Family family = group(people, List.of()).families().getFirst();
+
+    assertThat(family.personIds()).containsExactly("A", "B");
+    assertThat(family.membersOn(MARCH)).isEmpty();
+    assertThat(family.membersOn(MARCH.minusDays(1))).containsExactly("A", "B");
+  }
+
+  @Test
   void aCouncilMoveWhileTheSchoolStillListsTheFatherIsAConflict() {
     List<Resident> people =
         List.of(

@@ -38,7 +38,9 @@ class GroundTruthTests {
 
   @Test
   void groupsTheGeneratedWorldIntoItsHouseholds() throws IOException {
-    GeneratedExtracts.write(dir, 5000, 7);
+    // -Dfamilies.people=N measures a larger world (docs/benchmarks.md); the floors hold at 5,000.
+    int size = Integer.getInteger("families.people", 5000);
+    GeneratedExtracts.write(dir, size, 7);
     Map<String, String> personOf = new HashMap<>();
     for (CSVRecord row : csv(dir.resolve("truth.csv"))) {
       personOf.put(row.get("agency") + " " + row.get("record_id"), row.get("person_id"));
@@ -73,8 +75,10 @@ class GroundTruthTests {
     sightings.forEach(
         (person, seen) -> residents.add(new Resident(person, likeliest(births.get(person)), seen)));
 
+    long started = System.nanoTime();
     Grouping grouping =
         new FamilyGrouper(FamilyRules.standard()).group(residents, List.of(), AS_OF);
+    double seconds = (System.nanoTime() - started) / 1e9;
 
     Map<String, Set<String>> trueHouseholds = new HashMap<>();
     for (CSVRecord row : csv(dir.resolve("families.csv"))) {
@@ -101,13 +105,16 @@ class GroundTruthTests {
     double recall = (double) both / truePairs.size();
     System.out.printf(
         Locale.ROOT,
-        "families: %d people, %d families found, %d true pairs, %d found, precision %.4f recall %.4f%n",
+        "families: %d people, %d families found in %.2f s, %d true pairs, %d found,"
+            + " precision %.4f recall %.4f, %d conflicts%n",
         residents.size(),
         grouping.families().size(),
+        seconds,
         truePairs.size(),
         foundPairs.size(),
         precision,
-        recall);
+        recall,
+        grouping.conflicts().size());
 
     assertThat(precision).isGreaterThanOrEqualTo(PRECISION_FLOOR);
     assertThat(recall).isGreaterThanOrEqualTo(RECALL_FLOOR);
