@@ -91,6 +91,40 @@ public final class Linker {
     return link(records, model, constraints, progress, new LinkedHashMap<>(), System.nanoTime());
   }
 
+  /**
+   * Explicit re-training, the step a data steward runs before a model is used for nightly runs:
+   * blocks the population, trains m and u without labels, and scores the candidate pairs once to
+   * refine the prior exactly as {@link #link} does when it trains, so that a model stored from this
+   * run links the same population as the link run would have.
+   */
+  public TrainingRun trainingRun(List<StandardisedRecord> records, Progress progress) {
+    Map<String, Long> timings = new LinkedHashMap<>();
+    long start = System.nanoTime();
+    BlockIndex index = BlockIndex.build(config.blocking(), records);
+    CandidatePairs candidates = index.allPairs();
+    start = lap(timings, "block", start, progress, candidates.size() + " candidate pairs");
+    TrainingReport training = train(records);
+    ModelParameters model = training.parameters();
+    start = lap(timings, "train", start, progress, "m and u trained");
+    TermFrequencies frequencies = TermFrequencies.of(comparisons, records);
+    PairScorer scorer = new PairScorer(model, comparisons, frequencies, config.thresholds(), false);
+    Scored scored = score(scorer, records, candidates.pairs(), progress);
+    model = model.withPrior(PriorEstimator.estimate(scored.bayes(), records.size(), model.prior()));
+    lap(timings, "prior", start, progress, candidates.size() + " pairs scored for the prior");
+    return new TrainingRun(
+        new TrainingReport(model, training.randomPairs(), training.runs()),
+        index,
+        candidates,
+        timings);
+  }
+
+  /** What {@link #trainingRun} found: the report (with the model) and the blocking it used. */
+  public record TrainingRun(
+      TrainingReport report,
+      BlockIndex index,
+      CandidatePairs candidates,
+      Map<String, Long> timingsMillis) {}
+
   private Linkage link(
       List<StandardisedRecord> records,
       @Nullable ModelParameters model,

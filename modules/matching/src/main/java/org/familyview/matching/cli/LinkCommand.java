@@ -29,6 +29,7 @@ import org.familyview.matching.SourceRecord;
 import org.familyview.matching.block.CandidatePairs;
 import org.familyview.matching.cluster.Clustering;
 import org.familyview.matching.compare.Comparison;
+import org.familyview.matching.compare.ComparisonSet;
 import org.familyview.matching.estimate.ModelParameters;
 import org.familyview.matching.estimate.TrainingReport;
 import org.familyview.matching.evaluate.BlockingRecall;
@@ -66,6 +67,7 @@ public final class LinkCommand {
         --quiet                no progress messages
         --help                 this text
 
+      Re-training as an explicit step: familyview link train --help
       Also: familyview-matching.jar bench --help
       """;
 
@@ -79,6 +81,11 @@ public final class LinkCommand {
         args.length > 0 && args[0].equals("link")
             ? java.util.Arrays.copyOfRange(args, 1, args.length)
             : args;
+    if (rest.length > 0 && rest[0].equals("train")) {
+      System.exit(
+          TrainCommand.run(
+              java.util.Arrays.copyOfRange(rest, 1, rest.length), System.out, System.err));
+    }
     System.exit(run(rest, System.out, System.err));
   }
 
@@ -241,17 +248,24 @@ public final class LinkCommand {
     }
   }
 
+  /** The truth's cluster of every record position, numbered from 0; -1 where it has none. */
+  static int[] truthClusters(
+      int records, java.util.function.IntFunction<RecordKey> key, Map<RecordKey, String> truth) {
+    int[] truthCluster = new int[records];
+    Map<String, Integer> numbers = new java.util.HashMap<>();
+    for (int i = 0; i < records; i++) {
+      String cluster = truth.get(key.apply(i));
+      truthCluster[i] =
+          cluster == null ? -1 : numbers.computeIfAbsent(cluster, c -> numbers.size());
+    }
+    return truthCluster;
+  }
+
   /** Scores against labelled truth: blocking recall, recall of kept pairs, and the metrics. */
   record Evaluation(double blockingRecall, double keptRecall, LinkageMetrics metrics) {
 
     static Evaluation of(Linkage linkage, Map<RecordKey, String> truth) {
-      int[] truthCluster = new int[linkage.recordCount()];
-      Map<String, Integer> numbers = new java.util.HashMap<>();
-      for (int i = 0; i < truthCluster.length; i++) {
-        String cluster = truth.get(linkage.key(i));
-        truthCluster[i] =
-            cluster == null ? -1 : numbers.computeIfAbsent(cluster, c -> numbers.size());
-      }
+      int[] truthCluster = truthClusters(linkage.recordCount(), linkage::key, truth);
       return new Evaluation(
           BlockingRecall.of(truthCluster, linkage.candidatePairPositions()),
           BlockingRecall.of(truthCluster, linkage.keptPairPositions()),
@@ -372,38 +386,10 @@ public final class LinkCommand {
           String.format(
               Locale.ROOT, "  true pairs reaching review or link: %.4f%n", truth.keptRecall()));
     }
-    s.append("\nModel parameters (m = P(level | same person), u = P(level | different)):\n");
-    for (int k = 0; k < linkage.scorer().comparisons().size(); k++) {
-      Comparison c = linkage.scorer().comparisons().get(k);
-      for (int level = 1; level < c.levelCount(); level++) {
-        s.append(
-            String.format(
-                Locale.ROOT,
-                "  %-13s %-58s m %.4f  u %.6f  weight %+6.2f%n",
-                c.name(),
-                c.levels().get(level),
-                model.m()[k][level],
-                model.u()[k][level],
-                model.weight(k, level)));
-      }
-    }
+    s.append(modelTable(linkage.scorer().comparisons(), model));
     TrainingReport training = linkage.training();
     if (training != null) {
-      s.append(
-          String.format(
-              Locale.ROOT,
-              "Training: u from %,d random pairs; EM runs:%n",
-              training.randomPairs()));
-      for (TrainingReport.RuleRun run : training.runs()) {
-        s.append(
-            String.format(
-                Locale.ROOT,
-                "  block on %-20s %,10d pairs  match share %.4f  %d iterations%n",
-                run.rule(),
-                run.pairs(),
-                run.matchShare(),
-                run.iterations()));
-      }
+      s.append(trainingRuns(training));
     }
     Map<String, Integer> alarms = new LinkedHashMap<>();
     for (Clustering.Alarm alarm : linkage.clustering().alarms()) {
@@ -428,6 +414,46 @@ public final class LinkCommand {
     }
     if (truth != null) {
       s.append("\nAgainst truth:\n").append(truth.metrics().toText());
+    }
+    return s.toString();
+  }
+
+  /** m, u and the weight of every level of every comparison: what a data steward reviews. */
+  static String modelTable(ComparisonSet comparisons, ModelParameters model) {
+    StringBuilder s = new StringBuilder();
+    s.append("\nModel parameters (m = P(level | same person), u = P(level | different)):\n");
+    for (int k = 0; k < comparisons.size(); k++) {
+      Comparison c = comparisons.get(k);
+      for (int level = 1; level < c.levelCount(); level++) {
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "  %-13s %-58s m %.4f  u %.6f  weight %+6.2f%n",
+                c.name(),
+                c.levels().get(level),
+                model.m()[k][level],
+                model.u()[k][level],
+                model.weight(k, level)));
+      }
+    }
+    return s.toString();
+  }
+
+  /** How u and m were estimated: random pairs, and each EM run's block, pairs and match share. */
+  static String trainingRuns(TrainingReport training) {
+    StringBuilder s = new StringBuilder();
+    s.append(
+        String.format(
+            Locale.ROOT, "Training: u from %,d random pairs; EM runs:%n", training.randomPairs()));
+    for (TrainingReport.RuleRun run : training.runs()) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "  block on %-20s %,10d pairs  match share %.4f  %d iterations%n",
+              run.rule(),
+              run.pairs(),
+              run.matchShare(),
+              run.iterations()));
     }
     return s.toString();
   }

@@ -30,20 +30,24 @@ public final class TermFrequencies {
   public static TermFrequencies of(ComparisonSet comparisons, List<StandardisedRecord> records) {
     Map<String, Integer>[] counts = new Map[comparisons.size()];
     long[] totals = new long[comparisons.size()];
-    for (int k = 0; k < comparisons.size(); k++) {
-      Comparison c = comparisons.get(k);
-      Map<String, Integer> map = new HashMap<>();
-      long total = 0;
-      for (StandardisedRecord r : records) {
-        String v = c.termFrequencyValue(r);
-        if (v != null) {
-          map.merge(v, 1, Integer::sum);
-          total++;
-        }
-      }
-      counts[k] = total == 0 ? null : map;
-      totals[k] = total;
-    }
+    // One comparison per thread: the counts of each are independent of the others.
+    java.util.stream.IntStream.range(0, comparisons.size())
+        .parallel()
+        .forEach(
+            k -> {
+              Comparison c = comparisons.get(k);
+              Map<String, Integer> map = new HashMap<>();
+              long total = 0;
+              for (StandardisedRecord r : records) {
+                String v = c.termFrequencyValue(r);
+                if (v != null) {
+                  map.merge(v, 1, Integer::sum);
+                  total++;
+                }
+              }
+              counts[k] = total == 0 ? null : map;
+              totals[k] = total;
+            });
     return new TermFrequencies(counts, totals);
   }
 
