@@ -1,0 +1,75 @@
+package org.familyview.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A keyworker's day in a browser: sign in, search for a misspelt name, open the family, read the
+ * family chronology with entries from three agencies, the significant one flagged and the police
+ * crime they may not read redacted in place.
+ */
+class CasefileBrowserIntegrationTests {
+
+  static RunningPortal portal;
+  static CaseFamily family;
+
+  @BeforeAll
+  static void startPortal() throws Exception {
+    portal = RunningPortal.start(Map.of());
+    family = new CaseFamily().seed();
+  }
+
+  @AfterAll
+  static void stopPortal() throws Exception {
+    portal.close();
+  }
+
+  @Test
+  void aKeyworkerWalksFromSearchToTheFamilyToItsChronology() throws Exception {
+    try (Browser browser = new Browser()) {
+      browser.open(portal.baseUrl() + "/").signInAs("keyworker1");
+      browser.driver().findElement(By.id("search-link")).click();
+
+      // Typed and submitted from the keyboard alone.
+      WebElement box = browser.driver().findElement(By.id("q"));
+      box.sendKeys("Jolean " + family.surname, Keys.ENTER);
+      assertThat(browser.text(By.id("results"))).contains("Jolene " + family.surname, "LS6");
+      browser.screenshot("casefile-1-search");
+
+      browser.driver().findElement(By.linkText(family.family)).click();
+      assertThat(browser.text(By.id("family-id"))).isEqualTo(family.family);
+      assertThat(browser.text(By.id("members")))
+          .contains("Jolene " + family.surname, "Kai " + family.surname);
+      assertThat(browser.text(By.id("coverage"))).contains("education");
+      browser.screenshot("casefile-2-family");
+
+      browser.driver().findElement(By.id("open-chronology")).click();
+      String entries = browser.text(By.id("entries"));
+      assertThat(entries)
+          .contains("Child protection plan started")
+          .contains("Officers attended a domestic incident at the home")
+          .contains("A&E attendance: fall from a climbing frame")
+          .contains("a restricted police record exists")
+          .doesNotContain("Crime recorded: assault");
+      List<String> tags =
+          browser.driver().findElements(By.cssSelector("#entries .govuk-tag--blue")).stream()
+              .map(WebElement::getText)
+              .map(String::toLowerCase)
+              .distinct()
+              .toList();
+      assertThat(tags).contains("police", "health", "council");
+      assertThat(browser.driver().findElements(By.cssSelector("#entries .significant")))
+          .isNotEmpty();
+      assertThat(browser.driver().findElements(By.cssSelector("#timeline circle"))).hasSize(4);
+      browser.screenshot("casefile-3-chronology");
+    }
+  }
+}
