@@ -1,0 +1,206 @@
+package org.familyview.pipeline.matching;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.familyview.matching.Linkage;
+import org.familyview.matching.RecordKey;
+import org.familyview.matching.explain.Explanation;
+import org.familyview.matching.score.LinkDecision;
+import org.familyview.matching.standardise.StandardisedRecord;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the matching step of a run hands to the clustering step ({@code pipeline_match_record} and
+ * {@code pipeline_match_pair}, keyed by run id): the records it saw and the pairs it kept, so that
+ * clustering can run, and be restarted, on its own.
+ */
+@Component
+public class MatchOutput {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final int BATCH = 5_000;
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+
+  MatchOutput(JdbcClient jdbc, JdbcTemplate template) {
+    this.jdbc = jdbc;
+    this.template = template;
+  }
+
+  /** How a decisive rule ruled on a pair, if one did. */
+  public enum RuleKind {
+    MUST_LINK,
+    CANNOT_LINK,
+    AT_MOST_REVIEW,
+    NONE
+  }
+
+  /** A record the run saw, with the standardised NHS number that keeps two people apart. */
+  public record StagedRecord(RecordKey key, @Nullable String nhsNumber) {}
+
+  /** A pair the run kept. */
+  public record StagedPair(
+      RecordKey left,
+      RecordKey right,
+      double matchWeight,
+      double matchProbability,
+      LinkDecision decision,
+      RuleKind ruleKind,
+      String rule,
+      @Nullable String explanation,
+      String modelVersion) {}
+
+  /** Replaces the run's output: running the step again leaves one copy. */
+  long write(UUID runId, Linkage linkage, String modelVersion) {
+    clear(runId);
+    List<Object[]> records = new ArrayList<>(linkage.recordCount());
+    for (StandardisedRecord r : linkage.records()) {
+      records.add(new Object[] {runId, r.key().agency(), r.key().recordId(), r.nhsNumber()});
+    }
+    batch(
+        "insert into pipeline_match_record (run_id, agency, record_id, nhs_number)"
+            + " values (?, ?, ?, ?)",
+        records);
+    List<Object[]> pairs = new ArrayList<>(linkage.keptPairCount());
+    for (int i = 0; i < linkage.keptPairCount(); i++) {
+      Linkage.KeptPair pair = linkage.keptPair(i);
+      String explanation =
+          pair.decision() == LinkDecision.REVIEW ? waterfall(linkage.explain(i)) : null;
+      pairs.add(
+          new Object[] {
+            runId,
+            pair.left().agency(),
+            pair.left().recordId(),
+            pair.right().agency(),
+            pair.right().recordId(),
+            finite(pair.matchWeight()),
+            finite(pair.matchProbability()),
+            pair.decision().name(),
+            kind(pair.decision(), pair.rule()).name(),
+            pair.rule(),
+            explanation,
+            modelVersion
+          });
+    }
+    batch(
+        "insert into pipeline_match_pair (run_id, left_agency, left_record_id, right_agency,"
+            + " right_record_id, match_weight, match_probability, decision, rule_kind, rule,"
+            + " explanation, model_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)",
+        pairs);
+    return pairs.size();
+  }
+
+  /**
+   * Among kept pairs the rule kind follows from the decision: a decisive must-link is always LINK,
+   * a cannot-link always NO_LINK (the only NO_LINK pairs kept), an at-most-review rule REVIEW.
+   */
+  static RuleKind kind(LinkDecision decision, String rule) {
+    if (rule.isEmpty()) {
+      return RuleKind.NONE;
+    }
+    return switch (decision) {
+      case LINK -> RuleKind.MUST_LINK;
+      case NO_LINK -> RuleKind.CANNOT_LINK;
+      case REVIEW -> RuleKind.AT_MOST_REVIEW;
+    };
+  }
+
+  public void clear(UUID runId) {
+    jdbc.sql("delete from pipeline_match_pair where run_id = ?").param(runId).update();
+    jdbc.sql("delete from pipeline_match_record where run_id = ?").param(runId).update();
+  }
+
+  /** Output of earlier runs whose people are written is of no further use. */
+  public void clearCompletedRunsOtherThan(UUID runId) {
+    String completed =
+        " where run_id <> ? and run_id in (select id from pipeline_run where status = 'COMPLETED')";
+    jdbc.sql("delete from pipeline_match_pair" + completed).param(runId).update();
+    jdbc.sql("delete from pipeline_match_record" + completed).param(runId).update();
+  }
+
+  public List<StagedRecord> records(UUID runId) {
+    return jdbc.sql(
+            "select agency, record_id, nhs_number from pipeline_match_record where run_id = ?"
+                + " order by agency, record_id")
+        .param(runId)
+        .query(
+            (rs, n) ->
+                new StagedRecord(new RecordKey(rs.getString(1), rs.getString(2)), rs.getString(3)))
+        .list();
+  }
+
+  public List<StagedPair> pairs(UUID runId) {
+    return jdbc.sql(
+            "select left_agency, left_record_id, right_agency, right_record_id, match_weight,"
+                + " match_probability, decision, rule_kind, rule, explanation::text, model_version"
+                + " from pipeline_match_pair where run_id = ?"
+                + " order by left_agency, left_record_id, right_agency, right_record_id")
+        .param(runId)
+        .query(
+            (rs, n) ->
+                new StagedPair(
+                    new RecordKey(rs.getString(1), rs.getString(2)),
+                    new RecordKey(rs.getString(3), rs.getString(4)),
+                    rs.getDouble(5),
+                    rs.getDouble(6),
+                    LinkDecision.valueOf(rs.getString(7)),
+                    RuleKind.valueOf(rs.getString(8)),
+                    rs.getString(9),
+                    rs.getString(10),
+                    rs.getString(11)))
+        .list();
+  }
+
+  private void batch(String sql, List<Object[]> rows) {
+    for (int from = 0; from < rows.size(); from += BATCH) {
+      template.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + BATCH)));
+    }
+  }
+
+  private static double finite(double value) {
+    if (Double.isNaN(value)) {
+      return 0;
+    }
+    return Math.max(-1e9, Math.min(1e9, value));
+  }
+
+  /** The explanation as the review task's detail: the waterfall, step by step and as text. */
+  static String waterfall(Explanation e) {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("left", Map.of("agency", e.left().agency(), "recordId", e.left().recordId()));
+    detail.put("right", Map.of("agency", e.right().agency(), "recordId", e.right().recordId()));
+    detail.put("modelVersion", e.modelVersion());
+    detail.put("priorWeight", number(e.priorWeight()));
+    List<Map<String, Object>> steps = new ArrayList<>();
+    for (Explanation.Contribution c : e.contributions()) {
+      Map<String, Object> step = new LinkedHashMap<>();
+      step.put("comparison", c.comparison());
+      step.put("level", c.level());
+      step.put("levelDescription", c.levelDescription());
+      step.put("m", number(c.m()));
+      step.put("u", number(c.u()));
+      step.put("weight", number(c.weight()));
+      step.put("termFrequencyAdjustment", number(c.termFrequencyAdjustment()));
+      steps.add(step);
+    }
+    detail.put("contributions", steps);
+    detail.put("matchWeight", number(e.matchWeight()));
+    detail.put("matchProbability", number(e.matchProbability()));
+    detail.put("decision", e.decision().name());
+    detail.put("rule", e.rule());
+    detail.put("text", e.toText());
+    return JSON.writeValueAsString(detail);
+  }
+
+  private static @Nullable Double number(double value) {
+    return Double.isFinite(value) ? value : null;
+  }
+}

@@ -1,0 +1,86 @@
+package org.familyview.pipeline.matching;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.familyview.matching.Constraints;
+import org.familyview.matching.Linkage;
+import org.familyview.matching.Linker;
+import org.familyview.matching.MatchingConfig;
+import org.familyview.matching.SourceRecord;
+import org.familyview.matching.estimate.ModelParameters;
+import org.familyview.pipeline.PipelineStage;
+import org.familyview.pipeline.run.PipelineRuns;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Links every current source record afresh each night (a full re-link, see docs/matching.md, "The
+ * nightly run"), with the stored model, or a newly trained one on the first run and when the run
+ * asks for re-training, and the stewards' decisions as hard constraints.
+ */
+@Component
+class MatchingStage implements PipelineStage {
+
+  private static final Logger log = LoggerFactory.getLogger(MatchingStage.class);
+
+  private final SourceRecords sources;
+  private final MatchModels models;
+  private final StewardDecisions decisions;
+  private final MatchOutput output;
+  private final PipelineRuns runs;
+  private final Linker linker = new Linker(MatchingConfig.standard());
+
+  MatchingStage(
+      SourceRecords sources,
+      MatchModels models,
+      StewardDecisions decisions,
+      MatchOutput output,
+      PipelineRuns runs) {
+    this.sources = sources;
+    this.models = models;
+    this.decisions = decisions;
+    this.output = output;
+    this.runs = runs;
+  }
+
+  @Override
+  public String name() {
+    return "matching";
+  }
+
+  @Override
+  public Counts run(UUID runId) {
+    List<SourceRecord> records = sources.current();
+    if (records.isEmpty()) {
+      output.clear(runId);
+      return new Counts(0, 0);
+    }
+    Optional<ModelParameters> model =
+        models
+            .trainedIn(runId)
+            .or(() -> runs.retrainRequested(runId) ? Optional.empty() : models.latest());
+    Constraints constraints = decisions.constraints();
+    Linkage linkage =
+        linker.link(
+            records,
+            model.orElse(null),
+            constraints,
+            message -> log.debug("Pipeline run {} matching: {}", runId, message));
+    if (linkage.training() != null) {
+      models.store(linkage.training(), runId);
+    }
+    String version = linkage.scorer().parameters().version();
+    runs.modelUsed(runId, version);
+    long written = output.write(runId, linkage, version);
+    log.info(
+        "Pipeline run {}: {} records, {} kept pairs, model {}{}",
+        runId,
+        records.size(),
+        written,
+        version,
+        linkage.training() != null ? " (newly trained)" : "");
+    return new Counts(records.size(), written);
+  }
+}

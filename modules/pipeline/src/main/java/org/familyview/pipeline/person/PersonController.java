@@ -1,0 +1,71 @@
+package org.familyview.pipeline.person;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.familyview.audit.trail.AuditAction;
+import org.familyview.audit.trail.AuditEvent;
+import org.familyview.portal.audit.RequestAudit;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Which person holds a source record, and a person's link history: for data stewards and
+ * safeguarding leads, each read audited.
+ */
+@RestController
+@PreAuthorize("hasAnyRole('data-steward', 'safeguarding-lead')")
+class PersonController {
+
+  private final PersonLinks links;
+  private final RequestAudit audit;
+
+  PersonController(PersonLinks links, RequestAudit audit) {
+    this.links = links;
+    this.audit = audit;
+  }
+
+  /** {@code agency} as in URLs (police) or as stored (POLICE). */
+  @GetMapping("/api/persons/by-record/{agency}/{recordId}")
+  ResponseEntity<?> byRecord(
+      @PathVariable String agency,
+      @PathVariable String recordId,
+      Authentication who,
+      HttpServletRequest request) {
+    String stored = agency.strip().toUpperCase(Locale.ROOT);
+    Optional<String> person = links.personOf(stored, recordId);
+    AuditEvent event =
+        audit
+            .event(who, request, AuditAction.PERSON_VIEW)
+            .withDetail("by-record " + stored + "/" + recordId);
+    if (person.isEmpty()) {
+      audit.record(event);
+      return notFound("No person holds that record.");
+    }
+    audit.record(event.on("person", person.get()));
+    return ResponseEntity.ok(Map.of("personId", person.get()));
+  }
+
+  @GetMapping("/api/persons/{id}/history")
+  ResponseEntity<?> history(
+      @PathVariable String id, Authentication who, HttpServletRequest request) {
+    audit.record(
+        audit.event(who, request, AuditAction.PERSON_VIEW).on("person", id).withDetail("history"));
+    return links
+        .history(id)
+        .<ResponseEntity<?>>map(ResponseEntity::ok)
+        .orElseGet(() -> notFound("There is no person with that id."));
+  }
+
+  private static ResponseEntity<ProblemDetail> notFound(String detail) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail));
+  }
+}

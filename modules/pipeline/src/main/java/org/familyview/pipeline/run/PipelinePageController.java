@@ -1,0 +1,50 @@
+package org.familyview.pipeline.run;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
+import org.familyview.audit.trail.AuditAction;
+import org.familyview.portal.audit.RequestAudit;
+import org.familyview.portal.identity.CurrentUser;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The runs page: every recent run with its steps, and a button to start one. */
+@Controller
+@PreAuthorize("hasAnyRole('admin', 'data-steward')")
+class PipelinePageController {
+
+  private final PipelineRuns runs;
+  private final RequestAudit audit;
+
+  PipelinePageController(PipelineRuns runs, RequestAudit audit) {
+    this.runs = runs;
+    this.audit = audit;
+  }
+
+  @GetMapping("/pipeline")
+  String runs(Model model) {
+    var recent = runs.recent(20);
+    model.addAttribute("runs", recent);
+    model.addAttribute("busy", recent.stream().anyMatch(r -> !r.finished()));
+    return "pipeline/runs";
+  }
+
+  @PostMapping("/pipeline/runs")
+  String start(
+      @RequestParam(defaultValue = "false") boolean retrain,
+      Authentication who,
+      HttpServletRequest request) {
+    UUID id = runs.request(CurrentUser.of(who).username(), retrain);
+    audit.record(
+        audit
+            .event(who, request, AuditAction.PIPELINE_RUN)
+            .on("pipeline-run", id.toString())
+            .withDetail(retrain ? "start, retrain" : "start"));
+    return "redirect:/pipeline";
+  }
+}

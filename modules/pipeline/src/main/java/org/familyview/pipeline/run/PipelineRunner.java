@@ -1,0 +1,156 @@
+package org.familyview.pipeline.run;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.familyview.pipeline.PipelineRunFinished;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one thread that runs pipeline runs: it takes queued runs oldest first and runs each to its
+ * end before the next, so two runs never interleave. On start-up it puts back in the queue what a
+ * stopped application left running, and Spring Batch resumes those at the step they were in.
+ */
+@Component
+class PipelineRunner implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(PipelineRunner.class);
+
+  private final PipelineRuns runs;
+  private final JobOperator jobOperator;
+  private final JobRepository jobRepository;
+  private final Job nightlyPipeline;
+  private final ApplicationEventPublisher events;
+  private final ExecutorService lane =
+      Executors.newSingleThreadExecutor(Thread.ofPlatform().name("pipeline-runner").factory());
+  private volatile boolean ready;
+
+  PipelineRunner(
+      PipelineRuns runs,
+      JobOperator jobOperator,
+      JobRepository jobRepository,
+      Job nightlyPipeline,
+      ApplicationEventPublisher events) {
+    this.runs = runs;
+    this.jobOperator = jobOperator;
+    this.jobRepository = jobRepository;
+    this.nightlyPipeline = nightlyPipeline;
+    this.events = events;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void resumeUnfinished() {
+    for (UUID id : runs.requeueInterrupted()) {
+      log.info("Pipeline run {} was interrupted; it resumes where it stopped", id);
+    }
+    ready = true;
+    wake();
+  }
+
+  @EventListener
+  void queued(PipelineRuns.RunQueued queued) {
+    // Runs asked for while the application starts wait for it to be ready.
+    if (ready) {
+      wake();
+    }
+  }
+
+  private void wake() {
+    lane.execute(this::drain);
+  }
+
+  private void drain() {
+    for (Optional<UUID> next = runs.claimNext(); next.isPresent(); next = runs.claimNext()) {
+      run(next.get());
+    }
+  }
+
+  private void run(UUID id) {
+    JobParameters parameters =
+        new JobParametersBuilder().addString(PipelineJob.RUN_ID, id.toString()).toJobParameters();
+    RunStatus status;
+    String failure = null;
+    try {
+      recoverDeadExecution(parameters);
+      JobExecution execution = jobOperator.start(nightlyPipeline, parameters);
+      status =
+          execution.getStatus() == BatchStatus.COMPLETED ? RunStatus.COMPLETED : RunStatus.FAILED;
+      if (status == RunStatus.FAILED) {
+        failure = failure(execution);
+      }
+    } catch (JobInstanceAlreadyCompleteException e) {
+      status = RunStatus.COMPLETED;
+    } catch (Exception e) {
+      log.error("Pipeline run {} could not be launched: {}", id, e.getClass().getSimpleName());
+      status = RunStatus.FAILED;
+      failure = "could not be launched: " + e.getClass().getSimpleName();
+    }
+    runs.finished(id, status, failure);
+    log.info("Pipeline run {} {}", id, status);
+    try {
+      events.publishEvent(new PipelineRunFinished(id, status.name()));
+    } catch (RuntimeException e) {
+      log.warn(
+          "A listener of the end of pipeline run {} failed: {}", id, e.getClass().getSimpleName());
+    }
+  }
+
+  /** The failed step and the error's type; messages may quote data, so they are not kept. */
+  private static String failure(JobExecution execution) {
+    for (StepExecution step : execution.getStepExecutions()) {
+      if (step.getStatus() == BatchStatus.FAILED) {
+        String error =
+            step.getFailureExceptions().stream()
+                .findFirst()
+                .map(t -> t.getClass().getSimpleName())
+                .orElse("failed");
+        return step.getStepName() + ": " + error;
+      }
+    }
+    return "the job ended " + execution.getStatus();
+  }
+
+  /** An execution still "running" when no runner runs it was left by a killed process. */
+  private void recoverDeadExecution(JobParameters parameters) {
+    JobInstance instance = jobRepository.getJobInstance(nightlyPipeline.getName(), parameters);
+    if (instance == null) {
+      return;
+    }
+    JobExecution last = jobRepository.getLastJobExecution(instance);
+    if (last != null && last.getStatus().isRunning()) {
+      log.info("Job execution {} was interrupted; restarting it", last.getId());
+      jobOperator.recover(last);
+    }
+  }
+
+  @Override
+  public void destroy() throws InterruptedException {
+    lane.shutdown();
+    for (JobExecution running : jobRepository.findRunningJobExecutions(nightlyPipeline.getName())) {
+      try {
+        jobOperator.stop(running);
+      } catch (Exception e) {
+        log.warn("Job execution {} could not be stopped", running.getId());
+      }
+    }
+    lane.awaitTermination(30, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,439 @@
+package org.familyview.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import org.familyview.matching.SourceRecord;
+import org.familyview.testsupport.KeycloakTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The nightly pipeline end to end against the real PostgreSQL, Elasticsearch and Keycloak: runs
+ * started over HTTP with real tokens, the Spring Batch job, the people tables, review tasks and the
+ * people index. Each test starts from an empty schema of its own (pipeline_it) and loads a
+ * synthetic population as the extract load would leave it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PipelineIntegrationTests {
+
+  static final Duration WAIT = Duration.ofSeconds(120);
+  static final List<SourceRecord> POPULATION = SourceRows.population(20261121L, 600);
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired JdbcTemplate template;
+  @Autowired ElasticsearchClient elastic;
+
+  PipelineApi api;
+  String steward;
+  String admin;
+
+  @BeforeAll
+  void tokens() {
+    steward = KeycloakTokens.accessToken("steward");
+    admin = KeycloakTokens.accessToken("admin");
+  }
+
+  @BeforeEach
+  void emptySchema() {
+    api = new PipelineApi(port);
+    for (String table :
+        List.of(
+            "review_task",
+            "match_decision",
+            "person_lineage",
+            "person_link_event",
+            "household_member",
+            "household",
+            "family_member",
+            "family",
+            "person_record",
+            "person",
+            "match_model",
+            "pipeline_match_pair",
+            "pipeline_match_record",
+            "pipeline_run",
+            "source_person")) {
+      jdbc.sql("delete from " + table).update();
+    }
+    SourceRows.load(template, POPULATION);
+    CriteriaStub.gate = new CountDownLatch(0);
+    CriteriaStub.failNext = false;
+  }
+
+  @AfterEach
+  void release() {
+    CriteriaStub.gate.countDown();
+  }
+
+  @Test
+  void aRunStartedOverTheApiIsAcceptedReportedStepByStepAndLinksPeople() throws Exception {
+    var accepted = api.post("/api/pipeline/runs", steward, null);
+    JsonNode body = api.json(accepted, 202);
+    String runId = body.get("runId").asString();
+    assertThat(UUID.fromString(runId)).isNotNull();
+    assertThat(accepted.headers().firstValue("Location")).hasValue("/api/pipeline/runs/" + runId);
+
+    JsonNode run = api.finished(runId, steward, WAIT);
+
+    assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
+    assertThat(run.get("steps").values())
+        .extracting(s -> s.get("name").asString())
+        .containsExactlyElementsOf(PipelineStage.ORDER);
+    for (JsonNode step : run.get("steps").values()) {
+      assertThat(step.has("read") && step.has("written") && step.has("durationMs")).isTrue();
+    }
+    JsonNode matching = run.get("steps").get(0);
+    assertThat(matching.get("status").asString()).isEqualTo("COMPLETED");
+    assertThat(matching.get("read").asLong()).isEqualTo(POPULATION.size());
+    assertThat(PipelineApi.step(run, "clustering")).isEqualTo("COMPLETED");
+    assertThat(PipelineApi.step(run, "families")).isIn("SKIPPED", "COMPLETED");
+    assertThat(PipelineApi.step(run, "indexing")).isEqualTo("COMPLETED");
+
+    assertThat(count("select count(*) from person_record")).isEqualTo(POPULATION.size());
+    long people = count("select count(*) from person where retired_at is null");
+    assertThat(people).isBetween(50L, (long) POPULATION.size() - 1);
+    assertThat(count("select count(*) from source_person where needs_matching")).isZero();
+    assertThat(count("select count(*) from match_model")).isEqualTo(1);
+    assertThat(
+            jdbc.sql(
+                    "select count(distinct model_version) from person_record where link_type = 'PROBABILISTIC'")
+                .query(Long.class)
+                .single())
+        .as("every probabilistic link names the model")
+        .isEqualTo(1);
+    elastic.indices().refresh(r -> r.index("familyview-pipeline-it-people"));
+    assertThat(elastic.count(c -> c.index("familyview-pipeline-it-people")).count())
+        .as("one document per live person in the people index")
+        .isEqualTo(people);
+
+    JsonNode list = api.json(api.get("/api/pipeline/runs", admin), 200);
+    assertThat(list.get(0).get("runId").asString()).isEqualTo(runId);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_entry where action = 'PIPELINE_RUN' and target_id = ?")
+                .param(runId)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void onlyAdminsAndStewardsStartOrReadRunsAndAnUnknownRunIs404() throws Exception {
+    String keyworker = KeycloakTokens.accessToken("keyworker1");
+    assertThat(api.post("/api/pipeline/runs", keyworker, null).statusCode()).isEqualTo(403);
+    assertThat(api.post("/api/pipeline/runs", null, null).statusCode()).isEqualTo(401);
+    assertThat(api.get("/api/pipeline/runs", keyworker).statusCode()).isEqualTo(403);
+    var unknown = api.get("/api/pipeline/runs/" + UUID.randomUUID(), steward);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+    assertThat(count("select count(*) from pipeline_run")).isZero();
+  }
+
+  @Test
+  void aRunStartedWhileAnotherRunsIsQueuedAndRunsAfterIt() throws Exception {
+    CriteriaStub.gate = new CountDownLatch(1);
+    CriteriaStub.entered = new CountDownLatch(1);
+    String first = api.start(steward, null);
+    CriteriaStub.entered.await();
+
+    String second = api.start(admin, null);
+
+    assertThat(api.run(second, admin).get("status").asString()).isEqualTo("QUEUED");
+    assertThat(api.run(second, admin).get("steps").values())
+        .allSatisfy(s -> assertThat(s.get("status").asString()).isEqualTo("PENDING"));
+    JsonNode running = api.run(first, steward);
+    assertThat(running.get("status").asString()).isEqualTo("RUNNING");
+    assertThat(PipelineApi.step(running, "criteria")).isEqualTo("RUNNING");
+    assertThat(PipelineApi.step(running, "indexing")).isEqualTo("PENDING");
+
+    CriteriaStub.gate.countDown();
+    assertThat(api.finished(first, steward, WAIT).get("status").asString()).isEqualTo("COMPLETED");
+    assertThat(api.finished(second, steward, WAIT).get("status").asString()).isEqualTo("COMPLETED");
+    Timestamp firstEnded = timestamp("finished_at", first);
+    Timestamp secondStarted = timestamp("started_at", second);
+    assertThat(secondStarted).as("never interleaved").isAfterOrEqualTo(firstEnded);
+  }
+
+  @Test
+  void personIdsAreStableAcrossRuns() throws Exception {
+    complete(api.start(steward, null));
+    Map<String, String> before = personOfRecord();
+    long events = count("select count(*) from person_link_event");
+
+    JsonNode second = complete(api.start(steward, null));
+
+    assertThat(personOfRecord()).isEqualTo(before);
+    assertThat(count("select count(*) from person_link_event"))
+        .as("nothing changed person, so nothing is logged")
+        .isEqualTo(events);
+    assertThat(count("select count(*) from person_lineage")).isZero();
+    assertThat(second.get("steps").get(1).get("written").asLong()).isZero();
+  }
+
+  @Test
+  void stewardsDecisionsBindTheNextRunAndARetrainedOneAndShowInLineageAndHistory()
+      throws Exception {
+    complete(api.start(steward, null));
+    // A person of exactly two records, and two one-record people without NHS numbers.
+    List<String[]> pairOfOne =
+        jdbc.sql(
+                "select r.agency, r.record_id, r.person_id from person_record r"
+                    + " where r.person_id in (select person_id from person_record group by person_id"
+                    + " having count(*) = 2) order by r.person_id, r.agency, r.record_id limit 2")
+            .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+            .list();
+    // Two one-record people whose NHS numbers cannot keep them apart (at most one has one).
+    List<String[]> singles =
+        jdbc.sql(
+                "with p as (select r.person_id, min(r.agency) agency, min(r.record_id) record_id,"
+                    + " min(s.nhs_number) nhs, count(*) size from person_record r"
+                    + " join source_person s using (agency, record_id) group by r.person_id)"
+                    + " select a.agency, a.record_id, a.person_id, b.agency, b.record_id,"
+                    + " b.person_id from p a join p b on a.person_id < b.person_id"
+                    + " where a.size = 1 and b.size = 1 and (a.nhs is null or b.nhs is null)"
+                    + " order by a.person_id, b.person_id limit 1")
+            .query(
+                (rs, n) ->
+                    List.of(
+                        new String[] {rs.getString(1), rs.getString(2), rs.getString(3)},
+                        new String[] {rs.getString(4), rs.getString(5), rs.getString(6)}))
+            .optional()
+            .orElse(List.of());
+    assertThat(pairOfOne).hasSize(2);
+    assertThat(singles).hasSize(2);
+    String split = pairOfOne.get(0)[2];
+    String mergedA = singles.get(0)[2];
+    String mergedB = singles.get(1)[2];
+    long highest = highestPersonNumber();
+    decide("CANNOT_LINK", pairOfOne.get(0), pairOfOne.get(1));
+    decide("MUST_LINK", singles.get(0), singles.get(1));
+
+    complete(api.start(steward, null));
+
+    assertThat(personOf(pairOfOne.get(0))).isEqualTo(split);
+    assertThat(personOf(pairOfOne.get(1)))
+        .as("the record that left got a fresh id, beyond every id issued")
+        .isNotEqualTo(split);
+    assertThat(number(personOf(pairOfOne.get(1)))).isGreaterThan(highest);
+    assertThat(personOf(singles.get(0))).isEqualTo(mergedA);
+    assertThat(personOf(singles.get(1))).isEqualTo(mergedA);
+    assertThat(
+            jdbc.sql("select link_type from person_record where agency = ? and record_id = ?")
+                .params(singles.get(1)[0], singles.get(1)[1])
+                .query(String.class)
+                .single())
+        .isEqualTo("MANUAL");
+    assertThat(lineage())
+        .contains(
+            "SPLIT " + split + " " + personOf(pairOfOne.get(1)),
+            "MERGE " + mergedB + " " + mergedA);
+    assertThat(
+            jdbc.sql("select retired_at is not null from person where id = ?")
+                .param(mergedB)
+                .query(Boolean.class)
+                .single())
+        .isTrue();
+
+    Map<String, String> afterDecisions = personOfRecord();
+    JsonNode retrained = complete(api.start(admin, "{\"retrain\": true}"));
+    assertThat(count("select count(*) from match_model")).isEqualTo(2);
+    assertThat(retrained.get("retrain").asBoolean()).isTrue();
+    assertThat(personOf(pairOfOne.get(1))).isNotEqualTo(personOf(pairOfOne.get(0)));
+    assertThat(personOf(singles.get(1))).isEqualTo(personOf(singles.get(0)));
+    assertThat(personOfRecord().get(key(pairOfOne.get(0))))
+        .isEqualTo(afterDecisions.get(key(pairOfOne.get(0))));
+
+    JsonNode history = api.json(api.get("/api/persons/" + mergedB + "/history", steward), 200);
+    assertThat(history.get("retiredAt").isNull()).isFalse();
+    assertThat(history.get("becameIds").values())
+        .extracting(JsonNode::asString)
+        .containsExactly(mergedA);
+    assertThat(history.get("events").values())
+        .extracting(e -> e.get("type").asString())
+        .contains("LINKED", "UNLINKED", "MERGE");
+    JsonNode byRecord =
+        api.json(
+            api.get(
+                "/api/persons/by-record/"
+                    + singles.get(1)[0].toLowerCase()
+                    + "/"
+                    + singles.get(1)[1],
+                steward),
+            200);
+    assertThat(byRecord.get("personId").asString()).isEqualTo(mergedA);
+    assertThat(api.get("/api/persons/by-record/police/no-such-record", steward).statusCode())
+        .isEqualTo(404);
+    assertThat(
+            api.get(
+                    "/api/persons/" + mergedA + "/history",
+                    KeycloakTokens.accessToken("keyworker1"))
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_entry where action = 'PERSON_VIEW' and detail = 'history'")
+                .query(Long.class)
+                .single())
+        .isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void reviewTasksAreRaisedOnceAndNotForPairsAStewardHasRuledOn() throws Exception {
+    complete(api.start(steward, null));
+    long raised = count("select count(*) from review_task where kind = 'POSSIBLE_MATCH'");
+    assertThat(raised).as("the synthetic population has uncertain pairs").isPositive();
+    assertThat(
+            count(
+                "select count(*) from review_task where kind = 'POSSIBLE_MATCH' and"
+                    + " (detail->'contributions' is null or cardinality(person_ids) = 0"
+                    + " or cardinality(agencies) = 0 or jsonb_array_length(records) <> 2)"))
+        .as("each task carries the waterfall, the people, agencies and records")
+        .isZero();
+    assertThat(
+            count(
+                "select count(*) from review_task t where kind = 'POSSIBLE_MATCH' and exists"
+                    + " (select 1 from review_task u where u.kind = 'POSSIBLE_MATCH'"
+                    + " and u.priority > t.priority and not u.involves_child and not u.involves_police"
+                    + " and (t.involves_child or t.involves_police))"))
+        .as("children and police-held records come first")
+        .isZero();
+
+    complete(api.start(steward, null));
+
+    assertThat(count("select count(*) from review_task where kind = 'POSSIBLE_MATCH'"))
+        .as("an open task is not raised again")
+        .isEqualTo(raised);
+  }
+
+  @Test
+  void aFailedRunRestartsAtTheStepThatFailed() throws Exception {
+    CriteriaStub.failNext = true;
+    int before = CriteriaStub.executions.get();
+    String runId = api.start(steward, null);
+
+    JsonNode failed = api.finished(runId, steward, WAIT);
+
+    assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+    assertThat(PipelineApi.step(failed, "matching")).isEqualTo("COMPLETED");
+    assertThat(PipelineApi.step(failed, "clustering")).isEqualTo("COMPLETED");
+    assertThat(PipelineApi.step(failed, "criteria")).isEqualTo("FAILED");
+    assertThat(PipelineApi.step(failed, "indexing")).isEqualTo("PENDING");
+    assertThat(failed.get("failure").asString()).startsWith("criteria");
+    assertThat(
+            api.post("/api/pipeline/runs/" + UUID.randomUUID() + "/restart", steward, null)
+                .statusCode())
+        .isEqualTo(404);
+
+    JsonNode requeued =
+        api.json(api.post("/api/pipeline/runs/" + runId + "/restart", steward, null), 202);
+    assertThat(requeued.get("runId").asString()).isEqualTo(runId);
+    JsonNode completed = api.finished(runId, steward, WAIT);
+
+    assertThat(completed.get("status").asString()).isEqualTo("COMPLETED");
+    assertThat(PipelineApi.step(completed, "criteria")).isEqualTo("COMPLETED");
+    assertThat(PipelineApi.step(completed, "indexing")).isEqualTo("COMPLETED");
+    assertThat(CriteriaStub.executions.get() - before).isEqualTo(2);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from batch_step_execution s join batch_job_execution_params p"
+                        + " on p.job_execution_id = s.job_execution_id"
+                        + " where p.parameter_name = 'runId' and p.parameter_value = ?"
+                        + " and s.step_name = 'matching'")
+                .param(runId)
+                .query(Long.class)
+                .single())
+        .as("the completed matching step is not run again")
+        .isEqualTo(1);
+    assertThat(api.post("/api/pipeline/runs/" + runId + "/restart", steward, null).statusCode())
+        .as("a completed run cannot be restarted")
+        .isEqualTo(409);
+  }
+
+  private JsonNode complete(String runId) throws Exception {
+    JsonNode run = api.finished(runId, steward, WAIT);
+    assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("COMPLETED");
+    return run;
+  }
+
+  private void decide(String kind, String[] left, String[] right) {
+    jdbc.sql(
+            "insert into match_decision (id, kind, left_agency, left_record_id, right_agency,"
+                + " right_record_id, reason, decided_by, decided_at)"
+                + " values (?, ?, ?, ?, ?, ?, 'test', 'steward', ?)")
+        .params(
+            UUID.randomUUID(),
+            kind,
+            left[0],
+            left[1],
+            right[0],
+            right[1],
+            Timestamp.from(Instant.now()))
+        .update();
+  }
+
+  private String personOf(String[] record) {
+    return jdbc.sql("select person_id from person_record where agency = ? and record_id = ?")
+        .params(record[0], record[1])
+        .query(String.class)
+        .single();
+  }
+
+  private static String key(String[] record) {
+    return record[0] + "/" + record[1];
+  }
+
+  private Map<String, String> personOfRecord() {
+    return jdbc
+        .sql("select agency || '/' || record_id, person_id from person_record")
+        .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+        .list()
+        .stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  private List<String> lineage() {
+    return jdbc.sql("select kind || ' ' || from_person || ' ' || to_person from person_lineage")
+        .query(String.class)
+        .list();
+  }
+
+  private long highestPersonNumber() {
+    return count("select max(substring(id from 2)::bigint) from person");
+  }
+
+  private static long number(String personId) {
+    return Long.parseLong(personId.substring(1));
+  }
+
+  private Timestamp timestamp(String column, String runId) {
+    return jdbc.sql("select " + column + " from pipeline_run where id = ?")
+        .param(UUID.fromString(runId))
+        .query(Timestamp.class)
+        .single();
+  }
+
+  private long count(String sql) {
+    return jdbc.sql(sql).query(Long.class).single();
+  }
+}
