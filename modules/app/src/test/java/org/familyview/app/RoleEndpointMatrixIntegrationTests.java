@@ -288,6 +288,49 @@ class RoleEndpointMatrixIntegrationTests {
                 "/api/review/blast-radius/" + UUID.randomUUID(),
                 null,
                 null,
+                Set.of("data-steward", "safeguarding-lead")),
+            new Call(
+                "POST",
+                "/api/pipeline/runs",
+                "/api/pipeline/runs",
+                null,
+                null,
+                Set.of("admin", "data-steward")),
+            new Call(
+                "GET",
+                "/api/pipeline/runs",
+                "/api/pipeline/runs",
+                null,
+                null,
+                Set.of("admin", "data-steward")),
+            new Call(
+                "GET",
+                "/api/pipeline/runs/{runId}",
+                // A run that does not exist: 404 for the roles allowed, 403 for the others.
+                "/api/pipeline/runs/" + UUID.randomUUID(),
+                null,
+                null,
+                Set.of("admin", "data-steward")),
+            new Call(
+                "POST",
+                "/api/pipeline/runs/{runId}/restart",
+                "/api/pipeline/runs/" + UUID.randomUUID() + "/restart",
+                null,
+                null,
+                Set.of("admin", "data-steward")),
+            new Call(
+                "GET",
+                "/api/persons/by-record/{agency}/{recordId}",
+                "/api/persons/by-record/police/matrix-record",
+                null,
+                null,
+                Set.of("data-steward", "safeguarding-lead")),
+            new Call(
+                "GET",
+                "/api/persons/{id}/history",
+                "/api/persons/P-matrix/history",
+                null,
+                null,
                 Set.of("data-steward", "safeguarding-lead")));
   }
 
