@@ -129,6 +129,14 @@ public final class Evaluator {
               matching.stream().mapToInt(e -> number(e.detail())).sum();
           case Threshold.AtLeastMembers t ->
               (int) matching.stream().map(FamilyEvent::personId).distinct().count();
+          case Threshold.AtLeastForOneMember t ->
+              matching.stream()
+                  .collect(Collectors.groupingBy(FamilyEvent::personId, Collectors.counting()))
+                  .values()
+                  .stream()
+                  .mapToInt(Long::intValue)
+                  .max()
+                  .orElse(0);
         };
     int needed = clause.threshold().needed();
     String sentence =
@@ -160,6 +168,7 @@ public final class Evaluator {
       case Threshold.AtLeastTotal t -> found + " in total" + whose;
       case Threshold.AtLeastMembers t ->
           plural(found, clause.members() == Members.CHILD ? "child" : "family member");
+      case Threshold.AtLeastForOneMember t -> plural(found, "event") + " about one person";
     };
   }
 

@@ -37,7 +37,7 @@ public final class Rulesets {
       Set.of("framework", "name", "version", "eligible-with", "needs");
   private static final Set<String> NEED_KEYS = Set.of("id", "label", "evidence");
   private static final Set<String> THRESHOLD_KEYS =
-      Set.of("at-least", "at-least-total", "at-least-members");
+      Set.of("at-least", "at-least-total", "at-least-members", "at-least-for-one-member");
   private static final Set<String> EVIDENCE_KEYS =
       Set.of(
           "description",
@@ -48,7 +48,8 @@ public final class Rulesets {
           "within",
           "at-least",
           "at-least-total",
-          "at-least-members");
+          "at-least-members",
+          "at-least-for-one-member");
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Set<String> ROLES =
       Arrays.stream(EventRole.values())
@@ -280,6 +281,7 @@ public final class Rulesets {
             switch (key) {
               case "at-least-total" -> new Threshold.AtLeastTotal(needed);
               case "at-least-members" -> new Threshold.AtLeastMembers(needed);
+              case "at-least-for-one-member" -> new Threshold.AtLeastForOneMember(needed);
               default -> new Threshold.AtLeastEvents(needed);
             };
       }

@@ -3,7 +3,8 @@ package org.familyview.criteria;
 /**
  * How much matching evidence a clause needs. Each kind is one key in the YAML: {@code at-least}
  * (events), {@code at-least-total} (the numbers in the events' detail added up, e.g. sessions of
- * unauthorised absence) and {@code at-least-members} (different family members).
+ * unauthorised absence), {@code at-least-members} (different family members) and {@code
+ * at-least-for-one-member} (events about one and the same member, e.g. repeated A&amp;E visits).
  */
 public sealed interface Threshold {
 
@@ -34,6 +35,14 @@ public sealed interface Threshold {
     @Override
     public String configKey() {
       return "at-least-members";
+    }
+  }
+
+  /** At least {@code needed} matching events about one and the same family member. */
+  record AtLeastForOneMember(int needed) implements Threshold {
+    @Override
+    public String configKey() {
+      return "at-least-for-one-member";
     }
   }
 }

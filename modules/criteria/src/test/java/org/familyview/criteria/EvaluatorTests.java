@@ -117,6 +117,36 @@ class EvaluatorTests {
     assertThat(evaluate(need, family.build()).met()).isEqualTo(met);
   }
 
+  @ParameterizedTest(name = "A&E visits of {0}, at least {1} for one member: met {2}")
+  @CsvSource({
+    "A1 A2 C1, 3, false", // three visits, but by three people
+    "A1 A1 A2, 3, false",
+    "A1 A1 A1, 3, true",
+    "A1 C1 A1 A1, 3, true",
+    "'', 1, false"
+  })
+  void atLeastForOneMemberCountsEachPersonsOwnEvents(String visits, int needed, boolean met) {
+    Families family =
+        Families.aFamily()
+            .withAdult("A1", 1990, 1, 1)
+            .withAdult("A2", 1991, 1, 1)
+            .withChild("C1", 2015, 1, 1);
+    for (String person : visits.isEmpty() ? new String[0] : visits.split(" ")) {
+      family.event(person, "health.ae_attendance", ON.minusDays(20));
+    }
+    Need need =
+        need(
+            clause(
+                "health.ae_attendance",
+                "",
+                "",
+                Members.ANY,
+                "P12M",
+                new Threshold.AtLeastForOneMember(needed)));
+
+    assertThat(evaluate(need, family.build()).met()).isEqualTo(met);
+  }
+
   @ParameterizedTest(name = "{0} days before, window {1}: counts {2}")
   @CsvSource({
     "0, P12M, true",

@@ -139,7 +139,7 @@ class RulesetsTests {
         Arguments.of(
             "within: P12M",
             "within: P12M\n        witin: P6M",
-            "sf.yaml: need 'domestic-abuse': evidence 1: witin: is not a known field (expected one of [at-least, at-least-members, at-least-total, description, details, events, members, roles, within])"),
+            "sf.yaml: need 'domestic-abuse': evidence 1: witin: is not a known field (expected one of [at-least, at-least-for-one-member, at-least-members, at-least-total, description, details, events, members, roles, within])"),
         Arguments.of(
             "id: domestic-abuse",
             "id: Domestic Abuse",
