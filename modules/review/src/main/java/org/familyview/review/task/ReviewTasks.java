@@ -57,9 +57,12 @@ public class ReviewTasks {
       params.add(filter.kind());
     }
     if (filter.agency() != null) {
-      // agencies is filled by the run; the records themselves say it too, should it not be
+      // agencies is filled by the run; the records say it too, should it not be. Agencies are
+      // stored by their enum name (POLICE); a filter may name them in any case.
       where.append(
-          " and (? = any(agencies) or records @> jsonb_build_array(jsonb_build_object('agency', ?::text)))");
+          " and (exists (select 1 from unnest(agencies) a where upper(a) = upper(?))"
+              + " or exists (select 1 from jsonb_array_elements(records) r"
+              + " where upper(r->>'agency') = upper(?)))");
       params.add(filter.agency());
       params.add(filter.agency());
     }

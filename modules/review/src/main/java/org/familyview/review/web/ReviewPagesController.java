@@ -73,7 +73,7 @@ class ReviewPagesController {
     this.audit = audit;
   }
 
-  static final List<String> AGENCIES = List.of("police", "health", "council", "education");
+  static final List<String> AGENCIES = List.of("POLICE", "HEALTH", "COUNCIL", "EDUCATION");
 
   @GetMapping("/review")
   @PreAuthorize("hasRole('data-steward')")

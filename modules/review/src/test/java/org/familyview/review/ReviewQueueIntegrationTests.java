@@ -1,0 +1,158 @@
+package org.familyview.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** The steward's queue and what a task shows, through the API with real tokens. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReviewQueueIntegrationTests {
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+
+  ReviewApi api;
+  World world;
+
+  @BeforeEach
+  void start() {
+    api = new ReviewApi(port);
+    world = new World(jdbc);
+  }
+
+  @Test
+  void theQueuePutsChildrenFirstThenPoliceHeldRecordsThenTheMostUncertain() throws Exception {
+    RecordRef a = world.record("health", "H1").save();
+    RecordRef b = world.record("council", "C1").save();
+    UUID sure = world.task(a, b).probability(0.69).save();
+    UUID unsure = world.task(a, b).probability(0.51).save();
+    UUID police = world.task(a, b).police().probability(0.69).save();
+    UUID child = world.task(a, b).child().probability(0.69).save();
+
+    JsonNode page = api.get("/api/review/tasks?size=200", "steward").json();
+
+    List<String> ours =
+        StreamSupport.stream(page.get("tasks").spliterator(), false)
+            .map(t -> t.get("id").asString())
+            .filter(id -> Set.of(sure, unsure, police, child).contains(UUID.fromString(id)))
+            .toList();
+    assertThat(ours)
+        .containsExactly(child.toString(), police.toString(), unsure.toString(), sure.toString());
+    JsonNode first = page.get("tasks").get(0);
+    assertThat(first.has("kind") && first.has("priority") && first.has("records")).isTrue();
+    assertThat(page.get("total").asLong()).isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void theQueueFiltersByAgencyAndReasonAndPages() throws Exception {
+    RecordRef police = world.record("police", "PF").save();
+    RecordRef health = world.record("health", "HF").save();
+    RecordRef council = world.record("council", "CF").save();
+    UUID withPolice = world.task(police, health).save();
+    UUID dispute = world.task(health, council).kind("DISPUTE").save();
+
+    JsonNode byAgency = api.get("/api/review/tasks?agency=police&size=200", "steward").json();
+    JsonNode byKind = api.get("/api/review/tasks?kind=DISPUTE&size=200", "steward").json();
+
+    assertThat(ids(byAgency)).contains(withPolice.toString()).doesNotContain(dispute.toString());
+    assertThat(ids(byKind)).contains(dispute.toString()).doesNotContain(withPolice.toString());
+    assertThat(byKind.get("tasks").valueStream().map(t -> t.get("kind").asString()))
+        .containsOnly("DISPUTE");
+    JsonNode small = api.get("/api/review/tasks?size=1&page=1", "steward").json();
+    assertThat(small.get("tasks").size()).isEqualTo(1);
+    assertThat(small.get("page").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void anUnknownReasonIsAProblemDetailAndOtherRolesAreRefused() throws Exception {
+    ReviewApi.Answer bad = api.get("/api/review/tasks?kind=GUESSWORK", "steward");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("detail").asString()).contains("kind must be one of");
+
+    assertThat(api.get("/api/review/tasks", "keyworker1").status()).isEqualTo(403);
+    assertThat(api.get("/api/review/tasks", "lead").status()).isEqualTo(403);
+    assertThat(api.get("/api/review/tasks/" + UUID.randomUUID(), "steward").status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void aTaskShowsTheRecordsSideBySideTheWaterfallThePeopleAndTheirFamily() throws Exception {
+    Instant then = Instant.now().minus(3, ChronoUnit.DAYS);
+    RecordRef health = world.record("health", "HS").named("Samuel", "Okafor").save();
+    RecordRef other = world.record("health", "HO").named("Samuel", "Okafor").save();
+    RecordRef school =
+        world.record("education", "ES").named("Sam", "Okafor").postcode("LS6 9ZZ").save();
+    String adult = world.person(then, health, other);
+    String pupil = world.person(then, school);
+    String family = world.family(adult, pupil);
+    String waterfall =
+        """
+        {"explanation": {"modelVersion": "fs1-test", "priorWeight": -13.3,
+          "contributions": [
+            {"comparison": "forename", "levelDescription": "nickname or alias", "weight": 5.18, "termFrequencyAdjustment": 0},
+            {"comparison": "surname", "levelDescription": "exact", "weight": 7.29, "termFrequencyAdjustment": 0.26},
+            {"comparison": "residence", "levelDescription": "same address", "weight": 1.2, "termFrequencyAdjustment": 0}],
+          "matchWeight": 0.63, "matchProbability": 0.61, "decision": "REVIEW", "rule": ""}}
+        """;
+    UUID task = world.task(health, school).detail(waterfall).save();
+
+    ReviewApi.Answer answer = api.get("/api/review/tasks/" + task, "steward");
+
+    assertThat(answer.status()).isEqualTo(200);
+    JsonNode view = answer.json();
+    JsonNode fields = view.get("fields");
+    assertThat(field(fields, "givenName").get("differs").asBoolean()).isTrue();
+    assertThat(field(fields, "givenName").get("values").get(0).asString()).isEqualTo("Samuel");
+    assertThat(field(fields, "familyName").get("differs").asBoolean()).isFalse();
+    assertThat(field(fields, "postcode").get("differs").asBoolean()).isTrue();
+    assertThat(field(fields, "dateOfBirth").get("differs").asBoolean()).isFalse();
+    assertThat(view.get("waterfall").get("steps").size()).isEqualTo(3);
+    assertThat(view.get("waterfall").get("steps").get(1).get("running").asDouble())
+        .isCloseTo(-13.3 + 5.18 + 7.29 + 0.26, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(view.get("waterfall").get("source").asString()).isEqualTo("task");
+    assertThat(view.get("candidates").valueStream().map(c -> c.get("personId").asString()))
+        .containsExactly(adult, pupil);
+    assertThat(view.get("candidates").get(0).get("records").size())
+        .as("the other records of each candidate person")
+        .isEqualTo(2);
+    assertThat(view.get("families").get(0).get("familyId").asString()).isEqualTo(family);
+    assertThat(view.toString()).doesNotContain("a summary");
+
+    long audited =
+        jdbc.sql(
+                """
+                select count(*) from audit_entry where actor = 'steward' and action = 'PERSON_VIEW'
+                  and target_type = 'person' and target_id in (?, ?) and detail like ?
+                """)
+            .param(adult)
+            .param(pupil)
+            .param("review task " + task + "%")
+            .query(Long.class)
+            .single();
+    assertThat(audited).isEqualTo(2);
+  }
+
+  private static List<String> ids(JsonNode page) {
+    return page.get("tasks").valueStream().map(t -> t.get("id").asString()).toList();
+  }
+
+  private static JsonNode field(JsonNode fields, String name) {
+    return fields
+        .valueStream()
+        .filter(f -> f.get("field").asString().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+}

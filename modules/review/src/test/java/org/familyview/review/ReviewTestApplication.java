@@ -1,0 +1,22 @@
+package org.familyview.review;
+
+import org.familyview.portal.audit.RequestAudit;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The workbench with what it needs of the portal (security, identity, the page layout, the request
+ * audit) and the audit trail, as the app assembles them.
+ */
+@SpringBootApplication(
+    scanBasePackages = {
+      "org.familyview.review",
+      "org.familyview.portal.security",
+      "org.familyview.portal.identity",
+      "org.familyview.portal.web",
+      "org.familyview.audit"
+    })
+@ConfigurationPropertiesScan({"org.familyview.portal.security"})
+@Import(RequestAudit.class)
+class ReviewTestApplication {}
