@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.UUID;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.audit.trail.AuditEvent;
 import org.familyview.audit.trail.AuditTrail;
@@ -12,6 +13,7 @@ import org.familyview.ingest.extract.Extract;
 import org.familyview.ingest.extract.ExtractSource;
 import org.familyview.ingest.extract.Extracts;
 import org.familyview.ingest.load.ExtractIntake;
+import org.familyview.pipeline.run.PipelineRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,6 +27,10 @@ import org.springframework.stereotype.Component;
  * {@code ./familyview generate}) for every agency that has never delivered, through the real intake
  * and batch load, so the demo shows exactly what a partner's first delivery would. A database that
  * already holds extracts is left alone: restarting never reloads the demo.
+ *
+ * <p>Once every extract has loaded, one pipeline run links the people, groups families and builds
+ * the search index, so that the portal shows people at once rather than after the first night (also
+ * for a database loaded before the pipeline existed: a world that never had a run gets one).
  */
 @Component
 @ConditionalOnExpression("'${FAMILYVIEW_DEMO_DIR:}' != ''")
@@ -36,20 +42,24 @@ class DemoWorld implements ApplicationRunner {
   private final Extracts extracts;
   private final ExtractIntake intake;
   private final AuditTrail audit;
+  private final PipelineRuns pipeline;
 
   DemoWorld(
       @Value("${FAMILYVIEW_DEMO_DIR}") Path folder,
       Extracts extracts,
       ExtractIntake intake,
-      AuditTrail audit) {
+      AuditTrail audit,
+      PipelineRuns pipeline) {
     this.folder = folder;
     this.extracts = extracts;
     this.intake = intake;
     this.audit = audit;
+    this.pipeline = pipeline;
   }
 
   @Override
   public void run(ApplicationArguments args) throws IOException {
+    boolean queued = false;
     for (Agency agency : Agency.values()) {
       Path persons = folder.resolve(agency.code()).resolve("persons.csv");
       Path events = folder.resolve(agency.code()).resolve("events.csv");
@@ -69,6 +79,30 @@ class DemoWorld implements ApplicationRunner {
               .on("extract", extract.id().toString())
               .withDetail("agency=" + agency.code()));
       log.info("Demo world: queued the first {} extract", agency.code());
+      queued = true;
     }
+    if (queued || !pipeline.anyRequested()) {
+      Thread.ofPlatform()
+          .daemon()
+          .name("demo-world-pipeline")
+          .start(this::runThePipelineOnceLoaded);
+    }
+  }
+
+  private void runThePipelineOnceLoaded() {
+    try {
+      while (!extracts.unfinished().isEmpty()) {
+        Thread.sleep(2_000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    UUID runId = pipeline.request("demo-world", false);
+    audit.record(
+        AuditEvent.of("demo-world", Set.of(), AuditAction.PIPELINE_RUN)
+            .on("pipeline-run", runId.toString())
+            .withDetail("start"));
+    log.info("Demo world: extracts loaded; pipeline run {} queued", runId);
   }
 }

@@ -106,6 +106,11 @@ public class PipelineRuns {
     return headers.stream().map(h -> h.withSteps(steps(h.runId()))).toList();
   }
 
+  /** Whether any run was ever asked for. */
+  public boolean anyRequested() {
+    return jdbc.sql("select exists (select 1 from pipeline_run)").query(Boolean.class).single();
+  }
+
   boolean anyUnfinished() {
     return jdbc.sql("select count(*) from pipeline_run where status in ('QUEUED', 'RUNNING')")
             .query(Long.class)
