@@ -136,7 +136,7 @@ class CriteriaStageIntegrationTests {
     return jdbc.sql(
             """
             select family_id || ' ' || framework || ' ' || eligible || ' ' || needs_met
-            from criteria_eligibility where run_id = ? order by 1 collate "C"
+            from criteria_eligibility where run_id = ? order by family_id collate "C", framework
             """)
         .param(run)
         .query(String.class)
@@ -157,13 +157,15 @@ class CriteriaStageIntegrationTests {
   private List<String> allRows(UUID run) {
     return jdbc.sql(
             """
-            select concat_ws('|', family_id, framework, ruleset_version, need_id, need_label,
-              position, met, evidence::text, why, evaluated_on) from criteria_result
-            where run_id = ?
-            union all
-            select concat_ws('|', family_id, framework, ruleset_version, needs_met, eligible_with,
-              eligible, why, evaluated_on) from criteria_eligibility where run_id = ?
-            order by 1 collate "C"
+            select line from (
+              select concat_ws('|', family_id, framework, ruleset_version, need_id, need_label,
+                position, met, evidence::text, why, evaluated_on) from criteria_result
+              where run_id = ?
+              union all
+              select concat_ws('|', family_id, framework, ruleset_version, needs_met,
+                eligible_with, eligible, why, evaluated_on) from criteria_eligibility
+              where run_id = ?) as rows (line)
+            order by line collate "C"
             """)
         .params(run, run)
         .query(String.class)
