@@ -1,4 +1,7 @@
-/** Retention and individual rights: erasure past each feed's retention, cascading to links, families, indices and exports; subject access exports. */
+/**
+ * Retention and individual rights: erasure past each feed's retention, cascading to links,
+ * families, indices and exports; subject access exports.
+ */
 @NullMarked
 package org.familyview.rights;
 
