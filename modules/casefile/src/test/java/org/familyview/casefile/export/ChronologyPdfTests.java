@@ -1,0 +1,105 @@
+package org.familyview.casefile.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.familyview.casefile.Chronology;
+import org.familyview.casefile.ChronologyEntry;
+import org.familyview.casefile.ChronologyFilter;
+import org.familyview.casefile.FeedCoverage;
+import org.familyview.casefile.Link;
+import org.familyview.casefile.Provenance;
+import org.junit.jupiter.api.Test;
+
+class ChronologyPdfTests {
+
+  static ChronologyEntry entry(int day, String summary, boolean redacted) {
+    return new ChronologyEntry(
+        LocalDate.of(2024, 1, day),
+        null,
+        "police",
+        redacted ? null : "police.missing_person",
+        redacted ? null : "Missing person report",
+        redacted ? null : "subject",
+        redacted ? null : summary,
+        redacted ? "RESTRICTED" : "STANDARD",
+        day == 1,
+        redacted,
+        redacted ? "a restricted police record exists — contact the PPU" : null,
+        "P1",
+        "Zoë Ñúñez",
+        new Provenance(
+            "police",
+            "R1",
+            "E" + day,
+            UUID.fromString("00000000-0000-0000-0000-00000000000" + (day % 10)),
+            "events.csv",
+            day + 1,
+            Instant.parse("2026-11-20T02:00:00Z"),
+            true,
+            new Link("PROBABILISTIC", "HEALTH", "H9", 0.97, 12.1, null, "m1", Instant.EPOCH)),
+        List.of());
+  }
+
+  @Test
+  void everyEntryItsProvenanceAndWhoExportedItAreInTheText() throws Exception {
+    List<ChronologyEntry> entries = new ArrayList<>();
+    for (int day = 1; day <= 28; day++) {
+      entries.add(
+          entry(
+              day,
+              "Report "
+                  + day
+                  + ": a long summary that wraps over more than one line of the page because"
+                  + " agencies write at length about what happened and who was there 漢字 \t<b>",
+              day == 2));
+    }
+    byte[] pdf =
+        ChronologyPdf.render(
+            "Chronology of Zoë Ñúñez (P1)",
+            new Chronology(entries, List.of(entry(3, "Undated note", false))),
+            ChronologyFilter.ALL,
+            List.of(
+                new FeedCoverage.Feed(
+                    "education",
+                    FeedCoverage.State.FAILED,
+                    Instant.EPOCH,
+                    null,
+                    null,
+                    Duration.ofDays(4),
+                    0,
+                    "Education's latest extract failed to load.")),
+            "keyworker1",
+            Instant.parse("2026-11-21T10:15:00Z"));
+    Path out = Path.of("target", "chronology-sample.pdf");
+    Files.write(out, pdf);
+    String text;
+    int pages;
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+      pages = document.getNumberOfPages();
+    }
+    assertThat(pages).isGreaterThan(1);
+    assertThat(text)
+        .contains("Chronology of Zoë Ñúñez (P1)")
+        .contains("Exported by keyworker1 at 2026-11-21 10:15 UTC")
+        .contains("Report 28: a long summary")
+        .contains("a restricted police record exists — contact the PPU")
+        .contains("Education's latest extract failed to load")
+        .contains("SIGNIFICANT")
+        .contains("[29] police record R1, event E3")
+        .contains("probabilistic match (p = 0.970) to health/H9")
+        .contains("page 1 of " + pages)
+        .contains("?? <b>");
+  }
+}
