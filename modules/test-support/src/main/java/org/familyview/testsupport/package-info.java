@@ -1,6 +1,7 @@
 /**
  * Test support shared by the integration tests of several modules: real tokens from the real
- * Keycloak that {@code ./familyview test} starts. Test scope only.
+ * Keycloak that {@code ./familyview test} starts, and the packaged application as a child process.
+ * Test scope only.
  */
 @NullMarked
 package org.familyview.testsupport;

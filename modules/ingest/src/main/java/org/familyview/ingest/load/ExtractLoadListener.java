@@ -34,6 +34,11 @@ final class ExtractLoadListener implements JobExecutionListener {
   @Override
   public void beforeJob(JobExecution execution) {
     UUID id = extractId(execution);
+    if (shutdown.inProgress()) {
+      // Launched while the shutdown was already collecting the running loads: stop before the
+      // first step, as any other load stopped by the shutdown, and resume at the next start.
+      execution.setStatus(BatchStatus.STOPPING);
+    }
     extracts.running(id, execution.getId(), clock.instant());
     log.info("Extract {} loading (job execution {})", id, execution.getId());
   }

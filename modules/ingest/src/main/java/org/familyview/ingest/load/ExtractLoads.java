@@ -1,5 +1,7 @@
 package org.familyview.ingest.load;
 
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +14,7 @@ import org.familyview.ingest.extract.Extract;
 import org.familyview.ingest.extract.Extracts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -20,6 +23,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -29,14 +33,18 @@ import org.springframework.stereotype.Component;
 /**
  * The queue of loads: one lane per agency, so an agency's extracts are applied one at a time and in
  * the order they arrived, while different agencies load side by side. On start-up it resumes what a
- * stopped application left: queued extracts start, and a job execution a kill left "running" is
- * marked failed and restarted from its last committed chunk.
+ * stopped application left: queued extracts start, a load stopped by a graceful shutdown restarts
+ * from its last committed chunk, and a job execution a kill left "running" (STARTING, STARTED,
+ * STOPPING) or a failed metadata update left UNKNOWN is marked failed and restarted the same way.
+ * Restarting is safe because every chunk commits its staged rows together with the reader's
+ * position, and the snapshot is applied in one transaction that recognises an applied extract.
  */
 @Component
 public class ExtractLoads implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(ExtractLoads.class);
   private static final int LAUNCH_ATTEMPTS = 5;
+  private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
   private final Extracts extracts;
   private final JobOperator jobOperator;
@@ -104,6 +112,7 @@ public class ExtractLoads implements DisposableBean {
         pause(attempt);
       } catch (Exception e) {
         log.error("Extract {} could not be loaded: {}", id, e.getClass().getSimpleName());
+        failUnlessShuttingDown(id, e);
         return;
       }
     }
@@ -122,8 +131,13 @@ public class ExtractLoads implements DisposableBean {
   }
 
   /**
-   * A job execution still "running" in the repository when this application is the only one that
-   * runs loads was left by a killed process: mark it failed so that Spring Batch restarts it.
+   * Makes the job instance restartable whatever state a stopped application left it in. A job
+   * execution still "running" in the repository (STARTING, STARTED, STOPPING) when this application
+   * is the only one that runs loads was left by a killed process; an UNKNOWN one by a metadata
+   * update that failed (Spring Batch refuses to restart it "to be safe"). Both are marked failed,
+   * with their unfinished steps, so that Spring Batch restarts from the last committed chunk: the
+   * staging writes and the reader position commit together, so that chunk boundary is consistent
+   * whatever happened after it. A STOPPED or FAILED execution restarts as it is.
    */
   private void recoverDeadExecution(JobParameters parameters) {
     JobInstance instance = jobRepository.getJobInstance(extractLoadJob.getName(), parameters);
@@ -131,16 +145,74 @@ public class ExtractLoads implements DisposableBean {
       return;
     }
     JobExecution last = jobRepository.getLastJobExecution(instance);
-    if (last != null && last.getStatus().isRunning()) {
-      log.info("Job execution {} was interrupted; restarting it", last.getId());
+    if (last == null) {
+      return;
+    }
+    if (last.getStatus().isRunning()) {
+      log.info(
+          "Job execution {} was interrupted ({}); restarting it", last.getId(), last.getStatus());
       jobOperator.recover(last);
+    } else if (last.getStatus() == BatchStatus.UNKNOWN || hasUnknownStep(last)) {
+      log.info("Job execution {} was left UNKNOWN; restarting it", last.getId());
+      markFailed(last);
     }
   }
 
+  private static boolean hasUnknownStep(JobExecution execution) {
+    return execution.getStepExecutions().stream()
+        .anyMatch(step -> step.getStatus() == BatchStatus.UNKNOWN);
+  }
+
+  private void markFailed(JobExecution execution) {
+    LocalDateTime now = LocalDateTime.now();
+    for (StepExecution step : execution.getStepExecutions()) {
+      if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
+        step.setStatus(BatchStatus.FAILED);
+        if (step.getEndTime() == null) {
+          step.setEndTime(now);
+        }
+        jobRepository.update(step);
+      }
+    }
+    execution.setStatus(BatchStatus.FAILED);
+    if (execution.getEndTime() == null) {
+      execution.setEndTime(now);
+    }
+    jobRepository.update(execution);
+  }
+
   /**
-   * Stops the running loads at their next chunk boundary through Spring Batch's own stop (never by
-   * interrupting the thread), while the database is still there, so that each records where it
-   * stopped and resumes at the next start; loads not yet begun stay QUEUED.
+   * A load that cannot be launched or restarted at all (not a transient collision) must not stay
+   * RUNNING for ever: it is failed with a reason, and nothing of it was applied, because the apply
+   * is one transaction that only a job that runs can reach. During a shutdown it stays as it is and
+   * the next start tries again.
+   */
+  private void failUnlessShuttingDown(UUID id, Exception e) {
+    if (shutdown.inProgress()) {
+      return;
+    }
+    extracts
+        .find(id)
+        .filter(x -> !x.finished())
+        .ifPresent(
+            x ->
+                extracts.failed(
+                    id,
+                    "the load could not be started or resumed ("
+                        + e.getClass().getSimpleName()
+                        + "); nothing of this extract was applied, upload it again",
+                    java.time.Instant.now()));
+  }
+
+  /**
+   * Stops the running loads at their next chunk boundary (never by interrupting the thread), while
+   * the database is still there, so that each records where it stopped and resumes at the next
+   * start; loads not yet begun stay QUEUED.
+   *
+   * <p>Only the job execution is marked STOPPING, which the running step reads at its next chunk
+   * commit (and the job before its next step). {@code JobOperator.stop} is not used: it also saves
+   * its own, stale copy of the running step execution, so the step's next update fails its
+   * optimistic lock and Spring Batch leaves the execution UNKNOWN instead of STOPPED.
    */
   @Override
   public void destroy() throws InterruptedException {
@@ -151,7 +223,7 @@ public class ExtractLoads implements DisposableBean {
     }
     for (JobExecution running : jobRepository.findRunningJobExecutions(extractLoadJob.getName())) {
       try {
-        jobOperator.stop(running);
+        requestStop(running);
       } catch (Exception e) {
         log.warn(
             "Job execution {} could not be stopped: {}",
@@ -160,9 +232,34 @@ public class ExtractLoads implements DisposableBean {
       }
     }
     for (ExecutorService lane : lanes.values()) {
-      if (!lane.awaitTermination(60, TimeUnit.SECONDS)) {
+      if (!lane.awaitTermination(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
         log.warn(
-            "A load did not stop within 30 s; it resumes from its last chunk at the next start");
+            "A load did not stop within {} s; it resumes from its last chunk at the next start",
+            STOP_GRACE.toSeconds());
+      }
+    }
+  }
+
+  private void requestStop(JobExecution running) {
+    JobExecution execution = running;
+    for (int attempt = 1; ; attempt++) {
+      if (execution == null
+          || !(execution.getStatus() == BatchStatus.STARTING
+              || execution.getStatus() == BatchStatus.STARTED)) {
+        return;
+      }
+      log.info("Stopping job execution {} at its next chunk boundary", execution.getId());
+      execution.setStatus(BatchStatus.STOPPING);
+      execution.setExitStatus(org.springframework.batch.core.ExitStatus.STOPPED);
+      try {
+        jobRepository.update(execution);
+        return;
+      } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+        // The load saved its own job execution meanwhile: read it again and ask again.
+        if (attempt == LAUNCH_ATTEMPTS) {
+          throw e;
+        }
+        execution = jobRepository.getJobExecution(running.getId());
       }
     }
   }
