@@ -1,0 +1,147 @@
+package org.familyview.pipeline.families;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.familyview.families.Family;
+import org.familyview.families.Household;
+import org.familyview.families.Member;
+import org.familyview.families.Residency;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The family, family_member, household and household_member tables (V12). Family rows are kept (an
+ * id is never reused; a family that no longer forms is retired); members and households are derived
+ * and replaced as a whole by each run.
+ */
+@Component
+class FamilyTables {
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+
+  FamilyTables(JdbcClient jdbc, JdbcTemplate template) {
+    this.jdbc = jdbc;
+    this.template = template;
+  }
+
+  /** Last run's live families: id to everyone who was ever a member. */
+  Map<String, Set<String>> liveFamilies() {
+    Map<String, Set<String>> families = new HashMap<>();
+    jdbc.sql(
+            "select m.family_id, m.person_id from family_member m"
+                + " join family f on f.id = m.family_id where f.retired_at is null")
+        .query(
+            rs -> {
+              families.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
+            });
+    return families;
+  }
+
+  /** The highest family number ever issued, retired families included. */
+  long highestIssued() {
+    Long highest =
+        jdbc.sql(
+                "select coalesce(max(substring(id from 2)::bigint), 0) from family"
+                    + " where id ~ '^F[0-9]+$'")
+            .query(Long.class)
+            .single();
+    return highest == null ? 0 : highest;
+  }
+
+  /** What was written. */
+  record Written(long families, long members, long households, long residents, long retired) {
+    long rows() {
+      return families + members + households + residents;
+    }
+  }
+
+  /** Replaces the derived rows with this run's families, under the given ids. */
+  Written replace(UUID runId, List<Family> families, List<String> ids, Instant now) {
+    Timestamp at = Timestamp.from(now);
+    template.update("delete from household_member");
+    template.update("delete from household");
+    template.update("delete from family_member");
+    List<Object[]> familyRows = new ArrayList<>();
+    List<Object[]> memberRows = new ArrayList<>();
+    List<Object[]> householdRows = new ArrayList<>();
+    List<Object[]> residentRows = new ArrayList<>();
+    for (int f = 0; f < families.size(); f++) {
+      Family family = families.get(f);
+      String id = ids.get(f);
+      familyRows.add(new Object[] {id, at});
+      for (Member member : family.members()) {
+        memberRows.add(
+            new Object[] {
+              id,
+              member.personId(),
+              member.role().name(),
+              date(member.from()),
+              date(member.to()),
+              member.basis(),
+              runId
+            });
+      }
+      int n = 0;
+      for (Household household : family.households()) {
+        String householdId = id + "-H" + (++n);
+        householdRows.add(
+            new Object[] {
+              householdId,
+              id,
+              household.address(),
+              household.postcode(),
+              date(household.from()),
+              date(household.to())
+            });
+        for (Residency residency : household.residents()) {
+          residentRows.add(
+              new Object[] {
+                householdId,
+                residency.personId(),
+                date(residency.from()),
+                date(residency.to()),
+                residency.agency(),
+                residency.recordId()
+              });
+        }
+      }
+    }
+    template.batchUpdate(
+        "insert into family (id, created_at) values (?, ?) on conflict (id) do nothing",
+        familyRows);
+    long retired =
+        jdbc.sql("update family set retired_at = ? where retired_at is null and not (id = any(?))")
+            .params(at, ids.toArray(String[]::new))
+            .update();
+    template.batchUpdate(
+        "insert into family_member (family_id, person_id, role, from_date, to_date, basis, run_id)"
+            + " values (?, ?, ?, ?, ?, ?, ?)",
+        memberRows);
+    template.batchUpdate(
+        "insert into household (id, family_id, address, postcode, from_date, to_date)"
+            + " values (?, ?, ?, ?, ?, ?)",
+        householdRows);
+    template.batchUpdate(
+        "insert into household_member (household_id, person_id, from_date, to_date, agency,"
+            + " record_id) values (?, ?, ?, ?, ?, ?)",
+        residentRows);
+    return new Written(
+        familyRows.size(), memberRows.size(), householdRows.size(), residentRows.size(), retired);
+  }
+
+  private static @Nullable Date date(@Nullable LocalDate day) {
+    return day == null ? null : Date.valueOf(day);
+  }
+}
