@@ -13,7 +13,8 @@ import org.familyview.casefile.ChronologyEntry;
  * is drawn by the server as SVG (no script, so the page's Content-Security-Policy holds); each mark
  * carries a text title for screen readers, and the table below it holds the same entries.
  */
-record Timeline(int width, int height, List<Lane> lanes, List<Mark> marks, List<Tick> ticks) {
+public record Timeline(
+    int width, int height, List<Lane> lanes, List<Mark> marks, List<Tick> ticks) {
 
   static final int LEFT = 90;
   static final int RIGHT = 20;
@@ -21,11 +22,11 @@ record Timeline(int width, int height, List<Lane> lanes, List<Mark> marks, List<
   static final int TOP = 10;
   static final int WIDTH = 900;
 
-  record Lane(String label, int y) {}
+  public record Lane(String label, int y) {}
 
-  record Mark(int x, int y, int r, String fill, String title) {}
+  public record Mark(int x, int y, int r, String fill, String title) {}
 
-  record Tick(int x, String label) {}
+  public record Tick(int x, String label) {}
 
   static Timeline of(Chronology chronology) {
     List<Lane> lanes = new ArrayList<>();
@@ -72,11 +73,11 @@ record Timeline(int width, int height, List<Lane> lanes, List<Mark> marks, List<
     return new Timeline(WIDTH, height, lanes, marks, ticks);
   }
 
-  int axisY() {
+  public int axisY() {
     return TOP + Agencies.ALL.size() * LANE;
   }
 
-  String viewBox() {
+  public String viewBox() {
     return "0 0 " + width + " " + height;
   }
 }
