@@ -57,9 +57,18 @@ public final class BlockingRules {
 
   private static void addInitial(
       StringBuilder initials, @org.jspecify.annotations.Nullable String n) {
-    if (n != null && !n.isEmpty() && initials.indexOf(n.substring(0, 1)) < 0) {
+    if (n != null && !n.isEmpty() && !contains(initials, n.charAt(0))) {
       initials.append(n.charAt(0));
     }
+  }
+
+  private static boolean contains(StringBuilder initials, char c) {
+    for (int i = 0; i < initials.length(); i++) {
+      if (initials.charAt(i) == c) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void dateOfBirthAndInitial(StandardisedRecord r, BlockingRule.KeySink sink) {

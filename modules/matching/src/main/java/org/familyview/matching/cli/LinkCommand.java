@@ -125,7 +125,11 @@ public final class LinkCommand {
       Future<@Nullable Map<RecordKey, String>> truthRead =
           background.submit(
               () -> options.truth == null ? null : PersonExtractReader.readTruth(options.truth));
-      List<SourceRecord> records = readExtracts(options, progress);
+      Linker linker = new Linker(config(options));
+      // Each row is standardised as it is read: the raw rows of a million records would otherwise
+      // all be alive at once, and be copied from one heap generation to the next for nothing.
+      List<StandardisedRecord> standardised =
+          readExtracts(options, progress, linker.standardiser()::standardise);
       Map<RecordKey, String> truth = await(truthRead);
       ModelParameters model = null;
       if (options.model != null) {
@@ -134,19 +138,13 @@ public final class LinkCommand {
         }
       }
       long readMillis = (System.nanoTime() - start) / 1_000_000;
-      Linker linker = new Linker(config(options));
-      long standardiseStart = System.nanoTime();
-      List<StandardisedRecord> standardised = linker.standardise(records);
-      // A million source records are about a gigabyte the later steps need for themselves.
-      records = null;
-      long standardiseMillis = (System.nanoTime() - standardiseStart) / 1_000_000;
       progress.println(
           String.format(
               Locale.ROOT,
               "%-12s %7d ms  %s",
-              "standardise",
-              standardiseMillis,
-              standardised.size() + " records standardised"));
+              "read",
+              readMillis,
+              standardised.size() + " records read and standardised"));
       Linkage linkage =
           linker.linkStandardised(
               standardised, model, Constraints.NONE, message -> progress.println(message));
@@ -170,8 +168,7 @@ public final class LinkCommand {
       Evaluation scores = await(evaluation);
       long now = System.nanoTime();
       Map<String, Long> timings = new LinkedHashMap<>();
-      timings.put("read", readMillis);
-      timings.put("standardise", standardiseMillis);
+      timings.put("read and standardise", readMillis);
       timings.putAll(linkage.timingsMillis());
       timings.put("write", (now - writeStart) / 1_000_000);
       String summary = summary(linkage, scores, timings, (now - start) / 1_000_000);
@@ -184,17 +181,23 @@ public final class LinkCommand {
   }
 
   static List<SourceRecord> readExtracts(Options options, PrintStream progress) {
-    // One file per thread: reading is a visible share of a million-record run.
-    List<List<SourceRecord>> extracts =
+    return readExtracts(options, progress, record -> record);
+  }
+
+  /** Reads every extract, one file per thread, converting each record as it is read. */
+  static <T> List<T> readExtracts(
+      Options options, PrintStream progress, java.util.function.Function<SourceRecord, T> convert) {
+    List<Map.Entry<String, List<T>>> extracts =
         options.persons.entrySet().parallelStream()
-            .map(e -> PersonExtractReader.read(e.getKey(), e.getValue()))
+            .map(
+                e ->
+                    Map.entry(
+                        e.getKey(), PersonExtractReader.read(e.getKey(), e.getValue(), convert)))
             .toList();
-    List<SourceRecord> records = new ArrayList<>();
-    for (List<SourceRecord> read : extracts) {
-      if (!read.isEmpty()) {
-        progress.printf("read %,d records from %s%n", read.size(), read.getFirst().agency());
-      }
-      records.addAll(read);
+    List<T> records = new ArrayList<>();
+    for (Map.Entry<String, List<T>> read : extracts) {
+      progress.printf("read %,d records from %s%n", read.getValue().size(), read.getKey());
+      records.addAll(read.getValue());
     }
     return records;
   }

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -46,6 +47,14 @@ final class PersonExtractReader {
   private PersonExtractReader() {}
 
   static List<SourceRecord> read(String agency, Path file) {
+    return read(agency, file, record -> record);
+  }
+
+  /**
+   * Reads an extract and converts each record as it is read, so that a caller who only needs the
+   * converted form (the standardised record) never holds the whole file's raw rows.
+   */
+  static <T> List<T> read(String agency, Path file, Function<SourceRecord, T> convert) {
     if (!Files.isReadable(file)) {
       throw new ExtractRejected(file + ": cannot read the file (does it exist?)");
     }
@@ -61,7 +70,7 @@ final class PersonExtractReader {
         throw new ExtractRejected(
             file + ":1: unknown columns " + unknown + "; expected " + COLUMNS);
       }
-      List<SourceRecord> records = new ArrayList<>();
+      List<T> records = new ArrayList<>();
       Set<String> seen = new HashSet<>();
       for (CSVRecord row : parser) {
         long line = parser.getCurrentLineNumber();
@@ -76,7 +85,7 @@ final class PersonExtractReader {
         if (!seen.add(id)) {
           throw new ExtractRejected(file + ":" + line + ": record_id repeats an earlier row");
         }
-        records.add(toRecord(agency, id, row));
+        records.add(convert.apply(toRecord(agency, id, row)));
       }
       return records;
     } catch (IOException | java.io.UncheckedIOException e) {

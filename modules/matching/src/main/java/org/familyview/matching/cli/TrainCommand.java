@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.familyview.matching.Linker;
 import org.familyview.matching.RecordKey;
-import org.familyview.matching.SourceRecord;
 import org.familyview.matching.block.CandidatePairs;
 import org.familyview.matching.estimate.ModelParameters;
 import org.familyview.matching.evaluate.BlockingRecall;
@@ -84,17 +83,13 @@ final class TrainCommand {
       throws IOException {
     long start = System.nanoTime();
     Path dir = java.util.Objects.requireNonNull(options.out);
-    List<SourceRecord> sources = LinkCommand.readExtracts(options, progress);
+    Linker linker = new Linker(LinkCommand.config(options));
+    List<StandardisedRecord> records =
+        LinkCommand.readExtracts(options, progress, linker.standardiser()::standardise);
     Map<RecordKey, String> truth =
         options.truth == null ? null : PersonExtractReader.readTruth(options.truth);
     Map<String, Long> timings = new LinkedHashMap<>();
-    timings.put("read", (System.nanoTime() - start) / 1_000_000);
-    Linker linker = new Linker(LinkCommand.config(options));
-    long standardiseStart = System.nanoTime();
-    List<StandardisedRecord> records = linker.standardise(sources);
-    sources = null;
-    timings.put("standardise", (System.nanoTime() - standardiseStart) / 1_000_000);
-    progress.printf(Locale.ROOT, "standardised %,d records%n", records.size());
+    timings.put("read and standardise", (System.nanoTime() - start) / 1_000_000);
     Linker.TrainingRun run = linker.trainingRun(records, message -> progress.println(message));
     timings.putAll(run.timingsMillis());
     ModelParameters model = run.report().parameters();

@@ -157,4 +157,74 @@ class ComparisonTests {
     assertThat(Similarity.jaroWinklerAtLeast(left, right, floor) >= floor)
         .isEqualTo(Similarity.jaroWinkler(left, right) >= floor);
   }
+
+  @ParameterizedTest(name = "{0} and {1}: adjacent digits transposed = {2}")
+  @CsvSource({
+    "19800112, 19801012, true",
+    "19800112, 19800121, true",
+    "19800112, 91800112, true",
+    "19800112, 19800112, false",
+    "19800112, 19800211, false",
+    "19800112, 19810112, false",
+    "20011231, 20013121, false",
+    "20011231, 20011213, true"
+  })
+  void adjacentTranspositionOfDigits(int a, int b, boolean transposed) {
+    assertThat(DateOfBirthComparison.adjacentTransposition(a, b)).isEqualTo(transposed);
+    assertThat(DateOfBirthComparison.adjacentTransposition(b, a)).isEqualTo(transposed);
+  }
+
+  @org.junit.jupiter.api.Test
+  void adjacentTranspositionAgreesWithDigitByDigitArrays() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+    for (int n = 0; n < 200_000; n++) {
+      int a = 19000101 + random.nextInt(1_300_000);
+      int b =
+          random.nextBoolean()
+              ? swapTwoAdjacentDigits(a, random.nextInt(7))
+              : a + random.nextInt(50);
+      assertThat(DateOfBirthComparison.adjacentTransposition(a, b))
+          .as("%d %d", a, b)
+          .isEqualTo(transposedByArrays(a, b));
+    }
+  }
+
+  private static int swapTwoAdjacentDigits(int value, int i) {
+    int[] d = digits(value);
+    int t = d[i];
+    d[i] = d[i + 1];
+    d[i + 1] = t;
+    int result = 0;
+    for (int x : d) {
+      result = result * 10 + x;
+    }
+    return result;
+  }
+
+  private static boolean transposedByArrays(int a, int b) {
+    int[] x = digits(a);
+    int[] y = digits(b);
+    for (int i = 0; i < 7; i++) {
+      if (x[i] != y[i]) {
+        if (x[i] != y[i + 1] || x[i + 1] != y[i]) {
+          return false;
+        }
+        for (int j = i + 2; j < 8; j++) {
+          if (x[j] != y[j]) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int[] digits(int value) {
+    int[] d = new int[8];
+    for (int i = 7; i >= 0; i--, value /= 10) {
+      d[i] = value % 10;
+    }
+    return d;
+  }
 }
