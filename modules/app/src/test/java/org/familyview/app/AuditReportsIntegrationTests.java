@@ -189,6 +189,76 @@ class AuditReportsIntegrationTests {
         .isEmpty();
   }
 
+  @Test
+  void staffViewingAPersonOrAFamilyWithTheirOwnSurnameAndPostcodeAreFound() {
+    Instant from = Instant.now().minusSeconds(1);
+    String suffix = UUID.randomUUID().toString();
+    String matching = "SP-" + suffix;
+    String other = "SO-" + suffix;
+    insertSourcePerson(matching, "Okafor", "zz98 1aa");
+    insertSourcePerson(other, "Okafor", "ZZ98 2AA");
+    // The person holds the matching record and another; the family holds that person.
+    String person = "P-SS-" + suffix;
+    String stranger = "P-ST-" + suffix;
+    String family = "F-SS-" + suffix;
+    String strangers = "F-ST-" + suffix;
+    insertPerson(person, matching, other);
+    insertPerson(stranger, "SX-" + suffix);
+    insertSourcePerson("SX-" + suffix, "Okafor", "ZZ98 3AA");
+    insertFamily(family, person);
+    insertFamily(strangers, stranger);
+    String staff = "staff-" + suffix;
+    record(staff, AuditAction.PERSON_VIEW, "person", person);
+    record(staff, AuditAction.FAMILY_VIEW, "family", family);
+    record(staff, AuditAction.PERSON_VIEW, "person", stranger);
+    record(staff, AuditAction.FAMILY_VIEW, "family", strangers);
+    Instant to = Instant.now().plusSeconds(1);
+
+    List<SharedSurnameAndPostcode> found =
+        reports.sharedSurnameAndPostcode(
+            from, to, List.of(StaffMember.of(staff, "okafor", "ZZ98 1AA")));
+
+    assertThat(found)
+        .extracting(
+            SharedSurnameAndPostcode::targetType,
+            SharedSurnameAndPostcode::targetId,
+            SharedSurnameAndPostcode::recordId)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("family", family, matching),
+            org.assertj.core.groups.Tuple.tuple("person", person, matching));
+  }
+
+  private void record(String user, AuditAction action, String type, String id) {
+    trail.record(AuditEvent.of(user, Set.of("keyworker"), action).on(type, id));
+  }
+
+  private void insertPerson(String personId, String... recordIds) {
+    Timestamp now = Timestamp.from(Instant.now());
+    jdbc.sql("insert into person (id, created_at) values (?, ?)").params(personId, now).update();
+    for (String recordId : recordIds) {
+      jdbc.sql(
+              """
+              insert into person_record (agency, record_id, person_id, link_type, linked_at)
+              values ('test-agency', ?, ?, 'SOLE', ?)
+              """)
+          .params(recordId, personId, now)
+          .update();
+    }
+  }
+
+  private void insertFamily(String familyId, String personId) {
+    jdbc.sql("insert into family (id, created_at) values (?, ?)")
+        .params(familyId, Timestamp.from(Instant.now()))
+        .update();
+    jdbc.sql(
+            """
+            insert into family_member (family_id, person_id, role, basis)
+            values (?, ?, 'CHILD', 'test')
+            """)
+        .params(familyId, personId)
+        .update();
+  }
+
   private void insertSourcePerson(String recordId, String familyName, String postcode) {
     UUID extract = UUID.randomUUID();
     jdbc.sql(

@@ -114,9 +114,12 @@ public class UnusualAccessReports {
   }
 
   /**
-   * Reads, by staff on the register, of source records whose family name and postcode are the staff
-   * member's own. Only reads recorded against a source record ({@link
-   * SharedSurnameAndPostcode#SOURCE_RECORD}) can be matched until FamilyView has person ids.
+   * Reads, by staff on the register, of people whose family name and postcode are the staff
+   * member's own. A read names a source record ({@link SharedSurnameAndPostcode#SOURCE_RECORD},
+   * {@code agency/record_id}), a person (every source record linked to it in {@code person_record})
+   * or a family (every record of every member in {@code family_member}, whatever their dates: a
+   * former member is still someone the reader may know). An entry is listed once, with the first
+   * matching record (by agency and record id) as the evidence.
    */
   public List<SharedSurnameAndPostcode> sharedSurnameAndPostcode(
       Instant from, Instant to, List<StaffMember> register) {
@@ -130,19 +133,39 @@ public class UnusualAccessReports {
             """
             with staff (username, family_name, postcode) as (
               select * from unnest(?::text[], ?::text[], ?::text[])
+            ), reads as (
+              select e.seq, e.recorded_at, e.actor, e.action, e.target_type, e.target_id
+              from audit_entry e
+              where e.target_type in ('source-record', 'person', 'family')
+                and e.actor = any (?::text[])
+                and e.recorded_at >= ? and e.recorded_at < ?
+            ), read_records as (
+              select r.*, p.agency, p.record_id
+              from reads r
+              join source_person p on r.target_id = p.agency || '/' || p.record_id
+              where r.target_type = 'source-record'
+              union all
+              select r.*, pr.agency, pr.record_id
+              from reads r
+              join person_record pr on pr.person_id = r.target_id
+              where r.target_type = 'person'
+              union all
+              select r.*, pr.agency, pr.record_id
+              from reads r
+              join family_member fm on fm.family_id = r.target_id
+              join person_record pr on pr.person_id = fm.person_id
+              where r.target_type = 'family'
             )
-            select e.seq, e.recorded_at, e.actor, e.action, e.target_type, e.target_id,
-                   p.agency, p.record_id
-            from audit_entry e
-            join staff s on s.username = e.actor
-            join source_person p on e.target_id = p.agency || '/' || p.record_id
-            where e.target_type = 'source-record'
-              and e.recorded_at >= ? and e.recorded_at < ?
-              and lower(btrim(p.family_name)) = s.family_name
+            select distinct on (rr.seq) rr.seq, rr.recorded_at, rr.actor, rr.action,
+                   rr.target_type, rr.target_id, rr.agency, rr.record_id
+            from read_records rr
+            join source_person p on p.agency = rr.agency and p.record_id = rr.record_id
+            join staff s on s.username = rr.actor
+            where lower(btrim(p.family_name)) = s.family_name
               and upper(regexp_replace(p.postcode, '\\s', '', 'g')) = s.postcode
-            order by e.seq desc
+            order by rr.seq desc, rr.agency, rr.record_id
             """)
-        .params(usernames, names, postcodes, Timestamp.from(from), Timestamp.from(to))
+        .params(usernames, names, postcodes, usernames, Timestamp.from(from), Timestamp.from(to))
         .query(
             (rs, n) ->
                 new SharedSurnameAndPostcode(
