@@ -35,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  * merge that involves a child or police-held records waits, with nothing applied, until a different
  * steward approves it.
  */
-@Component
+@Component("workbench.decisions")
 public class Decisions {
 
   public static final int MAX_REASON = 2000;

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * The hard constraints in {@code match_decision} that every later nightly run and re-training
  * obeys. Rows are only ever added or withdrawn (withdrawn_by, withdrawn_at), never deleted.
  */
-@Component
+@Component("workbench.matchDecisions")
 public class MatchDecisions {
 
   public static final String MUST_LINK = "MUST_LINK";

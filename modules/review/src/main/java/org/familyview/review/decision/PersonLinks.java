@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * merges, splits and unmerges are written as lineage. The nightly run then reproduces the same
  * grouping from the match_decision constraints and keeps these ids.
  */
-@Component
+@Component("workbench.personLinks")
 public class PersonLinks {
 
   private final JdbcClient jdbc;

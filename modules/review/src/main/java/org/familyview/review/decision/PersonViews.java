@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * A person as a steward works on it: its records side by side, the link that holds each, the merges
  * into it that can be undone, and the stewards' acts on it.
  */
-@Component
+@Component("workbench.personViews")
 public class PersonViews {
 
   private final People people;

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Stewards' acts in {@code review_decision} (V15). */
-@Component
+@Component("workbench.reviewDecisions")
 public class ReviewDecisions {
 
   private static final String COLUMNS =

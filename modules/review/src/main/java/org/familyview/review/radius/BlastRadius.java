@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * that person and of the families it was in (person and family views, chronologies, exports,
  * criteria results...) and who made it.
  */
-@Component
+@Component("workbench.blastRadius")
 public class BlastRadius {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();

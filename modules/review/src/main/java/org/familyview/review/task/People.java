@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Who holds which record now, and the families people are in (V12 tables, read only). */
-@Component
+@Component("workbench.people")
 public class People {
 
   private final JdbcClient jdbc;

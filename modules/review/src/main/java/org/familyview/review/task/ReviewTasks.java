@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * one half; conflicts and disputes, which have none, count as wholly uncertain), then the nightly
  * run's own priority, oldest first.
  */
-@Component
+@Component("workbench.reviewTasks")
 public class ReviewTasks {
 
   public static final int MAX_PAGE_SIZE = 200;

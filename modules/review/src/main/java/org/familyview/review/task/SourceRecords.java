@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Reads source records (identifying data only) by key, in the order asked. */
-@Component
+@Component("workbench.sourceRecords")
 public class SourceRecords {
 
   private final JdbcClient jdbc;

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * if it is there, else the newest. A database without the table (the pipeline not installed) has no
  * model, and the task page says so.
  */
-@Component
+@Component("workbench.storedMatchModels")
 class StoredMatchModels implements MatchModelSource {
 
   private final JdbcClient jdbc;

@@ -23,7 +23,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Assembles a {@link TaskView} from the task, the source records, the people and families. */
-@Component
+@Component("workbench.taskViews")
 public class TaskViews {
 
   private final ReviewTasks tasks;

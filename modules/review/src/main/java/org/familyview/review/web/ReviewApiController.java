@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The steward's workbench API. Data stewards only, except the blast radius, which safeguarding
  * leads read too. Every read and every decision is audited.
  */
-@RestController
+@RestController("workbench.reviewApiController")
 class ReviewApiController {
 
   private final ReviewTasks tasks;

@@ -40,7 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * steward, a decision and its blast radius. Forms are POSTs with CSRF tokens; every value is
  * rendered with th:text; every read and decision is audited as the API's are.
  */
-@Controller
+@Controller("workbench.reviewPagesController")
 class ReviewPagesController {
 
   static final int PAGE_SIZE = 25;
