@@ -37,23 +37,23 @@ final class SourceRows {
           new Object[] {
             r.agency().toUpperCase(Locale.ROOT),
             r.recordId(),
-            r.givenName(),
-            r.middleNames(),
-            r.familyName(),
+            blank(r.givenName()),
+            blank(r.middleNames()),
+            blank(r.familyName()),
             "{"
                 + String.join(
                     ",", r.aliases().stream().map(a -> '"' + a.replace("\"", "") + '"').toList())
                 + "}",
             date(r.dateOfBirth()),
-            r.sex(),
-            r.address(),
-            r.postcode(),
-            r.nhsNumber(),
-            r.upn(),
-            r.pncId(),
-            r.phone(),
-            r.email(),
-            r.householdId(),
+            blank(r.sex()),
+            blank(r.address()),
+            blank(r.postcode()),
+            blank(r.nhsNumber()),
+            blank(r.upn()),
+            blank(r.pncId()),
+            blank(r.phone()),
+            blank(r.email()),
+            blank(r.householdId()),
             String.format("%032x", r.hashCode() & 0xffffffffL),
             extract,
             ++line,
@@ -71,8 +71,13 @@ final class SourceRows {
         rows);
   }
 
+  /** The load stores an empty field as missing (null), as the contract says. */
+  private static @Nullable String blank(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
   private static @Nullable Date date(@Nullable String value) {
-    if (value == null) {
+    if (value == null || value.isBlank()) {
       return null;
     }
     try {

@@ -120,7 +120,7 @@ class ClusteringStage implements PipelineStage {
       }
     }
     Clustering clustering = clusterer.cluster(graph);
-    Placement[] placements = Placement.of(keys, clustering, staged);
+    Placement[] placements = Placement.of(keys, clustering, staged, reviews.mustLinkDeciders());
 
     List<List<RecordKey>> clusters = new ArrayList<>(clustering.clusters());
     for (int c = 0; c < clustering.clusters(); c++) {

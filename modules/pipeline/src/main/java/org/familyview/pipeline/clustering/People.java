@@ -141,6 +141,7 @@ class People {
                   null,
                   modelVersion,
                   runId,
+                  null,
                   "now held by " + person,
                   at));
         }
@@ -153,6 +154,7 @@ class People {
                 p.matchProbability(),
                 modelVersion,
                 runId,
+                p.decidedBy(),
                 p.reason(),
                 at));
       }
@@ -172,7 +174,7 @@ class People {
     batch(
         "insert into person_link_event (person_id, agency, record_id, action, link_type,"
             + " match_probability, model_version, run_id, decided_by, reason, at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?)",
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         events);
 
     // An id that keeps records is a live person, whatever happened to it before.
@@ -236,6 +238,7 @@ class People {
       @Nullable Double probability,
       @Nullable String modelVersion,
       UUID runId,
+      @Nullable String decidedBy,
       @Nullable String reason,
       Timestamp at) {
     return new Object[] {
@@ -247,6 +250,7 @@ class People {
       probability,
       modelVersion,
       runId,
+      decidedBy,
       reason,
       at
     };

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * Where one record goes and the link that put it there: the first record of a person (by record
  * key) is SOLE; every other record names the record it was joined to, walking the clustering's
  * joins outwards from the first, with how (a steward's decision, an identifier rule, or a
- * probabilistic match and its probability).
+ * probabilistic match and its probability). A steward's link names the steward who decided it.
  */
 record Placement(
     int cluster,
@@ -23,7 +23,8 @@ record Placement(
     @Nullable RecordKey linkedTo,
     @Nullable Double matchWeight,
     @Nullable Double matchProbability,
-    @Nullable String reason) {
+    @Nullable String reason,
+    @Nullable String decidedBy) {
 
   static final String SOLE = "SOLE";
   static final String IDENTIFIER = "IDENTIFIER";
@@ -36,7 +37,10 @@ record Placement(
   static final String STEWARD_APART = "steward decision: not the same person";
 
   static Placement[] of(
-      List<RecordKey> keys, Clustering clustering, Map<PairKey, MatchOutput.StagedPair> staged) {
+      List<RecordKey> keys,
+      Clustering clustering,
+      Map<PairKey, MatchOutput.StagedPair> staged,
+      Map<PairKey, String> deciders) {
     int n = keys.size();
     List<List<int[]>> adjacency = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -59,14 +63,14 @@ record Placement(
     Placement[] placements = new Placement[n];
     Deque<Integer> queue = new ArrayDeque<>();
     for (int c = 0; c < root.length; c++) {
-      placements[root[c]] = new Placement(c, SOLE, null, null, null, null);
+      placements[root[c]] = new Placement(c, SOLE, null, null, null, null, null);
       queue.add(root[c]);
       while (!queue.isEmpty()) {
         int at = queue.poll();
         for (int[] next : adjacency.get(at)) {
           if (placements[next[0]] == null) {
             placements[next[0]] =
-                joined(c, keys.get(at), joins.get(next[1]), staged, keys.get(next[0]));
+                joined(c, keys.get(at), joins.get(next[1]), staged, deciders, keys.get(next[0]));
             queue.add(next[0]);
           }
         }
@@ -80,11 +84,13 @@ record Placement(
       RecordKey to,
       Clustering.Join join,
       Map<PairKey, MatchOutput.StagedPair> staged,
+      Map<PairKey, String> deciders,
       RecordKey self) {
     MatchOutput.StagedPair pair = staged.get(PairKey.of(to, self));
     if (Double.isInfinite(join.matchWeight())) {
       if (STEWARD_SAME.equals(join.reason())) {
-        return new Placement(cluster, MANUAL, to, null, null, join.reason());
+        return new Placement(
+            cluster, MANUAL, to, null, null, join.reason(), deciders.get(PairKey.of(to, self)));
       }
       return new Placement(
           cluster,
@@ -92,7 +98,8 @@ record Placement(
           to,
           pair == null ? null : pair.matchWeight(),
           pair == null ? null : pair.matchProbability(),
-          join.reason());
+          join.reason(),
+          null);
     }
     return new Placement(
         cluster,
@@ -100,6 +107,7 @@ record Placement(
         to,
         join.matchWeight(),
         PairScorer.probability(join.matchWeight()),
-        join.reason());
+        join.reason(),
+        null);
   }
 }

@@ -103,6 +103,24 @@ class ReviewTasks {
     return ruled;
   }
 
+  /** Who decided each steward's must-link in force (the latest, if several name one pair). */
+  Map<PairKey, String> mustLinkDeciders() {
+    Map<PairKey, String> deciders = new java.util.HashMap<>();
+    jdbc.sql(
+            "select left_agency, left_record_id, right_agency, right_record_id, decided_by"
+                + " from match_decision where withdrawn_at is null and kind = 'MUST_LINK'"
+                + " order by decided_at")
+        .query(
+            rs -> {
+              deciders.put(
+                  PairKey.of(
+                      new RecordKey(rs.getString(1), rs.getString(2)),
+                      new RecordKey(rs.getString(3), rs.getString(4))),
+                  rs.getString(5));
+            });
+    return deciders;
+  }
+
   /** Raises the tasks not already open; returns how many were raised. */
   long raise(
       UUID runId,

@@ -10,6 +10,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -45,6 +46,21 @@ class PipelinePageController {
             .event(who, request, AuditAction.PIPELINE_RUN)
             .on("pipeline-run", id.toString())
             .withDetail(retrain ? "start, retrain" : "start"));
+    return "redirect:/pipeline";
+  }
+
+  @PostMapping("/pipeline/runs/{runId}/restart")
+  String restart(@PathVariable String runId, Authentication who, HttpServletRequest request) {
+    PipelineRunController.parse(runId)
+        .map(runs::restart)
+        .filter(PipelineRuns.Restart.Requeued.class::isInstance)
+        .ifPresent(
+            r ->
+                audit.record(
+                    audit
+                        .event(who, request, AuditAction.PIPELINE_RUN)
+                        .on("pipeline-run", runId)
+                        .withDetail("restart")));
     return "redirect:/pipeline";
   }
 }
