@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.familyview.matching.Constraints;
 import org.familyview.matching.Linkage;
 import org.familyview.matching.Linker;
@@ -277,43 +276,42 @@ public final class LinkCommand {
   }
 
   private static void writeClusters(Path file, Linkage linkage) throws IOException {
-    try (CSVPrinter csv =
-        new CSVPrinter(
-            Files.newBufferedWriter(file),
-            CSVFormat.DEFAULT.builder().setHeader("agency", "record_id", "person_id").get())) {
-      for (int i = 0; i < linkage.recordCount(); i++) {
-        RecordKey key = linkage.key(i);
-        csv.printRecord(key.agency(), key.recordId(), linkage.personId(i));
-      }
+    try (Writer w = Files.newBufferedWriter(file)) {
+      CsvRows.write(
+          w,
+          new String[] {"agency", "record_id", "person_id"},
+          linkage.recordCount(),
+          (i, row) -> {
+            RecordKey key = linkage.key(i);
+            row.value(key.agency()).value(key.recordId()).value(linkage.personId(i));
+          });
     }
   }
 
   private static void writePairs(Path file, Linkage linkage) throws IOException {
-    try (CSVPrinter csv =
-        new CSVPrinter(
-            Files.newBufferedWriter(file),
-            CSVFormat.DEFAULT
-                .builder()
-                .setHeader(
-                    "agency_l",
-                    "record_id_l",
-                    "agency_r",
-                    "record_id_r",
-                    "match_weight",
-                    "match_probability",
-                    "decision")
-                .get())) {
-      for (int i = 0; i < linkage.keptPairCount(); i++) {
-        Linkage.KeptPair p = linkage.keptPair(i);
-        csv.printRecord(
-            p.left().agency(),
-            p.left().recordId(),
-            p.right().agency(),
-            p.right().recordId(),
-            fixed(p.matchWeight(), 1000),
-            fixed(p.matchProbability(), 1_000_000),
-            p.decision().name());
-      }
+    try (Writer w = Files.newBufferedWriter(file)) {
+      CsvRows.write(
+          w,
+          new String[] {
+            "agency_l",
+            "record_id_l",
+            "agency_r",
+            "record_id_r",
+            "match_weight",
+            "match_probability",
+            "decision"
+          },
+          linkage.keptPairCount(),
+          (i, row) -> {
+            Linkage.KeptPair p = linkage.keptPair(i);
+            row.value(p.left().agency())
+                .value(p.left().recordId())
+                .value(p.right().agency())
+                .value(p.right().recordId())
+                .fixed(p.matchWeight(), 1000)
+                .fixed(p.matchProbability(), 1_000_000)
+                .value(p.decision().name());
+          });
     }
   }
 
