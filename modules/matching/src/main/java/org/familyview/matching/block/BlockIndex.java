@@ -50,9 +50,12 @@ public final class BlockIndex {
 
   private static long[] entriesFor(int ruleIndex, BlockingRule rule, List<StandardisedRecord> rs) {
     LongList list = new LongList(rs.size());
+    // One sink for the whole population rather than a capturing lambda per record.
+    int[] position = new int[1];
+    BlockingRule.KeySink sink = key -> list.add((hash40(ruleIndex, key) << 24) | position[0]);
     for (int i = 0; i < rs.size(); i++) {
-      int position = i;
-      rule.keysOf(rs.get(i), key -> list.add((hash40(ruleIndex, key) << 24) | position));
+      position[0] = i;
+      rule.keysOf(rs.get(i), sink);
     }
     long[] sorted = list.toArray();
     Arrays.sort(sorted);

@@ -43,4 +43,26 @@ public interface Comparison {
   default int elseLevel() {
     return levelCount() - 1;
   }
+
+  /**
+   * Whether this comparison's level depends only on one int per record, so that a population's
+   * values can sit in a primitive array and tens of millions of pairs be compared without reaching
+   * into the records (identifiers, sex, date of birth). Then {@link #codes} and {@link #level(int,
+   * int)} give exactly the levels {@link #level(StandardisedRecord, StandardisedRecord)} gives.
+   */
+  default boolean comparesCodes() {
+    return false;
+  }
+
+  /**
+   * Every record's code, or null when some record cannot be coded (then callers compare records).
+   */
+  default int @Nullable [] codes(List<StandardisedRecord> records) {
+    return null;
+  }
+
+  /** The level of two records given by their codes; only when {@link #comparesCodes()}. */
+  default int level(int left, int right) {
+    throw new UnsupportedOperationException(name() + " does not compare codes");
+  }
 }

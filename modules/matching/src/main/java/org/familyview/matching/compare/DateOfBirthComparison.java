@@ -3,6 +3,7 @@ package org.familyview.matching.compare;
 import java.util.List;
 import org.familyview.matching.standardise.DateOfBirth;
 import org.familyview.matching.standardise.StandardisedRecord;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Date of birth: exact; a typing slip (day and month swapped, one digit wrong, or two adjacent
@@ -40,23 +41,60 @@ final class DateOfBirthComparison implements Comparison {
     if (l == null || r == null) {
       return MISSING;
     }
-    int a = l.digits();
-    int b = r.digits();
+    return level(l.year(), l.month(), l.day(), r.year(), r.month(), r.day());
+  }
+
+  private static int level(int ly, int lm, int ld, int ry, int rm, int rd) {
+    int a = ly * 10000 + lm * 100 + ld;
+    int b = ry * 10000 + rm * 100 + rd;
     if (a == b) {
       return EXACT;
     }
-    boolean swapped = l.year() == r.year() && l.month() == r.day() && l.day() == r.month();
+    boolean swapped = ly == ry && lm == rd && ld == rm;
     if (swapped || differInOneDigit(a, b) || adjacentTransposition(a, b)) {
       return TYPO;
     }
-    int same =
-        (l.year() == r.year() ? 1 : 0)
-            + (l.month() == r.month() ? 1 : 0)
-            + (l.day() == r.day() ? 1 : 0);
+    int same = (ly == ry ? 1 : 0) + (lm == rm ? 1 : 0) + (ld == rd ? 1 : 0);
     if (same >= 2) {
       return PARTIAL;
     }
-    return Math.abs(l.year() - r.year()) <= 5 ? WITHIN_FIVE_YEARS : ELSE;
+    return Math.abs(ly - ry) <= 5 ? WITHIN_FIVE_YEARS : ELSE;
+  }
+
+  @Override
+  public boolean comparesCodes() {
+    return true;
+  }
+
+  /** The date as yyyymmdd, -1 when missing; null if a date does not fit that form. */
+  @Override
+  public int @Nullable [] codes(List<StandardisedRecord> records) {
+    int[] codes = new int[records.size()];
+    for (int i = 0; i < codes.length; i++) {
+      DateOfBirth d = records.get(i).dateOfBirth();
+      if (d == null) {
+        codes[i] = -1;
+      } else if (d.year() < 0
+          || d.year() > 9999
+          || d.month() < 0
+          || d.month() > 99
+          || d.day() < 0
+          || d.day() > 99) {
+        return null;
+      } else {
+        codes[i] = d.digits();
+      }
+    }
+    return codes;
+  }
+
+  @Override
+  public int level(int left, int right) {
+    if (left < 0 || right < 0) {
+      return MISSING;
+    }
+    return level(
+        left / 10000, left / 100 % 100, left % 100, right / 10000, right / 100 % 100, right % 100);
   }
 
   static boolean differInOneDigit(int a, int b) {

@@ -40,4 +40,29 @@ final class ExactComparison implements Comparison {
     }
     return l.equals(r) ? EXACT : DIFFERENT;
   }
+
+  @Override
+  public boolean comparesCodes() {
+    return true;
+  }
+
+  /** Each distinct value numbered from 1 in order of first appearance; 0 is missing. */
+  @Override
+  public int[] codes(List<StandardisedRecord> records) {
+    int[] codes = new int[records.size()];
+    java.util.Map<Object, Integer> numbers = new java.util.HashMap<>();
+    for (int i = 0; i < codes.length; i++) {
+      Object value = field.apply(records.get(i));
+      codes[i] = value == null ? 0 : numbers.computeIfAbsent(value, v -> numbers.size() + 1);
+    }
+    return codes;
+  }
+
+  @Override
+  public int level(int left, int right) {
+    if (left == 0 || right == 0) {
+      return MISSING;
+    }
+    return left == right ? EXACT : DIFFERENT;
+  }
 }

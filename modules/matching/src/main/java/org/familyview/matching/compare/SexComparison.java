@@ -23,4 +23,26 @@ final class SexComparison implements Comparison {
     }
     return left.sex() == right.sex() ? EXACT : 2;
   }
+
+  @Override
+  public boolean comparesCodes() {
+    return true;
+  }
+
+  @Override
+  public int[] codes(List<StandardisedRecord> records) {
+    int[] codes = new int[records.size()];
+    for (int i = 0; i < codes.length; i++) {
+      codes[i] = records.get(i).sex();
+    }
+    return codes;
+  }
+
+  @Override
+  public int level(int left, int right) {
+    if (left == 0 || right == 0) {
+      return MISSING;
+    }
+    return left == right ? EXACT : 2;
+  }
 }

@@ -199,7 +199,15 @@ public final class PairScorer {
                           comparison, c.termFrequencyValue(records.get(i)), uExact));
       adjustment[k] = byRecord;
     }
-    return new Prepared(records, adjustment);
+    int[][] codes = new int[comparisons.size()][];
+    IntStream.range(0, comparisons.size())
+        .parallel()
+        .forEach(
+            k -> {
+              Comparison c = comparisons.get(k);
+              codes[k] = c.comparesCodes() ? c.codes(records) : null;
+            });
+    return new Prepared(records, adjustment, codes);
   }
 
   /** A {@link PairScorer} for pairs given by record position in one population. Thread-safe. */
@@ -207,10 +215,12 @@ public final class PairScorer {
 
     private final List<StandardisedRecord> records;
     private final double[][] adjustment;
+    private final int[][] codes;
 
-    private Prepared(List<StandardisedRecord> records, double[][] adjustment) {
+    private Prepared(List<StandardisedRecord> records, double[][] adjustment, int[][] codes) {
       this.records = records;
       this.adjustment = adjustment;
+      this.codes = codes;
     }
 
     public PairScorer scorer() {
@@ -219,7 +229,15 @@ public final class PairScorer {
 
     /** As {@link PairScorer#bayesWeight}, for the records at two positions. */
     public double bayesWeight(int left, int right, int[] levels) {
-      comparisons.compare(records.get(left), records.get(right), levels);
+      StandardisedRecord l = records.get(left);
+      StandardisedRecord r = records.get(right);
+      for (int k = 0; k < levels.length; k++) {
+        int[] code = codes[k];
+        levels[k] =
+            code != null
+                ? comparisons.get(k).level(code[left], code[right])
+                : comparisons.get(k).level(l, r);
+      }
       double total = 0;
       for (int k = 0; k < levels.length; k++) {
         total += weights[k][levels[k]] + adjustment(k, left, levels[k]);
