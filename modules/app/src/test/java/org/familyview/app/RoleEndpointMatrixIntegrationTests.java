@@ -331,7 +331,24 @@ class RoleEndpointMatrixIntegrationTests {
                 "/api/persons/P-matrix/history",
                 null,
                 null,
-                Set.of("data-steward", "safeguarding-lead")));
+                Set.of("data-steward", "safeguarding-lead")),
+            new Call(
+                "GET",
+                "/api/persons/{id}/subject-access",
+                "/api/persons/P-matrix/subject-access",
+                null,
+                null,
+                Set.of("safeguarding-lead")),
+            new Call(
+                "GET", "/api/retention/due", "/api/retention/due", null, null, Set.of("admin")),
+            // A dry run: the matrix must not erase what is due in the shared test database.
+            new Call(
+                "POST",
+                "/api/retention/runs",
+                "/api/retention/runs?dryRun=true",
+                null,
+                null,
+                Set.of("admin")));
   }
 
   @Test

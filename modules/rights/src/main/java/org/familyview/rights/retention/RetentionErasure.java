@@ -1,0 +1,525 @@
+package org.familyview.rights.retention;
+
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.familyview.audit.trail.AuditAction;
+import org.familyview.audit.trail.AuditEvent;
+import org.familyview.audit.trail.AuditTrail;
+import org.familyview.portal.access.SharingAgreement;
+import org.familyview.search.people.PeopleIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Erases source records past their feed's retention, with everything derived from them.
+ *
+ * <p>The clock (docs/access-model.md, "Retention"): a record is due when it is no longer in its
+ * agency's current snapshot and its last activity is older than the retention period of the
+ * agency's data-sharing agreement. Its last activity is the later of the moment it left the
+ * snapshot (the apply of the extract that no longer carried it; its last load if that is unknown)
+ * and the day after its latest event. A record still delivered is never due, however old.
+ *
+ * <p>The cascade runs in one transaction, holding the same per-agency locks as a snapshot apply so
+ * that no load makes a record current again half-way: warnings and staged rows of the record, its
+ * events, the record, its link history and its link, steward decisions naming it, review tasks
+ * naming it (removed, or the record taken out of a larger task with its detail cleared because the
+ * detail quotes the compared values), its household membership; a person left with no record is
+ * retired and leaves its families and households; a family left with no member is retired and its
+ * households (addresses) are removed. Every person touched is deleted from the people index before
+ * the transaction commits, so a failure of either leaves the records due for the next run. Each
+ * erased record is then audited as {@code ERASURE} with ids only.
+ */
+@Component
+public class RetentionErasure {
+
+  private static final Logger log = LoggerFactory.getLogger(RetentionErasure.class);
+  public static final String SCHEDULE_ACTOR = "retention-schedule";
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+  private final Map<String, SharingAgreement> agreements;
+  private final PeopleIndex people;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  @Autowired
+  public RetentionErasure(
+      JdbcClient jdbc,
+      PlatformTransactionManager transactions,
+      Map<String, SharingAgreement> sharingAgreements,
+      PeopleIndex people,
+      AuditTrail audit) {
+    this(jdbc, transactions, sharingAgreements, people, audit, Clock.systemUTC());
+  }
+
+  RetentionErasure(
+      JdbcClient jdbc,
+      PlatformTransactionManager transactions,
+      Map<String, SharingAgreement> sharingAgreements,
+      PeopleIndex people,
+      AuditTrail audit,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.transactions = new TransactionTemplate(transactions);
+    this.agreements = Map.copyOf(sharingAgreements);
+    this.people = people;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * Per stored agency name (POLICE, …), the instant before which last activity is past retention.
+   */
+  public Map<String, Instant> cutoffs(Instant asOf) {
+    Map<String, Instant> cutoffs = new TreeMap<>();
+    for (SharingAgreement agreement : agreements.values()) {
+      Period retention = agreement.retention();
+      cutoffs.put(
+          agreement.agency().toUpperCase(Locale.ROOT),
+          asOf.atZone(ZoneOffset.UTC).minus(retention).toInstant());
+    }
+    return cutoffs;
+  }
+
+  /** What a run now would erase, changing nothing. */
+  public ErasureReport dryRun() {
+    Instant asOf = clock.instant();
+    Map<String, Instant> cutoffs = cutoffs(asOf);
+    List<DueRecord> due =
+        jdbc.sql(DUE).params(agencies(cutoffs), instants(cutoffs)).query(this::dueRecord).list();
+    List<String> wouldRetire =
+        jdbc.sql(
+                """
+                select pr.person_id from person_record pr
+                join unnest(?::text[], ?::text[]) as d(agency, record_id)
+                  on d.agency = pr.agency and d.record_id = pr.record_id
+                group by pr.person_id
+                having count(*) = (select count(*) from person_record a
+                                   where a.person_id = pr.person_id)
+                order by pr.person_id
+                """)
+            .params(
+                due.stream().map(DueRecord::agency).toArray(String[]::new),
+                due.stream().map(DueRecord::recordId).toArray(String[]::new))
+            .query(String.class)
+            .list();
+    List<String> touched =
+        due.stream().map(DueRecord::personId).filter(p -> p != null).distinct().sorted().toList();
+    return new ErasureReport(
+        UUID.randomUUID(),
+        true,
+        asOf,
+        cutoffs,
+        due,
+        Map.of(),
+        wouldRetire,
+        touched.stream().filter(p -> !wouldRetire.contains(p)).toList(),
+        List.of());
+  }
+
+  /**
+   * Erases everything due now. {@code by} is the {@code ERASURE} audit event of whoever asked (an
+   * administrator's request, or {@link #scheduled()}), completed here with each target.
+   */
+  public ErasureReport run(AuditEvent by) {
+    Instant asOf = clock.instant();
+    Map<String, Instant> cutoffs = cutoffs(asOf);
+    UUID runId = UUID.randomUUID();
+    ErasureReport report = transactions.execute(status -> erase(runId, asOf, cutoffs));
+    if (report == null) {
+      throw new IllegalStateException("the retention run returned nothing");
+    }
+    for (DueRecord record : report.records()) {
+      audit.record(
+          by.on("source-record", record.agency() + "/" + record.recordId())
+              .withDetail(
+                  "retention run "
+                      + runId
+                      + (record.personId() == null ? "" : "; person " + record.personId())
+                      + (report.personsRetired().contains(record.personId()) ? " retired" : "")));
+    }
+    audit.record(
+        by.on("retention-run", runId.toString())
+            .withDetail(
+                report.records().size()
+                    + " records erased; "
+                    + report.personsRetired().size()
+                    + " persons and "
+                    + report.familiesRetired().size()
+                    + " families retired"));
+    log.info(
+        "Retention run {}: {} records erased, {} persons retired, {} families retired",
+        runId,
+        report.records().size(),
+        report.personsRetired().size(),
+        report.familiesRetired().size());
+    return report;
+  }
+
+  /** The audit event of a run the schedule started. */
+  public static AuditEvent scheduled() {
+    return AuditEvent.of(SCHEDULE_ACTOR, Set.of(), AuditAction.ERASURE);
+  }
+
+  private ErasureReport erase(UUID runId, Instant asOf, Map<String, Instant> cutoffs) {
+    // The snapshot applies' locks, in a fixed order, so that no apply interleaves with the run.
+    for (String agency : cutoffs.keySet()) {
+      jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
+          .param("familyview.extract." + agency)
+          .query()
+          .singleRow();
+    }
+    jdbc.sql(
+            """
+            create temporary table erasure_due (
+              agency text, record_id text, person_id text, last_activity timestamptz,
+              primary key (agency, record_id)) on commit drop
+            """)
+        .update();
+    jdbc.sql("insert into erasure_due " + DUE)
+        .params(agencies(cutoffs), instants(cutoffs))
+        .update();
+    List<DueRecord> due =
+        jdbc.sql(
+                "select agency, record_id, person_id, last_activity from erasure_due"
+                    + " order by agency, record_id")
+            .query(this::dueRecord)
+            .list();
+    Map<String, Integer> erased = new LinkedHashMap<>();
+    if (due.isEmpty()) {
+      return new ErasureReport(
+          runId, false, asOf, cutoffs, due, erased, List.of(), List.of(), List.of());
+    }
+    Timestamp now = Timestamp.from(asOf);
+    count(erased, "extract_warning", WARNINGS_OF_PERSONS);
+    erased.merge("extract_warning", jdbc.sql(WARNINGS_OF_EVENTS).update(), Integer::sum);
+    count(
+        erased,
+        "extract_person_stage",
+        """
+        delete from extract_person_stage s using extract x, erasure_due d
+        where x.id = s.extract_id and x.agency = d.agency and s.record_id = d.record_id
+        """);
+    count(
+        erased,
+        "extract_event_stage",
+        """
+        delete from extract_event_stage s using extract x, erasure_due d
+        where x.id = s.extract_id and x.agency = d.agency and s.record_id = d.record_id
+        """);
+    jdbc.sql(
+            """
+            create temporary table erasure_event on commit drop as
+            select e.agency || '/' || e.event_id as event_key from source_event e
+            join erasure_due d on e.agency = d.agency and e.record_id = d.record_id
+            """)
+        .update();
+    eraseFromLaterTables(erased);
+    count(
+        erased,
+        "source_event",
+        "delete from source_event e using erasure_due d"
+            + " where e.agency = d.agency and e.record_id = d.record_id");
+    count(
+        erased,
+        "source_person",
+        "delete from source_person p using erasure_due d"
+            + " where p.agency = d.agency and p.record_id = d.record_id");
+    count(
+        erased,
+        "person_link_event",
+        "delete from person_link_event l using erasure_due d"
+            + " where upper(l.agency) = d.agency and l.record_id = d.record_id");
+    count(
+        erased,
+        "match_decision",
+        """
+        delete from match_decision m using erasure_due d
+        where (upper(m.left_agency) = d.agency and m.left_record_id = d.record_id)
+           or (upper(m.right_agency) = d.agency and m.right_record_id = d.record_id)
+        """);
+    count(
+        erased,
+        "person_record",
+        "delete from person_record pr using erasure_due d"
+            + " where upper(pr.agency) = d.agency and pr.record_id = d.record_id");
+    jdbc.sql(
+            """
+            create temporary table erasure_person on commit drop as
+            select distinct d.person_id,
+                   not exists (select 1 from person_record pr where pr.person_id = d.person_id)
+                     as emptied
+            from erasure_due d where d.person_id is not null
+            """)
+        .update();
+    eraseFromReviews(erased);
+    jdbc.sql(
+            """
+            create temporary table erasure_household on commit drop as
+            with gone as (
+              delete from household_member h
+              where exists (select 1 from erasure_due d
+                            where upper(h.agency) = d.agency and h.record_id = d.record_id)
+                 or h.person_id in (select person_id from erasure_person where emptied)
+              returning h.household_id)
+            select household_id, count(*) as members from gone group by household_id
+            """)
+        .update();
+    erased.put(
+        "household_member",
+        jdbc.sql("select coalesce(sum(members), 0)::int from erasure_household")
+            .query(Integer.class)
+            .single());
+    jdbc.sql(
+            """
+            create temporary table erasure_family on commit drop as
+            with gone as (
+              delete from family_member f
+              where f.person_id in (select person_id from erasure_person where emptied)
+              returning f.family_id)
+            select distinct family_id from gone
+            """)
+        .update();
+    erased.put(
+        "family_member",
+        jdbc.sql("select count(*)::int from erasure_family").query(Integer.class).single());
+    List<String> familiesRetired =
+        jdbc
+            .sql(
+                """
+                update family f set retired_at = ?
+                where f.retired_at is null and f.id in (select family_id from erasure_family)
+                  and not exists (select 1 from family_member m where m.family_id = f.id)
+                returning f.id
+                """)
+            .param(now)
+            .query(String.class)
+            .list()
+            .stream()
+            .sorted()
+            .toList();
+    erased.put("family.retired", familiesRetired.size());
+    // A retired family's addresses, and a household nobody is left in, go with them.
+    count(
+        erased,
+        "household_member",
+        "delete from household_member where household_id in"
+            + " (select id from household where family_id = any (?::text[]))",
+        (Object) familiesRetired.toArray(String[]::new));
+    count(
+        erased,
+        "household",
+        """
+        delete from household h
+        where (h.family_id = any (?::text[])
+               or h.id in (select household_id from erasure_household))
+          and not exists (select 1 from household_member m where m.household_id = h.id)
+        """,
+        (Object) familiesRetired.toArray(String[]::new));
+    List<String> personsRetired =
+        jdbc
+            .sql(
+                """
+                update person p set retired_at = coalesce(p.retired_at, ?)
+                where p.id in (select person_id from erasure_person where emptied)
+                returning p.id
+                """)
+            .param(now)
+            .query(String.class)
+            .list()
+            .stream()
+            .sorted()
+            .toList();
+    erased.put("person.retired", personsRetired.size());
+    List<String> reindexPending =
+        jdbc.sql("select person_id from erasure_person where not emptied order by person_id")
+            .query(String.class)
+            .list();
+    for (String personId : personsRetired) {
+      unindex(personId);
+    }
+    for (String personId : reindexPending) {
+      unindex(personId);
+    }
+    return new ErasureReport(
+        runId, false, asOf, cutoffs, due, erased, personsRetired, reindexPending, familiesRetired);
+  }
+
+  /**
+   * Tables added after the people and families schema (V12) by the nightly stages, each cleared
+   * only if this database has it: a record's address history, the matcher's per-run record and pair
+   * tables, the steward's acts naming the record (their evidence quotes its values), and the erased
+   * events among a criteria result's evidence.
+   */
+  private void eraseFromLaterTables(Map<String, Integer> erased) {
+    if (exists("residence_observation")) {
+      count(
+          erased,
+          "residence_observation",
+          "delete from residence_observation o using erasure_due d"
+              + " where upper(o.agency) = d.agency and o.record_id = d.record_id");
+    }
+    if (exists("pipeline_match_record")) {
+      count(
+          erased,
+          "pipeline_match_record",
+          "delete from pipeline_match_record o using erasure_due d"
+              + " where upper(o.agency) = d.agency and o.record_id = d.record_id");
+    }
+    if (exists("pipeline_match_pair")) {
+      count(
+          erased,
+          "pipeline_match_pair",
+          """
+          delete from pipeline_match_pair m using erasure_due d
+          where (upper(m.left_agency) = d.agency and m.left_record_id = d.record_id)
+             or (upper(m.right_agency) = d.agency and m.right_record_id = d.record_id)
+          """);
+    }
+    if (exists("review_decision")) {
+      count(
+          erased,
+          "review_decision",
+          """
+          delete from review_decision r
+          where exists (select 1 from jsonb_array_elements(r.records) x
+                        join erasure_due d
+                          on upper(x->>'agency') = d.agency and x->>'recordId' = d.record_id)
+          """);
+    }
+    if (exists("criteria_result")) {
+      count(
+          erased,
+          "criteria_result.evidence",
+          """
+          update criteria_result c
+          set evidence = array(select x from unnest(c.evidence) x
+                               where upper(x) not in (select upper(event_key) from erasure_event))
+          where c.evidence && array(select event_key from erasure_event)
+          """);
+    }
+  }
+
+  private boolean exists(String table) {
+    return jdbc.sql("select to_regclass(?) is not null").param(table).query(Boolean.class).single();
+  }
+
+  private void eraseFromReviews(Map<String, Integer> erased) {
+    jdbc.sql(
+            """
+            create temporary table erasure_task on commit drop as
+            select t.id,
+                   coalesce((select jsonb_agg(r) from jsonb_array_elements(t.records) r
+                             where not exists (
+                               select 1 from erasure_due d
+                               where upper(r->>'agency') = d.agency
+                                 and r->>'recordId' = d.record_id)), '[]'::jsonb) as remaining
+            from review_task t
+            where exists (select 1 from jsonb_array_elements(t.records) r
+                          join erasure_due d
+                            on upper(r->>'agency') = d.agency and r->>'recordId' = d.record_id)
+               or t.person_ids && array(select person_id from erasure_person where emptied)
+            """)
+        .update();
+    count(
+        erased,
+        "review_task",
+        "delete from review_task where id in"
+            + " (select id from erasure_task where jsonb_array_length(remaining) < 2)");
+    count(
+        erased,
+        "review_task.reduced",
+        """
+        update review_task t set records = e.remaining, detail = null,
+          person_ids = array(select p from unnest(t.person_ids) p
+                             where p not in (select person_id from erasure_person where emptied))
+        from erasure_task e where e.id = t.id and jsonb_array_length(e.remaining) >= 2
+        """);
+  }
+
+  private void unindex(String personId) {
+    try {
+      people.delete(personId);
+    } catch (ElasticsearchException e) {
+      if (e.status() != 404) {
+        throw e;
+      }
+      // No index yet: nothing to remove. (A person not in the index is a "not_found" answer.)
+    } catch (co.elastic.clients.transport.TransportException e) {
+      if (e.statusCode() != 404) {
+        throw new UncheckedIOException(e);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void count(Map<String, Integer> erased, String table, String sql, Object... params) {
+    erased.merge(table, jdbc.sql(sql).params(params).update(), Integer::sum);
+  }
+
+  private DueRecord dueRecord(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new DueRecord(
+        rs.getString("agency"),
+        rs.getString("record_id"),
+        rs.getString("person_id"),
+        rs.getTimestamp("last_activity").toInstant());
+  }
+
+  private static String[] agencies(Map<String, Instant> cutoffs) {
+    return new ArrayList<>(cutoffs.keySet()).toArray(String[]::new);
+  }
+
+  private static String[] instants(Map<String, Instant> cutoffs) {
+    return cutoffs.values().stream().map(Instant::toString).toArray(String[]::new);
+  }
+
+  /** The due records, with the person each belongs to; parameters: agencies, cutoffs (text[]). */
+  private static final String DUE =
+      """
+      select p.agency, p.record_id, pr.person_id, a.last_activity
+      from source_person p
+      join unnest(?::text[], ?::text[]) as r(agency, cutoff) on r.agency = p.agency
+      left join extract x on x.id = p.no_longer_current_since
+      left join person_record pr on upper(pr.agency) = p.agency and pr.record_id = p.record_id
+      cross join lateral (
+        select greatest(coalesce(x.applied_at, p.loaded_at),
+                        (select (max(e.occurred_on) + 1)::timestamptz from source_event e
+                         where e.agency = p.agency and e.record_id = p.record_id))
+                 as last_activity) a
+      where not p.current and a.last_activity < r.cutoff::timestamptz
+      """;
+
+  private static final String WARNINGS_OF_PERSONS =
+      """
+      delete from extract_warning w using source_person p, erasure_due d
+      where p.agency = d.agency and p.record_id = d.record_id
+        and w.extract_id = p.extract_id and w.file = p.source_file and w.line = p.source_line
+      """;
+
+  private static final String WARNINGS_OF_EVENTS =
+      """
+      delete from extract_warning w using source_event e, erasure_due d
+      where e.agency = d.agency and e.record_id = d.record_id
+        and w.extract_id = e.extract_id and w.file = e.source_file and w.line = e.source_line
+      """;
+}

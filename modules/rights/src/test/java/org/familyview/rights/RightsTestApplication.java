@@ -1,0 +1,20 @@
+package org.familyview.rights;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Rights with the portal (security, identity, agreements, audit), the trail and the index. */
+@SpringBootApplication(
+    scanBasePackages = {
+      "org.familyview.rights",
+      "org.familyview.portal",
+      "org.familyview.audit",
+      "org.familyview.search"
+    })
+@ConfigurationPropertiesScan({
+  "org.familyview.rights",
+  "org.familyview.portal",
+  "org.familyview.audit",
+  "org.familyview.search"
+})
+class RightsTestApplication {}
