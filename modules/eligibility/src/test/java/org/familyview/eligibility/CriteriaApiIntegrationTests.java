@@ -12,8 +12,10 @@ import java.util.UUID;
 import org.familyview.portal.caseload.Caseloads;
 import org.familyview.testsupport.KeycloakTokens;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The criteria API with real Keycloak tokens: each role allowed and refused, every read audited.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CriteriaApiIntegrationTests {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
@@ -41,6 +44,15 @@ class CriteriaApiIntegrationTests {
 
   final HttpClient http = HttpClient.newHttpClient();
   UUID run;
+
+  @BeforeAll
+  void warmUp() throws Exception {
+    // The resource server reads Keycloak's keys on its first request; under load that first
+    // fetch can time out once (500) before any test has begun.
+    for (int i = 0; i < 5 && get("/api/criteria/eligible", "lead").statusCode() == 500; i++) {
+      Thread.sleep(1_000);
+    }
+  }
 
   @BeforeEach
   void evaluate() {
