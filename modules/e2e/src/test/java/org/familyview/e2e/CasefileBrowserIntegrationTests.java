@@ -32,6 +32,12 @@ class CasefileBrowserIntegrationTests {
     portal.close();
   }
 
+  private static void scrollTo(Browser browser, String id) {
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        .executeScript(
+            "arguments[0].scrollIntoView(true)", browser.driver().findElement(By.id(id)));
+  }
+
   @Test
   void aKeyworkerWalksFromSearchToTheFamilyToItsChronology() throws Exception {
     try (Browser browser = new Browser()) {
@@ -69,7 +75,20 @@ class CasefileBrowserIntegrationTests {
       assertThat(browser.driver().findElements(By.cssSelector("#entries .significant")))
           .isNotEmpty();
       assertThat(browser.driver().findElements(By.cssSelector("#timeline circle"))).hasSize(4);
-      browser.screenshot("casefile-3-chronology");
+      scrollTo(browser, "timeline");
+      browser.screenshot("casefile-3-chronology-timeline");
+      scrollTo(browser, "entries");
+      browser.screenshot("casefile-4-chronology-entries");
+
+      // The filter, from the keyboard: open it, tick police, submit.
+      browser.driver().findElement(By.cssSelector("#filter-details summary")).sendKeys(Keys.ENTER);
+      browser.driver().findElement(By.id("agency-police")).sendKeys(Keys.SPACE);
+      browser.driver().findElement(By.id("agency-police")).submit();
+      assertThat(browser.text(By.id("filter-description"))).contains("agency police");
+      assertThat(browser.text(By.id("entries")))
+          .contains("Officers attended a domestic incident at the home")
+          .doesNotContain("Child protection plan started");
+      browser.screenshot("casefile-5-chronology-police");
     }
   }
 }
