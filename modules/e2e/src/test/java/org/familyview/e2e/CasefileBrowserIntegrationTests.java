@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * A keyworker's day in a browser: sign in, search for a misspelt name, open the family, read the
@@ -82,8 +83,9 @@ class CasefileBrowserIntegrationTests {
 
       // The filter, from the keyboard: open it, tick police, submit.
       browser.driver().findElement(By.cssSelector("#filter-details summary")).sendKeys(Keys.ENTER);
-      browser.driver().findElement(By.id("agency-police")).sendKeys(Keys.SPACE);
-      browser.driver().findElement(By.id("agency-police")).submit();
+      // Tab from the summary to the first agency (police) and tick it with the space bar.
+      new Actions(browser.driver()).sendKeys(Keys.TAB).sendKeys(Keys.SPACE).perform();
+      browser.driver().findElement(By.id("apply-filter")).sendKeys(Keys.ENTER);
       assertThat(browser.text(By.id("filter-description"))).contains("agency police");
       assertThat(browser.text(By.id("entries")))
           .contains("Officers attended a domestic incident at the home")
