@@ -170,7 +170,7 @@ public final class BlockIndex {
       System.arraycopy(part, 0, all, at, part.length);
       at += part.length;
     }
-    Arrays.parallelSort(all);
+    sortPairs(all);
     int unique = 0;
     for (int i = 0; i < all.length; i++) {
       if (i == 0 || all[i] != all[i - 1]) {
@@ -178,6 +178,43 @@ public final class BlockIndex {
       }
     }
     return Arrays.copyOf(all, unique);
+  }
+
+  /**
+   * Sorts packed pairs by radix: both positions are below 2^24, so a pair is a 48-bit key and three
+   * passes of 16 bits sort tens of millions of them several times faster than a comparison sort.
+   */
+  static void sortPairs(long[] pairs) {
+    if (pairs.length < 1 << 16) {
+      Arrays.sort(pairs);
+      return;
+    }
+    long[] source = pairs;
+    long[] target = new long[pairs.length];
+    for (int shift = 0; shift < 48; shift += 16) {
+      int[] start = new int[(1 << 16) + 1];
+      for (long pair : source) {
+        start[digit(pair, shift) + 1]++;
+      }
+      for (int d = 0; d < 1 << 16; d++) {
+        start[d + 1] += start[d];
+      }
+      for (long pair : source) {
+        target[start[digit(pair, shift)]++] = pair;
+      }
+      long[] swap = source;
+      source = target;
+      target = swap;
+    }
+    if (source != pairs) {
+      System.arraycopy(source, 0, pairs, 0, pairs.length);
+    }
+  }
+
+  /** 16 bits of the pair's 48-bit key (left position above right position). */
+  private static int digit(long pair, int shift) {
+    long key = ((pair >>> 32) << 24) | (pair & POSITION_MASK);
+    return (int) ((key >>> shift) & 0xFFFF);
   }
 
   /** Adds a record that arrived after the index was built (an incremental run). */
