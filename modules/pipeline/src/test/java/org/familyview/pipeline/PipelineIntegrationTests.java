@@ -21,8 +21,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,6 +38,7 @@ import tools.jackson.databind.JsonNode;
  * synthetic population as the extract load would leave it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineIntegrationTests {
 
@@ -42,6 +49,7 @@ class PipelineIntegrationTests {
   @Autowired JdbcClient jdbc;
   @Autowired JdbcTemplate template;
   @Autowired ElasticsearchClient elastic;
+  @Autowired MockMvc mvc;
 
   PipelineApi api;
   String steward;
@@ -383,6 +391,41 @@ class PipelineIntegrationTests {
     assertThat(api.post("/api/pipeline/runs/" + runId + "/restart", steward, null).statusCode())
         .as("a completed run cannot be restarted")
         .isEqualTo(409);
+  }
+
+  @Test
+  void theRunsPageStartsARunWithItsCsrfTokenAndShowsItsSteps() throws Exception {
+    var steward =
+        SecurityMockMvcRequestPostProcessors.oidcLogin()
+            .idToken(t -> t.claim("preferred_username", "steward").claim("name", "Test Steward"))
+            .authorities(new SimpleGrantedAuthority("ROLE_data-steward"));
+    mvc.perform(MockMvcRequestBuilders.post("/pipeline/runs").with(steward))
+        .andExpect(MockMvcResultMatchers.status().isForbidden());
+    assertThat(count("select count(*) from pipeline_run")).as("no CSRF token, no run").isZero();
+
+    mvc.perform(
+            MockMvcRequestBuilders.post("/pipeline/runs")
+                .with(SecurityMockMvcRequestPostProcessors.csrf())
+                .with(steward))
+        .andExpect(MockMvcResultMatchers.redirectedUrl("/pipeline"));
+    String runId = jdbc.sql("select id::text from pipeline_run").query(String.class).single();
+    complete(runId);
+
+    String page =
+        mvc.perform(MockMvcRequestBuilders.get("/pipeline").with(steward))
+            .andExpect(MockMvcResultMatchers.status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(page)
+        .contains("Start a run", "run-" + runId, "matching", "clustering", "indexing", "COMPLETED")
+        .doesNotContain("http-equiv=\"refresh\"");
+    var keyworker =
+        SecurityMockMvcRequestPostProcessors.oidcLogin()
+            .idToken(t -> t.claim("preferred_username", "keyworker1"))
+            .authorities(new SimpleGrantedAuthority("ROLE_keyworker"));
+    mvc.perform(MockMvcRequestBuilders.get("/pipeline").with(keyworker))
+        .andExpect(MockMvcResultMatchers.status().isForbidden());
   }
 
   private JsonNode complete(String runId) throws Exception {

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -100,9 +99,5 @@ class MatchModels {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static List<String> versions(JdbcClient jdbc) {
-    return jdbc.sql("select version from match_model order by id").query(String.class).list();
   }
 }

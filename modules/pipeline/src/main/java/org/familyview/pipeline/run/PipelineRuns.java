@@ -111,13 +111,6 @@ public class PipelineRuns {
     return jdbc.sql("select exists (select 1 from pipeline_run)").query(Boolean.class).single();
   }
 
-  boolean anyUnfinished() {
-    return jdbc.sql("select count(*) from pipeline_run where status in ('QUEUED', 'RUNNING')")
-            .query(Long.class)
-            .single()
-        > 0;
-  }
-
   /** Takes the oldest queued run and marks it running, or returns empty. */
   Optional<UUID> claimNext() {
     return jdbc.sql(
