@@ -10,32 +10,33 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The workbench API as a script calls it: real tokens from the real Keycloak. */
-final class ReviewApi {
+public final class ReviewApi {
 
-  static final JsonMapper JSON = JsonMapper.builder().build();
+  public static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final int port;
 
-  ReviewApi(int port) {
+  public ReviewApi(int port) {
     this.port = port;
   }
 
-  record Answer(int status, String body) {
-    JsonNode json() {
+  public record Answer(int status, String body) {
+    public JsonNode json() {
       return JSON.readTree(body);
     }
   }
 
-  Answer get(String path, String user) throws Exception {
+  public Answer get(String path, String user) throws Exception {
     return send("GET", path, user, null);
   }
 
-  Answer post(String path, String user, String body) throws Exception {
+  public Answer post(String path, String user, String body) throws Exception {
     return send("POST", path, user, body);
   }
 
-  Answer send(String method, String path, String user, @Nullable String body) throws Exception {
+  public Answer send(String method, String path, String user, @Nullable String body)
+      throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .header("Authorization", "Bearer " + KeycloakTokens.accessToken(user));
@@ -51,7 +52,7 @@ final class ReviewApi {
     return new Answer(response.statusCode(), response.body());
   }
 
-  static String decision(String verdict, @Nullable String reason) {
+  public static String decision(String verdict, @Nullable String reason) {
     return JSON.writeValueAsString(
         reason == null
             ? java.util.Map.of("decision", verdict)

@@ -11,7 +11,11 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication(
     scanBasePackages = {
-      "org.familyview.review",
+      // The feature packages, not the root: the nightly-run tests' own application lives below it.
+      "org.familyview.review.task",
+      "org.familyview.review.decision",
+      "org.familyview.review.radius",
+      "org.familyview.review.web",
       "org.familyview.portal.security",
       "org.familyview.portal.identity",
       "org.familyview.portal.web",

@@ -14,12 +14,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Builds the state the nightly run would leave: source records, people holding them (with their
  * link events), merges as lineage, review tasks. Every id is unique to the test that made it.
  */
-final class World {
+public final class World {
 
   private final JdbcClient jdbc;
   final String tag = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
 
-  World(JdbcClient jdbc) {
+  public World(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -205,11 +205,11 @@ final class World {
     return id;
   }
 
-  TaskBuilder task(RecordRef... records) {
+  public TaskBuilder task(RecordRef... records) {
     return new TaskBuilder(List.of(records));
   }
 
-  final class TaskBuilder {
+  public final class TaskBuilder {
     final List<RecordRef> records;
     String kind = "POSSIBLE_MATCH";
     boolean child;
@@ -232,7 +232,7 @@ final class World {
       return this;
     }
 
-    TaskBuilder police() {
+    public TaskBuilder police() {
       police = true;
       return this;
     }
@@ -247,7 +247,7 @@ final class World {
       return this;
     }
 
-    UUID save() {
+    public UUID save() {
       UUID id = UUID.randomUUID();
       List<String> agencies = records.stream().map(RecordRef::agency).distinct().toList();
       jdbc.sql(
