@@ -33,6 +33,10 @@ class CriteriaApiIntegrationTests {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** One token per user for the whole class: a burst of password grants trips Keycloak. */
+  static final java.util.Map<String, String> TOKENS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate tx;
@@ -228,7 +232,8 @@ class CriteriaApiIntegrationTests {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
     if (user != null) {
-      request.header("Authorization", "Bearer " + KeycloakTokens.accessToken(user));
+      request.header(
+          "Authorization", "Bearer " + TOKENS.computeIfAbsent(user, KeycloakTokens::accessToken));
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
