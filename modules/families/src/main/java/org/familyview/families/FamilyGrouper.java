@@ -78,8 +78,11 @@ public final class FamilyGrouper {
      * The same address line is the same address unless both postcodes are valid and differ: the
      * same street and number recur across towns, while agencies drop or placeholder postcodes.
      */
-    boolean sameAddressAs(Spell other) {
-      return postcode == null || other.postcode == null || postcode.equals(other.postcode);
+    boolean sameAddressAs(Spell other, boolean lineIsAmbiguous) {
+      if (postcode == null || other.postcode == null) {
+        return !lineIsAmbiguous;
+      }
+      return postcode.equals(other.postcode);
     }
   }
 
@@ -128,7 +131,8 @@ public final class FamilyGrouper {
     Set<String> communal = new TreeSet<>();
     for (Map.Entry<String, List<Spell>> address : byAddress.entrySet()) {
       List<Spell> spells = address.getValue();
-      int adults = mostAdultsAtOnce(spells, residents, asOf);
+      boolean ambiguous = ambiguous(spells);
+      int adults = mostAdultsAtOnce(spells, residents, asOf, ambiguous);
       if (adults > rules.communalAdults()) {
         communal.add(address.getKey());
         conflicts.add(
@@ -140,7 +144,7 @@ public final class FamilyGrouper {
                 refs(spells)));
         continue;
       }
-      joinOverlapping(spells, Kind.CO_RESIDENCE, address.getKey(), edges);
+      joinOverlapping(spells, Kind.CO_RESIDENCE, address.getKey(), ambiguous, edges);
     }
     for (Map.Entry<String, List<Spell>> household : byHousehold.entrySet()) {
       List<Spell> spells = household.getValue();
@@ -149,7 +153,7 @@ public final class FamilyGrouper {
         conflicts.add(new HouseholdConflict.OversizedFamily(ids, refs(spells)));
         continue;
       }
-      joinOverlapping(spells, Kind.HOUSEHOLD_ID, household.getKey(), edges);
+      joinOverlapping(spells, Kind.HOUSEHOLD_ID, household.getKey(), false, edges);
     }
     for (StatedParent parent : parents) {
       Integer a = index.get(parent.parentId());
@@ -455,7 +459,25 @@ public final class FamilyGrouper {
     return keys.size() == 1 ? keys : Set.of();
   }
 
-  private void joinOverlapping(List<Spell> spells, Kind kind, String label, List<Edge> edges) {
+  /**
+   * A line seen with two or more valid postcodes names two or more addresses (the same number and
+   * street in two places): a sighting of it without a valid postcode could be any of them.
+   */
+  private static boolean ambiguous(List<Spell> spells) {
+    String seen = null;
+    for (Spell spell : spells) {
+      if (spell.postcode() != null) {
+        if (seen != null && !seen.equals(spell.postcode())) {
+          return true;
+        }
+        seen = spell.postcode();
+      }
+    }
+    return false;
+  }
+
+  private void joinOverlapping(
+      List<Spell> spells, Kind kind, String label, boolean ambiguous, List<Edge> edges) {
     // Per pair of people: [low stays, high stays], over every overlapping pair of their spells.
     Map<Long, boolean[]> pairs = new TreeMap<>();
     for (int i = 0; i < spells.size(); i++) {
@@ -464,7 +486,7 @@ public final class FamilyGrouper {
         Spell b = spells.get(j);
         if (a.person() == b.person()
             || !a.sighting().overlaps(b.sighting())
-            || (kind == Kind.CO_RESIDENCE && !a.sameAddressAs(b))) {
+            || (kind == Kind.CO_RESIDENCE && !a.sameAddressAs(b, ambiguous))) {
           continue;
         }
         Spell low = a.person() < b.person() ? a : b;
@@ -482,14 +504,15 @@ public final class FamilyGrouper {
   }
 
   /** The most adults (or people of unknown age) whose periods at the address overlap one's. */
-  private int mostAdultsAtOnce(List<Spell> spells, List<Resident> residents, LocalDate asOf) {
+  private int mostAdultsAtOnce(
+      List<Spell> spells, List<Resident> residents, LocalDate asOf, boolean ambiguous) {
     List<Spell> adults =
         spells.stream().filter(s -> !isChild(residents.get(s.person()), asOf)).toList();
     int most = 0;
     for (Spell spell : adults) {
       Set<Integer> together = new TreeSet<>();
       for (Spell other : adults) {
-        if (other.sighting().overlaps(spell.sighting()) && other.sameAddressAs(spell)) {
+        if (other.sighting().overlaps(spell.sighting()) && other.sameAddressAs(spell, ambiguous)) {
           together.add(other.person());
         }
       }

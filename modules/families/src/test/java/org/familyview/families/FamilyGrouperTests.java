@@ -71,6 +71,20 @@ class FamilyGrouperTests {
                     .build()),
             Set.of(Set.of("A", "B"))),
         Arguments.of(
+            "a line seen with two valid postcodes: a sighting without one could be either",
+            List.of(
+                anAdult("A")
+                    .sighting(Sighting.current("HEALTH", "R1", HOME, "HX1 2AB", null))
+                    .build(),
+                anAdult("B")
+                    .sighting(Sighting.current("COUNCIL", "L1", HOME, "BD7 4QT", null))
+                    .build(),
+                anAdult("C").sighting(Sighting.current("POLICE", "N1", HOME, null, null)).build(),
+                anAdult("D")
+                    .sighting(Sighting.current("EDUCATION", "E1", HOME, "HX1 2AB", null))
+                    .build()),
+            Set.of(Set.of("A", "D"))),
+        Arguments.of(
             "household id: one agency's household groups people at different addresses",
             List.of(
                 anAdult("A").inHousehold("COUNCIL", HOME, "HH1").build(),
