@@ -322,6 +322,52 @@ class PipelineIntegrationTests {
   }
 
   @Test
+  void decisionsTheWorkbenchAppliedAtOnceKeepTheirIdsInTheNextRun() throws Exception {
+    complete(api.start(steward, null));
+    List<String[]> people =
+        jdbc.sql(
+                "with p as (select r.person_id, min(r.agency) agency, min(r.record_id) record_id,"
+                    + " min(s.nhs_number) nhs, count(*) size from person_record r"
+                    + " join source_person s using (agency, record_id) group by r.person_id)"
+                    + " select a.agency, a.record_id, a.person_id, b.agency, b.record_id,"
+                    + " b.person_id from p a join p b on a.person_id < b.person_id"
+                    + " where a.size = 1 and b.size = 1 and (a.nhs is null or b.nhs is null)"
+                    + " order by a.person_id, b.person_id limit 1")
+            .query(
+                (rs, n) ->
+                    List.of(
+                        new String[] {rs.getString(1), rs.getString(2), rs.getString(3)},
+                        new String[] {rs.getString(4), rs.getString(5), rs.getString(6)}))
+            .single();
+    String[] older = people.get(0);
+    String[] newer = people.get(1);
+    // A steward's MATCH as the workbench applies it: here the older id goes into the newer one,
+    // which the nightly tie-break alone would not choose.
+    decide("MUST_LINK", older, newer);
+    jdbc.sql(
+            "update person_record set person_id = ?, link_type = 'MANUAL'"
+                + " where agency = ? and record_id = ?")
+        .params(newer[2], older[0], older[1])
+        .update();
+    jdbc.sql("update person set retired_at = now() where id = ?").param(older[2]).update();
+    long events = count("select count(*) from person_link_event");
+
+    complete(api.start(steward, null));
+
+    assertThat(personOf(older)).isEqualTo(newer[2]);
+    assertThat(personOf(newer)).isEqualTo(newer[2]);
+    assertThat(count("select count(*) from person_link_event"))
+        .as("the run found the grouping the workbench left: nothing moved")
+        .isEqualTo(events);
+    assertThat(
+            jdbc.sql("select retired_at is not null from person where id = ?")
+                .param(older[2])
+                .query(Boolean.class)
+                .single())
+        .isTrue();
+  }
+
+  @Test
   void reviewTasksAreRaisedOnceAndNotForPairsAStewardHasRuledOn() throws Exception {
     complete(api.start(steward, null));
     long raised = count("select count(*) from review_task where kind = 'POSSIBLE_MATCH'");
