@@ -10,7 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Removes an applied extract's staged rows. A step of its own, after the snapshot is applied and
  * the extract complete, so that the apply transaction stays as short as it can be; running it again
- * deletes nothing.
+ * deletes nothing. It also removes what any other finished extract left staged: a load stopped by a
+ * shutdown between its apply and this step is complete and is not resumed, so its rows would
+ * otherwise stay.
  */
 final class ClearStaging implements Tasklet {
 
@@ -31,6 +33,14 @@ final class ClearStaging implements Tasklet {
                 .getString("extractId"));
     jdbc.sql("delete from extract_person_stage where extract_id = ?").param(id).update();
     jdbc.sql("delete from extract_event_stage where extract_id = ?").param(id).update();
+    jdbc.sql(
+            "delete from extract_person_stage s using extract x"
+                + " where x.id = s.extract_id and x.status in ('COMPLETED', 'FAILED')")
+        .update();
+    jdbc.sql(
+            "delete from extract_event_stage s using extract x"
+                + " where x.id = s.extract_id and x.status in ('COMPLETED', 'FAILED')")
+        .update();
     return RepeatStatus.FINISHED;
   }
 }
