@@ -14,28 +14,47 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.familyview.pipeline.PipelineStage;
+import org.familyview.search.events.EventDocument;
+import org.familyview.search.events.EventsIndex;
+import org.familyview.search.families.FamiliesIndex;
+import org.familyview.search.families.FamilyDocument;
 import org.familyview.search.people.PeopleIndex;
 import org.familyview.search.people.PersonDocument;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Rebuilds the people index from every live person, their records' names, birth dates, postcodes
- * and identifiers, and the family they belong to now (the keyworker's caseload filter searches by
- * family). The new index replaces the old one in one alias swap, so a search never sees half of it.
+ * Rebuilds the people, families and events indices. People: every live person, their records'
+ * names, birth dates, postcodes and identifiers, and the family they belong to now (the keyworker's
+ * caseload filter searches by family). Families: their current members' names, postcodes and
+ * agencies, gathered from the same people. Events: every event of a live person, streamed from
+ * PostgreSQL straight into bulk requests. Each new index replaces the old one in one alias swap, so
+ * a search never sees half of it; a failure before the swap leaves yesterday's index in place.
  */
 @Component
 class IndexingStage implements PipelineStage {
 
+  private static final Logger log = LoggerFactory.getLogger(IndexingStage.class);
+
   private final JdbcClient jdbc;
   private final PeopleIndex index;
+  private final FamiliesIndex familiesIndex;
+  private final EventsIndex eventsIndex;
 
-  IndexingStage(JdbcClient jdbc, PeopleIndex index) {
+  IndexingStage(
+      JdbcClient jdbc, PeopleIndex index, FamiliesIndex familiesIndex, EventsIndex eventsIndex) {
     this.jdbc = jdbc;
     this.index = index;
+    this.familiesIndex = familiesIndex;
+    this.eventsIndex = eventsIndex;
   }
 
   @Override
@@ -84,11 +103,65 @@ class IndexingStage implements PipelineStage {
     for (Builder b : people.values()) {
       documents.add(b.build(families.get(b.personId)));
     }
+    Map<String, FamilyBuilder> groups = new TreeMap<>();
+    for (Builder b : people.values()) {
+      String familyId = families.get(b.personId);
+      if (familyId != null) {
+        groups.computeIfAbsent(familyId, FamilyBuilder::new).add(b);
+      }
+    }
     try {
+      long started = System.nanoTime();
       long indexed = index.rebuild(documents.stream());
-      return new Counts(people.size(), indexed);
+      documents = List.of();
+      long peopleDone = System.nanoTime();
+      long familiesIndexed =
+          familiesIndex.rebuild(groups.values().stream().map(FamilyBuilder::build));
+      groups.clear();
+      long familiesDone = System.nanoTime();
+      long eventsIndexed = indexEvents(families);
+      long eventsDone = System.nanoTime();
+      log.info(
+          "Indexed {} people in {} ms, {} families in {} ms, {} events in {} ms",
+          indexed,
+          (peopleDone - started) / 1_000_000,
+          familiesIndexed,
+          (familiesDone - peopleDone) / 1_000_000,
+          eventsIndexed,
+          (eventsDone - familiesDone) / 1_000_000);
+      return new Counts(people.size(), indexed + familiesIndexed + eventsIndexed);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Streams every event of a live person into the events index; the fetch size makes PostgreSQL
+   * send rows in batches (the step's transaction keeps the cursor open) rather than all at once.
+   */
+  private long indexEvents(Map<String, String> families) throws IOException {
+    try (Stream<EventDocument> events =
+        jdbc
+            .sql(
+                "select e.agency, e.event_id, r.person_id, e.type, e.role, e.occurred_on,"
+                    + " e.sensitivity from source_event e"
+                    + " join person_record r on r.agency = e.agency and r.record_id = e.record_id"
+                    + " join person p on p.id = r.person_id"
+                    + " where p.retired_at is null and e.occurred_on is not null")
+            .withFetchSize(10_000)
+            .query(
+                (rs, row) ->
+                    new EventDocument(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        families.get(rs.getString(3)),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getDate(6).toLocalDate(),
+                        rs.getString(7)))
+            .stream()) {
+      return eventsIndex.rebuild(events);
     }
   }
 
@@ -115,6 +188,33 @@ class IndexingStage implements PipelineStage {
     return array == null
         ? List.of()
         : Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+  }
+
+  private static final class FamilyBuilder {
+    final String familyId;
+    final Set<String> memberIds = new TreeSet<>();
+    final List<String> names = new ArrayList<>();
+    final Set<String> familyNames = new LinkedHashSet<>();
+    final Set<String> postcodes = new LinkedHashSet<>();
+    final Set<String> agencies = new TreeSet<>();
+
+    FamilyBuilder(String familyId) {
+      this.familyId = familyId;
+    }
+
+    void add(Builder person) {
+      memberIds.add(person.personId);
+      names.addAll(person.names);
+      familyNames.addAll(person.familyNames);
+      if (person.postcode != null) {
+        postcodes.add(person.postcode);
+      }
+      agencies.addAll(person.agencies);
+    }
+
+    FamilyDocument build() {
+      return new FamilyDocument(familyId, memberIds, names, familyNames, postcodes, agencies);
+    }
   }
 
   private static final class Builder {

@@ -1,6 +1,6 @@
 /**
- * The pipeline's indexing step: the people index rebuilt from the people tables, swapped in by
- * alias.
+ * The pipeline's indexing step: the people, families and events indices rebuilt from PostgreSQL,
+ * each swapped in by alias.
  */
 @NullMarked
 package org.familyview.pipeline.indexing;

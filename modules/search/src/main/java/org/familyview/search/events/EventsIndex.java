@@ -1,0 +1,49 @@
+package org.familyview.search.events;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import co.elastic.clients.util.ObjectBuilder;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.familyview.search.index.AliasedIndex;
+
+/**
+ * The events index behind the alias {@code <prefix>-events}, rebuilt whole and swapped in. Every
+ * field is a keyword or a date and none is scored: the index answers filters and counts, not text.
+ */
+public final class EventsIndex {
+
+  static final Function<TypeMapping.Builder, ObjectBuilder<TypeMapping>> MAPPING =
+      m ->
+          m.dynamic(DynamicMapping.Strict)
+              .properties("agency", p -> p.keyword(k -> k))
+              .properties("event_id", p -> p.keyword(k -> k.index(false).docValues(false)))
+              .properties("person_id", p -> p.keyword(k -> k))
+              .properties("family_id", p -> p.keyword(k -> k))
+              .properties("type", p -> p.keyword(k -> k))
+              .properties("role", p -> p.keyword(k -> k))
+              .properties("occurred_on", p -> p.date(d -> d.format("strict_date")))
+              .properties("sensitivity", p -> p.keyword(k -> k));
+
+  private final AliasedIndex index;
+
+  public EventsIndex(ElasticsearchClient client, String prefix, Clock clock) {
+    this.index = new AliasedIndex(client, prefix + "-events", MAPPING, clock);
+  }
+
+  public String alias() {
+    return index.alias();
+  }
+
+  public long rebuild(Stream<EventDocument> events) throws IOException {
+    return index.rebuild(events.map(EventDocument::document));
+  }
+
+  public List<String> currentIndices() throws IOException {
+    return index.currentIndices();
+  }
+}
