@@ -11,11 +11,11 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.message.BasicHeader;
 
 /** A client for the real Elasticsearch the launcher started, with its generated credentials. */
-final class Elastic {
+public final class Elastic {
 
   private Elastic() {}
 
-  static ElasticsearchClient client() throws Exception {
+  public static ElasticsearchClient client() throws Exception {
     return client(System.getenv().getOrDefault("FV_ES_URL", "http://localhost:9200"));
   }
 
