@@ -190,6 +190,18 @@ class PipelineIntegrationTests {
   }
 
   @Test
+  void aWorldOfOneRecordCompletesWithOnePersonRatherThanFailingToTrain() throws Exception {
+    jdbc.sql("delete from source_person").update();
+    SourceRows.load(template, POPULATION.subList(0, 1));
+
+    complete(api.start(steward, null));
+
+    assertThat(count("select count(*) from person_record")).isEqualTo(1);
+    assertThat(count("select count(*) from person")).isEqualTo(1);
+    assertThat(count("select count(*) from match_model")).as("nothing to train on").isZero();
+  }
+
+  @Test
   void personIdsAreStableAcrossRuns() throws Exception {
     complete(api.start(steward, null));
     Map<String, String> before = personOfRecord();

@@ -98,6 +98,19 @@ public class MatchOutput {
     return pairs.size();
   }
 
+  /** Records with no pairs: too few to train a model on, so each stands alone. */
+  void writeUnpaired(UUID runId, List<org.familyview.matching.SourceRecord> sources) {
+    clear(runId);
+    List<Object[]> records = new ArrayList<>(sources.size());
+    for (org.familyview.matching.SourceRecord r : sources) {
+      records.add(new Object[] {runId, r.key().agency(), r.key().recordId(), r.nhsNumber()});
+    }
+    batch(
+        "insert into pipeline_match_record (run_id, agency, record_id, nhs_number)"
+            + " values (?, ?, ?, ?)",
+        records);
+  }
+
   /**
    * Among kept pairs the rule kind follows from the decision: a decisive must-link is always LINK,
    * a cannot-link always NO_LINK (the only NO_LINK pairs kept), an at-most-review rule REVIEW.

@@ -61,6 +61,12 @@ class MatchingStage implements PipelineStage {
         models
             .trainedIn(runId)
             .or(() -> runs.retrainRequested(runId) ? Optional.empty() : models.latest());
+    if (records.size() < 2 && model.isEmpty()) {
+      // One record has nothing to be matched with, and no model can be trained from it: it is a
+      // person on its own until a second record arrives (a first extract of one row is valid).
+      output.writeUnpaired(runId, records);
+      return new Counts(records.size(), 0);
+    }
     Constraints constraints = decisions.constraints();
     Linkage linkage =
         linker.link(
