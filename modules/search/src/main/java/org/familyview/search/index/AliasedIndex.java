@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
+import co.elastic.clients.elasticsearch.indices.TranslogDurability;
 import co.elastic.clients.util.ObjectBuilder;
 import java.io.IOException;
 import java.time.Clock;
@@ -58,7 +59,10 @@ public final class AliasedIndex {
                         s ->
                             s.numberOfShards("1")
                                 .numberOfReplicas("0")
-                                .refreshInterval(t -> t.time("-1")))
+                                .refreshInterval(t -> t.time("-1"))
+                                // Nobody reads the new index before the swap and a failed build
+                                // is simply run again, so the build need not fsync every request.
+                                .translog(t -> t.durability(TranslogDurability.Async)))
                     .mappings(mapping));
     AtomicLong count = new AtomicLong();
     // Two requests in flight keep Elasticsearch busy while the next batch is read and serialised.
@@ -78,7 +82,13 @@ public final class AliasedIndex {
     }
     client
         .indices()
-        .putSettings(s -> s.index(index).settings(t -> t.refreshInterval(r -> r.time("1s"))));
+        .putSettings(
+            s ->
+                s.index(index)
+                    .settings(
+                        t ->
+                            t.refreshInterval(r -> r.time("1s"))
+                                .translog(l -> l.durability(TranslogDurability.Request))));
     client.indices().refresh(r -> r.index(index));
     List<String> previous = currentIndices();
     client
