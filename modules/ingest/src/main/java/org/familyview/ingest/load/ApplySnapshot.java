@@ -59,8 +59,13 @@ final class ApplySnapshot implements Tasklet {
     }
     // The staging tables were emptied after the previous load and autovacuum may have recorded
     // them as empty; without fresh statistics the planner probes the source tables row by row.
+    // The same holds for the source tables after a first load or a retention erasure: statistics
+    // that say "empty" turn the anti-joins below into a scan of the whole table per staged row.
+    // ANALYZE samples a fixed number of rows, so it costs well under a second at any size.
     jdbc.sql("analyze extract_person_stage").update();
     jdbc.sql("analyze extract_event_stage").update();
+    jdbc.sql("analyze source_person").update();
+    jdbc.sql("analyze source_event").update();
     Instant now = clock.instant();
     FileCounts persons = applyPersons(extract, now);
     FileCounts events =
