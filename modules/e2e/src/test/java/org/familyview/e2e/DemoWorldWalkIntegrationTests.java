@@ -163,6 +163,22 @@ class DemoWorldWalkIntegrationTests {
       assertThat(met.stream().filter(n -> n.get("met").asBoolean()))
           .isNotEmpty()
           .allSatisfy(n -> assertThat(n.get("evidence").size()).isPositive());
+      // The lead may read most of what the agreements share with them: evidence is not all
+      // redaction notices.
+      List<String> readable = new ArrayList<>();
+      families.forEach(
+          f ->
+              f.get("needs")
+                  .forEach(
+                      n ->
+                          n.get("evidence")
+                              .forEach(
+                                  e -> {
+                                    if (e.get("redacted").isNull()) {
+                                      readable.add(e.get("label").asString());
+                                    }
+                                  })));
+      assertThat(readable).as("readable evidence, framework " + framework).isNotEmpty();
     }
   }
 

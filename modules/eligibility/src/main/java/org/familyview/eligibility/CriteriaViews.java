@@ -3,6 +3,7 @@ package org.familyview.eligibility;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -204,9 +205,15 @@ class CriteriaViews {
       return new EvidenceView(
           id, agency, null, null, null, null, null, null, "no longer in the " + agency + " data");
     }
+    // Events are stored under the agency's upper-case name (POLICE); the sharing agreements are
+    // keyed by its code (police). Asked with the stored name, no agreement is found and every
+    // piece of evidence would be redacted for everyone.
     EventDisclosure.Outcome outcome =
         disclosure.decide(
-            event.agency(), event.type(), Sensitivity.of(event.sensitivity()), viewer);
+            event.agency().toLowerCase(Locale.ROOT),
+            event.type(),
+            Sensitivity.of(event.sensitivity()),
+            viewer);
     if (outcome instanceof EventDisclosure.Outcome.Redacted redacted) {
       return new EvidenceView(
           id, event.agency(), null, null, event.occurredOn(), null, null, null, redacted.notice());
