@@ -28,7 +28,7 @@ $JAVA_HOME/bin/java -jar modules/generator/target/familyview-generator.jar \
   --people "$PEOPLE" --event-scale "$SCALE" --out "$BENCH/gen" | tail -6
 echo "generated in $(($(date +%s) - START)) s"
 
-$PSQL -c "drop schema if exists portal_bench cascade" >/dev/null
+$PSQL -c "set client_min_messages = warning; drop schema if exists portal_bench cascade" >/dev/null
 cp modules/app/target/familyview-app.jar "$BENCH/familyview-app.jar"
 FV_PORTAL_PORT=$PORT FV_VAR_DIR=$BENCH/var FV_LOG_FILE= $JAVA_HOME/bin/java -Xmx4g \
   -jar "$BENCH/familyview-app.jar" \
