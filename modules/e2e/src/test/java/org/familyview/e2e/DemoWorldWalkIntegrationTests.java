@@ -57,6 +57,8 @@ class DemoWorldWalkIntegrationTests {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final List<String> AGENCIES = List.of("police", "health", "council", "education");
 
+  private static final String SCHEMA = "e2e_demo_walk";
+
   static RunningPortal portal;
   static Path world;
   static Chosen chosen;
@@ -74,9 +76,31 @@ class DemoWorldWalkIntegrationTests {
   static void startTheDemoWorldAndWaitForItsPipelineRun() throws Exception {
     world = Path.of("target", "demo-world").toAbsolutePath();
     generate(world);
-    portal = RunningPortal.start(Map.of("FAMILYVIEW_DEMO_DIR", world.toString()));
+    // The demo world loads only for agencies that never delivered, and the suite's other tests
+    // upload into the shared schema: the walk gets a schema and indices of its own, new each run.
+    dropSchema(SCHEMA);
+    portal =
+        RunningPortal.start(
+            Map.of("FAMILYVIEW_DEMO_DIR", world.toString()),
+            List.of(
+                "--spring.datasource.hikari.schema=" + SCHEMA,
+                "--spring.flyway.schemas=" + SCHEMA,
+                "--spring.flyway.default-schema=" + SCHEMA,
+                "--familyview.search.index-prefix=familyview-e2e-demo"));
     awaitTheDemoRun();
     chosen = choose();
+  }
+
+  private static void dropSchema(String schema) throws Exception {
+    try (java.sql.Connection db =
+            java.sql.DriverManager.getConnection(
+                System.getenv()
+                    .getOrDefault("FV_DB_URL", "jdbc:postgresql://localhost:5432/familyview"),
+                System.getenv().getOrDefault("FV_DB_USER", "familyview"),
+                System.getenv().getOrDefault("FV_DB_PASSWORD", "familyview"));
+        java.sql.Statement statement = db.createStatement()) {
+      statement.execute("drop schema if exists " + schema + " cascade");
+    }
   }
 
   @AfterAll

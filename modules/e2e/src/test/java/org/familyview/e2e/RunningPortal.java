@@ -20,15 +20,22 @@ public final class RunningPortal implements AutoCloseable {
   }
 
   public static RunningPortal start(Map<String, String> extraEnv) throws Exception {
+    return start(extraEnv, java.util.List.of());
+  }
+
+  /** With extra command-line settings, e.g. a database schema and index prefix of its own. */
+  public static RunningPortal start(Map<String, String> extraEnv, java.util.List<String> arguments)
+      throws Exception {
     int port = Integer.parseInt(System.getenv().getOrDefault("FV_E2E_PORT", "8081"));
-    return new RunningPortal(
+    RunningApplication.Builder builder =
         RunningApplication.builder()
             .port(port)
             .heap("768m")
             .environment(extraEnv)
             .log(Path.of("target", "e2e-portal-" + port + ".log"), false)
-            .awaitHealthy()
-            .start());
+            .awaitHealthy();
+    arguments.forEach(builder::argument);
+    return new RunningPortal(builder.start());
   }
 
   public String baseUrl() {
