@@ -137,11 +137,10 @@ public class Decisions {
         new MatchDecisions.Context(id, taskId, blankToNull(reason), steward, at, evidence);
     Change change = match ? applyMatch(left, right, context) : applyNoMatch(left, right, context);
     FourEyes flags = fourEyes(withTheirPeople(List.of(left, right)), task);
-    StewardDecision applied =
-        new StewardDecision(
+    return recorded(
+        StewardDecision.applied(
             id,
             verdict,
-            "APPLIED",
             taskId,
             null,
             null,
@@ -153,13 +152,7 @@ public class Decisions {
             evidence,
             JSON.writeValueAsString(change),
             steward,
-            at,
-            null,
-            null,
-            null,
-            at);
-    decisions.insert(applied);
-    return new Outcome.Applied(applied);
+            at));
   }
 
   /** Takes records out of a person; {@code together} keeps the leaving records as one person. */
@@ -226,11 +219,10 @@ public class Decisions {
       }
     }
     change.undone = new Change.Undone(personId, staying, goingList);
-    StewardDecision applied =
-        new StewardDecision(
+    return recorded(
+        StewardDecision.applied(
             id,
             "SPLIT",
-            "APPLIED",
             null,
             personId,
             null,
@@ -242,13 +234,7 @@ public class Decisions {
             evidence,
             JSON.writeValueAsString(change.build()),
             steward,
-            at,
-            null,
-            null,
-            null,
-            at);
-    decisions.insert(applied);
-    return new Outcome.Applied(applied);
+            at));
   }
 
   /** Merges {@code otherId} into {@code personId}, which keeps its id. */
@@ -301,11 +287,10 @@ public class Decisions {
     MatchDecisions.Context context =
         new MatchDecisions.Context(id, null, blankToNull(reason), steward, at, evidence);
     Change change = applyMerge(personId, otherId, context);
-    StewardDecision applied =
-        new StewardDecision(
+    return recorded(
+        StewardDecision.applied(
             id,
             "MERGE",
-            "APPLIED",
             null,
             personId,
             otherId,
@@ -317,13 +302,7 @@ public class Decisions {
             evidence,
             JSON.writeValueAsString(change),
             steward,
-            at,
-            null,
-            null,
-            null,
-            at);
-    decisions.insert(applied);
-    return new Outcome.Applied(applied);
+            at));
   }
 
   /** Undoes the merge of {@code mergedId} into {@code personId}: its records go back to it. */
@@ -380,11 +359,10 @@ public class Decisions {
     leaving.forEach(
         r -> change.moved.add(new Change.Moved(r.agency(), r.recordId(), personId, mergedId)));
     change.undone = new Change.Undone(personId, staying, leaving);
-    StewardDecision applied =
-        new StewardDecision(
+    return recorded(
+        StewardDecision.applied(
             id,
             "UNMERGE",
-            "APPLIED",
             null,
             personId,
             mergedId,
@@ -396,11 +374,10 @@ public class Decisions {
             evidence,
             JSON.writeValueAsString(change.build()),
             steward,
-            at,
-            null,
-            null,
-            null,
-            at);
+            at));
+  }
+
+  private Outcome recorded(StewardDecision applied) {
     decisions.insert(applied);
     return new Outcome.Applied(applied);
   }

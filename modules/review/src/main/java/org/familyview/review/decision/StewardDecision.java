@@ -38,6 +38,44 @@ public record StewardDecision(
     records = List.copyOf(records);
   }
 
+  /** A decision applied at once, by one steward, with no second approval. */
+  static StewardDecision applied(
+      UUID id,
+      String action,
+      @Nullable UUID reviewTaskId,
+      @Nullable String personId,
+      @Nullable String otherPersonId,
+      List<RecordRef> records,
+      boolean together,
+      @Nullable String reason,
+      boolean involvesChild,
+      boolean involvesPolice,
+      @Nullable String evidence,
+      @Nullable String result,
+      String decidedBy,
+      Instant decidedAt) {
+    return new StewardDecision(
+        id,
+        action,
+        "APPLIED",
+        reviewTaskId,
+        personId,
+        otherPersonId,
+        records,
+        together,
+        reason,
+        involvesChild,
+        involvesPolice,
+        evidence,
+        result,
+        decidedBy,
+        decidedAt,
+        null,
+        null,
+        null,
+        decidedAt);
+  }
+
   public boolean awaitingApproval() {
     return "AWAITING_APPROVAL".equals(status);
   }
