@@ -2,6 +2,7 @@ package org.familyview.casefile.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.function.Function;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.audit.trail.AuditEvent;
 import org.familyview.casefile.CaseRecords;
@@ -27,6 +28,16 @@ class CaseGate {
 
   /** The answer to "may this reader open this case?". */
   sealed interface Opened<T> {
+
+    /** The same answer about what {@code f} makes of the open case. */
+    default <U> Opened<U> map(Function<? super T, ? extends U> f) {
+      return switch (this) {
+        case Open<T> open -> new Open<>(f.apply(open.value()), open.ground(), open.audit());
+        case Closed<T> closed -> new Closed<>(closed.status(), closed.title(), closed.detail());
+        case Moved<T> moved -> new Moved<>(moved.id(), moved.successors());
+      };
+    }
+
     record Open<T>(T value, CaseAccess.Ground ground, AuditEvent audit) implements Opened<T> {}
 
     record Closed<T>(HttpStatus status, String title, String detail) implements Opened<T> {}

@@ -2,18 +2,16 @@ package org.familyview.casefile.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.casefile.Agencies;
 import org.familyview.casefile.CasefileProperties;
 import org.familyview.casefile.Casefiles;
 import org.familyview.casefile.Chronology;
-import org.familyview.casefile.ChronologyFilter;
 import org.familyview.casefile.Disputes;
-import org.familyview.casefile.FeedCoverage;
-import org.familyview.casefile.export.ChronologyPdf;
+import org.familyview.casefile.web.CaseReads.Case;
+import org.familyview.casefile.web.CaseReads.Door;
+import org.familyview.casefile.web.CaseReads.Kind;
 import org.familyview.portal.caseload.CaseloadProperties;
 import org.familyview.portal.caseload.Caseloads;
 import org.familyview.portal.identity.CurrentUser;
@@ -39,28 +37,24 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CasePagesController {
 
+  private final CaseReads reads;
   private final CaseGate gate;
-  private final Casefiles casefiles;
-  private final FeedCoverage coverage;
   private final Disputes disputes;
   private final Searches searches;
   private final Caseloads caseloads;
   private final CaseloadProperties caseloadProperties;
   private final CasefileProperties properties;
-  private final Clock clock = Clock.systemUTC();
 
   CasePagesController(
+      CaseReads reads,
       CaseGate gate,
-      Casefiles casefiles,
-      FeedCoverage coverage,
       Disputes disputes,
       Searches searches,
       Caseloads caseloads,
       CaseloadProperties caseloadProperties,
       CasefileProperties properties) {
+    this.reads = reads;
     this.gate = gate;
-    this.casefiles = casefiles;
-    this.coverage = coverage;
     this.disputes = disputes;
     this.searches = searches;
     this.caseloads = caseloads;
@@ -107,53 +101,19 @@ class CasePagesController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    return switch (gate.person(id, AuditAction.PERSON_VIEW, who, request)) {
-      case CaseGate.Opened.Open<Casefiles.PersonCase> open -> {
-        gate.allowed(open.audit(), "page; " + open.value().records().size() + " records");
-        model.addAttribute("person", open.value());
-        model.addAttribute("ground", open.ground().name());
-        model.addAttribute("coverage", coverage.of(open.value().recordsByAgency()));
-        yield "casefile/person";
-      }
-      case CaseGate.Opened.Moved<Casefiles.PersonCase> moved -> moved(moved, response, model);
-      case CaseGate.Opened.Closed<Casefiles.PersonCase> closed ->
-          closed(closed, response, model, "person", id);
-    };
+    return view(Kind.PERSON, id, AuditAction.PERSON_VIEW, who, request, response, model);
   }
 
   @GetMapping("/persons/{id}/chronology")
   String personChronology(
       @PathVariable String id,
-      @RequestParam(required = false) @Nullable List<String> agency,
-      @RequestParam(required = false) @Nullable List<String> type,
-      @RequestParam(required = false) @Nullable String from,
-      @RequestParam(required = false) @Nullable String to,
+      @ModelAttribute Filters.Query query,
       Authentication who,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    Filters.Parsed filter = Filters.parse(agency, type, from, to, null);
-    return switch (gate.person(id, AuditAction.CHRONOLOGY_READ, who, request)) {
-      case CaseGate.Opened.Open<Casefiles.PersonCase> open -> {
-        ChronologyFilter applied =
-            filter.errors().isEmpty() ? filter.filter() : ChronologyFilter.ALL;
-        Chronology chronology =
-            casefiles.chronologyOf(open.value(), applied, CurrentUser.of(who).roles());
-        gate.allowed(open.audit(), "page; " + CaseApiController.read(filter, chronology));
-        chronologyModel(model, chronology, filter, from, to, open.value().recordsByAgency());
-        model.addAttribute("exportHref", exportHref("/persons/" + id, request));
-        model.addAttribute("subjectType", "person");
-        model.addAttribute("subjectId", id);
-        model.addAttribute("title", open.value().name());
-        model.addAttribute("person", open.value());
-        model.addAttribute("members", List.of());
-        model.addAttribute("canDispute", CurrentUser.of(who).has(Role.KEYWORKER));
-        yield "casefile/chronology";
-      }
-      case CaseGate.Opened.Moved<Casefiles.PersonCase> moved -> moved(moved, response, model);
-      case CaseGate.Opened.Closed<Casefiles.PersonCase> closed ->
-          closed(closed, response, model, "person", id);
-    };
+    Filters.Parsed filter = query.ofPerson();
+    return chronology(Kind.PERSON, id, filter, query, who, request, response, model);
   }
 
   @GetMapping("/families/{id}")
@@ -163,120 +123,39 @@ class CasePagesController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    return switch (gate.family(id, AuditAction.FAMILY_VIEW, who, request)) {
-      case CaseGate.Opened.Open<Casefiles.FamilyCase> open -> {
-        gate.allowed(open.audit(), "page; " + open.value().members().size() + " members");
-        model.addAttribute("family", open.value());
-        model.addAttribute("ground", open.ground().name());
-        model.addAttribute("coverage", coverage.of(open.value().agencyCounts()));
-        yield "casefile/family";
-      }
-      case CaseGate.Opened.Moved<Casefiles.FamilyCase> moved -> moved(moved, response, model);
-      case CaseGate.Opened.Closed<Casefiles.FamilyCase> closed ->
-          closed(closed, response, model, "family", id);
-    };
+    return view(Kind.FAMILY, id, AuditAction.FAMILY_VIEW, who, request, response, model);
   }
 
   @GetMapping("/families/{id}/chronology")
   String familyChronology(
       @PathVariable String id,
-      @RequestParam(required = false) @Nullable List<String> agency,
-      @RequestParam(required = false) @Nullable List<String> type,
-      @RequestParam(required = false) @Nullable String from,
-      @RequestParam(required = false) @Nullable String to,
-      @RequestParam(required = false) @Nullable List<String> member,
+      @ModelAttribute Filters.Query query,
       Authentication who,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    Filters.Parsed filter = Filters.parse(agency, type, from, to, member);
-    return switch (gate.family(id, AuditAction.CHRONOLOGY_READ, who, request)) {
-      case CaseGate.Opened.Open<Casefiles.FamilyCase> open -> {
-        ChronologyFilter applied =
-            filter.errors().isEmpty() ? filter.filter() : ChronologyFilter.ALL;
-        Chronology chronology =
-            casefiles.chronologyOf(open.value(), applied, CurrentUser.of(who).roles());
-        gate.allowed(open.audit(), "page; " + CaseApiController.read(filter, chronology));
-        chronologyModel(model, chronology, filter, from, to, open.value().agencyCounts());
-        model.addAttribute("exportHref", exportHref("/families/" + id, request));
-        model.addAttribute("subjectType", "family");
-        model.addAttribute("subjectId", id);
-        model.addAttribute("title", "Family " + id);
-        model.addAttribute("members", open.value().members());
-        model.addAttribute("canDispute", CurrentUser.of(who).has(Role.KEYWORKER));
-        yield "casefile/chronology";
-      }
-      case CaseGate.Opened.Moved<Casefiles.FamilyCase> moved -> moved(moved, response, model);
-      case CaseGate.Opened.Closed<Casefiles.FamilyCase> closed ->
-          closed(closed, response, model, "family", id);
-    };
+    Filters.Parsed filter = query.ofFamily();
+    return chronology(Kind.FAMILY, id, filter, query, who, request, response, model);
   }
 
   @GetMapping("/persons/{id}/chronology/export")
   ResponseEntity<?> personExport(
       @PathVariable String id,
-      @RequestParam(required = false) @Nullable List<String> agency,
-      @RequestParam(required = false) @Nullable List<String> type,
-      @RequestParam(required = false) @Nullable String from,
-      @RequestParam(required = false) @Nullable String to,
+      @ModelAttribute Filters.Query query,
       Authentication who,
       HttpServletRequest request) {
-    Filters.Parsed filter = Filters.parse(agency, type, from, to, null);
-    if (!filter.errors().isEmpty()) {
-      return CaseApiController.badFilter(filter);
-    }
-    return switch (gate.person(id, AuditAction.EXPORT, who, request)) {
-      case CaseGate.Opened.Open<Casefiles.PersonCase> open -> {
-        Chronology chronology =
-            casefiles.chronologyOf(open.value(), filter.filter(), CurrentUser.of(who).roles());
-        byte[] pdf =
-            ChronologyPdf.render(
-                "Chronology of " + open.value().name() + " (" + id + ")",
-                chronology,
-                filter.filter(),
-                coverage.of(open.value().recordsByAgency()),
-                CurrentUser.of(who).username(),
-                clock.instant());
-        gate.allowed(open.audit(), "PDF from page; " + CaseApiController.read(filter, chronology));
-        yield CaseApiController.pdf(pdf, "chronology-" + id + ".pdf");
-      }
-      case CaseGate.Opened.Moved<Casefiles.PersonCase> moved -> CaseApiController.moved(moved);
-      case CaseGate.Opened.Closed<Casefiles.PersonCase> closed -> CaseApiController.problem(closed);
-    };
+    Filters.Parsed filter = query.ofPerson();
+    return reads.export(Kind.PERSON, id, filter, who, request, Door.PAGE);
   }
 
   @GetMapping("/families/{id}/chronology/export")
   ResponseEntity<?> familyExport(
       @PathVariable String id,
-      @RequestParam(required = false) @Nullable List<String> agency,
-      @RequestParam(required = false) @Nullable List<String> type,
-      @RequestParam(required = false) @Nullable String from,
-      @RequestParam(required = false) @Nullable String to,
-      @RequestParam(required = false) @Nullable List<String> member,
+      @ModelAttribute Filters.Query query,
       Authentication who,
       HttpServletRequest request) {
-    Filters.Parsed filter = Filters.parse(agency, type, from, to, member);
-    if (!filter.errors().isEmpty()) {
-      return CaseApiController.badFilter(filter);
-    }
-    return switch (gate.family(id, AuditAction.EXPORT, who, request)) {
-      case CaseGate.Opened.Open<Casefiles.FamilyCase> open -> {
-        Chronology chronology =
-            casefiles.chronologyOf(open.value(), filter.filter(), CurrentUser.of(who).roles());
-        byte[] pdf =
-            ChronologyPdf.render(
-                "Chronology of family " + id,
-                chronology,
-                filter.filter(),
-                coverage.of(open.value().agencyCounts()),
-                CurrentUser.of(who).username(),
-                clock.instant());
-        gate.allowed(open.audit(), "PDF from page; " + CaseApiController.read(filter, chronology));
-        yield CaseApiController.pdf(pdf, "chronology-" + id + ".pdf");
-      }
-      case CaseGate.Opened.Moved<Casefiles.FamilyCase> moved -> CaseApiController.moved(moved);
-      case CaseGate.Opened.Closed<Casefiles.FamilyCase> closed -> CaseApiController.problem(closed);
-    };
+    Filters.Parsed filter = query.ofFamily();
+    return reads.export(Kind.FAMILY, id, filter, who, request, Door.PAGE);
   }
 
   @PostMapping("/persons/{id}/disputes")
@@ -313,7 +192,7 @@ class CasePagesController {
       }
       case CaseGate.Opened.Moved<Casefiles.PersonCase> moved -> moved(moved, response, model);
       case CaseGate.Opened.Closed<Casefiles.PersonCase> closed ->
-          closed(closed, response, model, "person", id);
+          closed(closed, response, model, Kind.PERSON, id);
     };
   }
 
@@ -326,10 +205,11 @@ class CasePagesController {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    String type = request.getRequestURI().contains("/families/") ? "family" : "person";
-    String back = "/" + (type.equals("family") ? "families" : "persons") + "/" + id;
+    Kind kind = request.getRequestURI().contains("/families/") ? Kind.FAMILY : Kind.PERSON;
+    String back = kind.href(id);
     CurrentUser user = CurrentUser.of(who);
-    var event = gate.event(who, request, AuditAction.BREAK_GLASS).on(type, id).withPurpose(purpose);
+    var event =
+        gate.event(who, request, AuditAction.BREAK_GLASS).on(kind.type, id).withPurpose(purpose);
     String why = reason == null ? "" : reason.strip();
     if (!user.has(Role.KEYWORKER)) {
       gate.record(event.withDetail("only keyworkers break the glass").denied());
@@ -342,33 +222,82 @@ class CasePagesController {
       response.setStatus(400);
       model.addAttribute(
           "why", "Choose a purpose from the list and give a reason of 10 to 2,000 characters.");
-      model.addAttribute(
-          "breakGlass",
-          "/" + (type.equals("family") ? "families" : "persons") + "/" + id + "/access-reasons");
+      model.addAttribute("breakGlass", back + "/access-reasons");
       model.addAttribute("purposes", caseloadProperties.breakGlassPurposes());
       return "casefile/refused";
     }
     caseloads.grant(
-        user.username(), type, id, purpose, why, caseloadProperties.breakGlassDuration());
+        user.username(), kind.type, id, purpose, why, caseloadProperties.breakGlassDuration());
     gate.record(event.withDetail(why));
     return "redirect:" + back;
   }
 
-  private void chronologyModel(
-      Model model,
-      Chronology chronology,
+  private String view(
+      Kind kind,
+      String id,
+      AuditAction action,
+      Authentication who,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    return switch (reads.open(kind, id, action, who, request)) {
+      case CaseGate.Opened.Open<Case> open -> {
+        reads.viewed(open, Door.PAGE);
+        model.addAttribute(kind.type, open.value().subject());
+        model.addAttribute("ground", open.ground().name());
+        model.addAttribute("coverage", reads.coverage(open.value()));
+        yield "casefile/" + kind.type;
+      }
+      case CaseGate.Opened.Moved<Case> moved -> moved(moved, response, model);
+      case CaseGate.Opened.Closed<Case> closed -> closed(closed, response, model, kind, id);
+    };
+  }
+
+  private String chronology(
+      Kind kind,
+      String id,
       Filters.Parsed filter,
-      @Nullable String from,
-      @Nullable String to,
-      Map<String, Integer> counts) {
+      Filters.Query query,
+      Authentication who,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    return switch (reads.open(kind, id, AuditAction.CHRONOLOGY_READ, who, request)) {
+      case CaseGate.Opened.Open<Case> open -> {
+        Chronology chronology = reads.chronology(open, filter, who, Door.PAGE);
+        chronologyModel(model, chronology, filter, query, open.value());
+        model.addAttribute("exportHref", exportHref(kind.href(id), request));
+        model.addAttribute("subjectType", kind.type);
+        model.addAttribute("subjectId", id);
+        switch (open.value()) {
+          case Case.OfPerson person -> {
+            model.addAttribute("title", person.person().name());
+            model.addAttribute("person", person.person());
+            model.addAttribute("members", List.of());
+          }
+          case Case.OfFamily family -> {
+            model.addAttribute("title", "Family " + id);
+            model.addAttribute("members", family.family().members());
+          }
+        }
+        model.addAttribute("canDispute", CurrentUser.of(who).has(Role.KEYWORKER));
+        yield "casefile/chronology";
+      }
+      case CaseGate.Opened.Moved<Case> moved -> moved(moved, response, model);
+      case CaseGate.Opened.Closed<Case> closed -> closed(closed, response, model, kind, id);
+    };
+  }
+
+  private void chronologyModel(
+      Model model, Chronology chronology, Filters.Parsed filter, Filters.Query query, Case opened) {
     model.addAttribute("chronology", chronology);
     model.addAttribute("timeline", Timeline.of(chronology));
     model.addAttribute("filter", filter.filter());
     model.addAttribute("errors", filter.errors());
-    model.addAttribute("from", from == null ? "" : from);
-    model.addAttribute("to", to == null ? "" : to);
+    model.addAttribute("from", query.from() == null ? "" : query.from());
+    model.addAttribute("to", query.to() == null ? "" : query.to());
     model.addAttribute("agencies", Agencies.ALL);
-    model.addAttribute("coverage", coverage.of(counts));
+    model.addAttribute("coverage", reads.coverage(opened));
     model.addAttribute("significantTypes", properties.significantEventTypes());
   }
 
@@ -389,7 +318,7 @@ class CasePagesController {
       CaseGate.Opened.Closed<?> closed,
       HttpServletResponse response,
       Model model,
-      String type,
+      Kind kind,
       String id) {
     boolean offerBreakGlass =
         closed.status().value() == 403 && !CaseGate.NO_CASE_ROLE.equals(closed.detail());
@@ -397,9 +326,7 @@ class CasePagesController {
         response,
         model,
         closed.detail(),
-        offerBreakGlass
-            ? "/" + (type.equals("family") ? "families" : "persons") + "/" + id + "/access-reasons"
-            : null,
+        offerBreakGlass ? kind.href(id) + "/access-reasons" : null,
         closed.status().value());
   }
 
