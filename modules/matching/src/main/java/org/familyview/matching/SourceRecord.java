@@ -38,6 +38,29 @@ public record SourceRecord(
     return new Builder(agency, recordId);
   }
 
+  /** A builder that starts from this record, for a change to a few of its fields. */
+  public Builder toBuilder() {
+    return toBuilder(agency, recordId);
+  }
+
+  /** A builder that starts from this record's details held under another key. */
+  public Builder toBuilder(String agency, String recordId) {
+    return builder(agency, recordId)
+        .name(givenName, familyName)
+        .middleNames(middleNames)
+        .aliases(aliases)
+        .born(dateOfBirth)
+        .sex(sex)
+        .address(address)
+        .postcode(postcode)
+        .nhsNumber(nhsNumber)
+        .upn(upn)
+        .pncId(pncId)
+        .phone(phone)
+        .email(email)
+        .household(householdId);
+  }
+
   /** Fluent builder; unset fields are missing. */
   public static final class Builder {
     private final String agency;

@@ -84,80 +84,23 @@ final class IncrementalBenchmark {
   private static SourceRecord change(SourceRecord r, SplittableRandom random) {
     return switch (random.nextInt(3)) {
       case 0 ->
-          new SourceRecord(
-              r.agency(),
-              r.recordId(),
-              r.givenName(),
-              r.middleNames(),
-              r.familyName(),
-              r.aliases(),
-              r.dateOfBirth(),
-              r.sex(),
-              (random.nextInt(200) + 1) + " new street hull",
-              "HU" + (1 + random.nextInt(20)) + " 1AB",
-              r.nhsNumber(),
-              r.upn(),
-              r.pncId(),
-              r.phone(),
-              r.email(),
-              r.householdId());
-      case 1 ->
-          new SourceRecord(
-              r.agency(),
-              r.recordId(),
-              r.givenName(),
-              r.middleNames(),
-              r.familyName(),
-              r.aliases(),
-              r.dateOfBirth(),
-              r.sex(),
-              r.address(),
-              r.postcode(),
-              r.nhsNumber(),
-              r.upn(),
-              r.pncId(),
-              "07" + (100000000 + random.nextInt(899999999)),
-              r.email(),
-              r.householdId());
+          r.toBuilder()
+              .address((random.nextInt(200) + 1) + " new street hull")
+              .postcode("HU" + (1 + random.nextInt(20)) + " 1AB")
+              .build();
+      case 1 -> r.toBuilder().phone("07" + (100000000 + random.nextInt(899999999))).build();
       default ->
-          new SourceRecord(
-              r.agency(),
-              r.recordId(),
-              r.givenName() == null ? null : r.givenName().toLowerCase(Locale.ROOT),
-              r.middleNames(),
-              r.familyName(),
-              r.aliases(),
-              r.dateOfBirth(),
-              r.sex(),
-              r.address(),
-              r.postcode(),
-              r.nhsNumber(),
-              r.upn(),
-              r.pncId(),
-              r.phone(),
-              r.email(),
-              r.householdId());
+          r.toBuilder()
+              .name(
+                  r.givenName() == null ? null : r.givenName().toLowerCase(Locale.ROOT),
+                  r.familyName())
+              .build();
     };
   }
 
+  /** The same person asked about as a new record, with no household. */
   private static SourceRecord copyWithId(SourceRecord r, String id) {
-    return new SourceRecord(
-        "query",
-        id,
-        r.givenName(),
-        r.middleNames(),
-        r.familyName(),
-        r.aliases(),
-        r.dateOfBirth(),
-        r.sex(),
-        r.address(),
-        r.postcode(),
-        r.nhsNumber(),
-        r.upn(),
-        r.pncId(),
-        r.phone(),
-        r.email(),
-        null);
+    return r.toBuilder("query", id).household(null).build();
   }
 
   static RecordKey key(SourceRecord r) {

@@ -32,43 +32,11 @@ class IncrementalMatcherTests {
   }
 
   private static SourceRecord copy(SourceRecord r, String agency, String id) {
-    return new SourceRecord(
-        agency,
-        id,
-        r.givenName(),
-        r.middleNames(),
-        r.familyName(),
-        r.aliases(),
-        r.dateOfBirth(),
-        r.sex(),
-        r.address(),
-        r.postcode(),
-        r.nhsNumber(),
-        r.upn(),
-        r.pncId(),
-        r.phone(),
-        r.email(),
-        null);
+    return r.toBuilder(agency, id).household(null).build();
   }
 
   private static SourceRecord withPhone(SourceRecord r, String phone) {
-    return new SourceRecord(
-        r.agency(),
-        r.recordId(),
-        r.givenName(),
-        r.middleNames(),
-        r.familyName(),
-        r.aliases(),
-        r.dateOfBirth(),
-        r.sex(),
-        r.address(),
-        r.postcode(),
-        r.nhsNumber(),
-        r.upn(),
-        r.pncId(),
-        phone,
-        r.email(),
-        r.householdId());
+    return r.toBuilder().phone(phone).build();
   }
 
   @Test
