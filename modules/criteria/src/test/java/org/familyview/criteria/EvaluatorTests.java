@@ -20,6 +20,11 @@ class EvaluatorTests {
     return new Need("need", "A need", List.of(clauses));
   }
 
+  /** A need of one clause: events of these types about these members in the last 12 months. */
+  static Need need(String types, Members members, Threshold threshold) {
+    return need(clause(types, "", "", members, "P12M", threshold));
+  }
+
   static Evidence clause(
       String types,
       String details,
@@ -51,14 +56,7 @@ class EvaluatorTests {
       family.event("A", "police.domestic_abuse_incident", "high", "victim", ON.minusDays(i));
     }
     Need need =
-        need(
-            clause(
-                "police.domestic_abuse_incident",
-                "",
-                "",
-                Members.ANY,
-                "P12M",
-                new Threshold.AtLeastEvents(needed)));
+        need("police.domestic_abuse_incident", Members.ANY, new Threshold.AtLeastEvents(needed));
 
     NeedResult result = evaluate(need, family.build());
 
@@ -81,14 +79,7 @@ class EvaluatorTests {
       family.event("C", "education.unauthorised_absence", s, "subject", ON.minusDays(10));
     }
     Need need =
-        need(
-            clause(
-                "education.unauthorised_absence",
-                "",
-                "",
-                Members.CHILD,
-                "P12M",
-                new Threshold.AtLeastTotal(needed)));
+        need("education.unauthorised_absence", Members.CHILD, new Threshold.AtLeastTotal(needed));
 
     assertThat(evaluate(need, family.build()).met()).isEqualTo(met);
   }
@@ -105,14 +96,7 @@ class EvaluatorTests {
       family.event(person, "education.persistent_absence", ON.minusMonths(1));
     }
     Need need =
-        need(
-            clause(
-                "education.persistent_absence",
-                "",
-                "",
-                Members.CHILD,
-                "P12M",
-                new Threshold.AtLeastMembers(needed)));
+        need("education.persistent_absence", Members.CHILD, new Threshold.AtLeastMembers(needed));
 
     assertThat(evaluate(need, family.build()).met()).isEqualTo(met);
   }
@@ -135,14 +119,7 @@ class EvaluatorTests {
       family.event(person, "health.ae_attendance", ON.minusDays(20));
     }
     Need need =
-        need(
-            clause(
-                "health.ae_attendance",
-                "",
-                "",
-                Members.ANY,
-                "P12M",
-                new Threshold.AtLeastForOneMember(needed)));
+        need("health.ae_attendance", Members.ANY, new Threshold.AtLeastForOneMember(needed));
 
     assertThat(evaluate(need, family.build()).met()).isEqualTo(met);
   }
@@ -200,10 +177,7 @@ class EvaluatorTests {
             .withMember(new FamilyMember("P", born, false, null, null))
             .event("P", "police.missing_person", eventOn)
             .build();
-    Need need =
-        need(
-            clause(
-                "police.missing_person", "", "", members, "P12M", new Threshold.AtLeastEvents(1)));
+    Need need = need("police.missing_person", members, new Threshold.AtLeastEvents(1));
 
     assertThat(evaluate(need, family).met()).isEqualTo(counts);
   }
@@ -216,15 +190,7 @@ class EvaluatorTests {
             .withMember(new FamilyMember("P", null, listedAsChild, null, null))
             .event("P", "police.missing_person", ON.minusDays(3))
             .build();
-    Need need =
-        need(
-            clause(
-                "police.missing_person",
-                "",
-                "",
-                Members.CHILD,
-                "P12M",
-                new Threshold.AtLeastEvents(1)));
+    Need need = need("police.missing_person", Members.CHILD, new Threshold.AtLeastEvents(1));
 
     assertThat(evaluate(need, family).met()).isEqualTo(counts);
   }
@@ -270,15 +236,7 @@ class EvaluatorTests {
             .withMember(new FamilyMember("A", LocalDate.of(1985, 1, 1), false, null, left))
             .event("A", "police.domestic_abuse_incident", "high", "perpetrator", eventOn)
             .build();
-    Need need =
-        need(
-            clause(
-                "police.domestic_abuse_incident",
-                "",
-                "",
-                Members.ANY,
-                "P12M",
-                new Threshold.AtLeastEvents(1)));
+    Need need = need("police.domestic_abuse_incident", Members.ANY, new Threshold.AtLeastEvents(1));
 
     assertThat(evaluate(need, family).met()).isEqualTo(counts);
   }
@@ -414,14 +372,7 @@ class EvaluatorTests {
   void aNeedWithNoEvidenceSaysSo() {
     NeedResult result =
         evaluate(
-            need(
-                clause(
-                    "council.eviction",
-                    "",
-                    "",
-                    Members.ANY,
-                    "P12M",
-                    new Threshold.AtLeastEvents(1))),
+            need("council.eviction", Members.ANY, new Threshold.AtLeastEvents(1)),
             Families.aFamily().withAdult("A", 1990, 1, 1).build());
 
     assertThat(result.met()).isFalse();
