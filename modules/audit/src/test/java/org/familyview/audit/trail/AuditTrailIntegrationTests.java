@@ -49,16 +49,30 @@ class AuditTrailIntegrationTests {
 
   @Test
   void concurrentWritersNeverForkTheChain() throws Exception {
-    try (var pool = Executors.newFixedThreadPool(8)) {
+    List<AuditEntry> written = new ArrayList<>();
+    // Far more writers than connections, so appends are committed in groups.
+    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<AuditEntry>> writes = new ArrayList<>();
-      for (int i = 0; i < 80; i++) {
+      for (int i = 0; i < 300; i++) {
         String id = "P-concurrent-" + i;
         writes.add(pool.submit(() -> trail.record(viewOf(id))));
       }
       for (Future<AuditEntry> write : writes) {
-        write.get();
+        written.add(write.get());
       }
     }
+    // Each caller got back its own entry, already committed under the seq it was told.
+    for (int i = 0; i < written.size(); i++) {
+      AuditEntry entry = written.get(i);
+      assertThat(entry.targetId()).isEqualTo("P-concurrent-" + i);
+      assertThat(
+              jdbc.sql("select hash from audit_entry where seq = ? and target_id = ?")
+                  .params(entry.seq(), entry.targetId())
+                  .query(String.class)
+                  .single())
+          .isEqualTo(entry.hash());
+    }
+    assertThat(written.stream().map(AuditEntry::seq).distinct()).hasSize(written.size());
     Integer forks =
         jdbc.sql(
                 "select count(*) from (select previous_hash from audit_entry group by previous_hash having count(*) > 1) f")
