@@ -179,6 +179,11 @@ public record SearchQuery(
   }
 
   private static Optional<LocalDate> date(int year, int month, int day) {
+    // Every typed date is tried both ways round, so half of them are impossible: answer those
+    // without the cost of an exception.
+    if (month < 1 || month > 12 || day < 1 || day > 31) {
+      return Optional.empty();
+    }
     try {
       return Optional.of(LocalDate.of(year, month, day));
     } catch (DateTimeException e) {
