@@ -27,6 +27,15 @@ public record EventDocument(
     LocalDate occurredOn,
     String sensitivity) {
 
+  /** The document's id in the events index: the lower-case agency and the agency's event id. */
+  public String id() {
+    return id(agency, eventId);
+  }
+
+  public static String id(String agency, String eventId) {
+    return agency.toLowerCase(Locale.ROOT) + ":" + eventId;
+  }
+
   AliasedIndex.Document document() {
     Map<String, Object> source = new LinkedHashMap<>();
     String agencyKey = agency.toLowerCase(Locale.ROOT);
@@ -42,6 +51,6 @@ public record EventDocument(
     }
     source.put("occurred_on", occurredOn.toString());
     source.put("sensitivity", sensitivity);
-    return new AliasedIndex.Document(agencyKey + ":" + eventId, source);
+    return new AliasedIndex.Document(id(), source);
   }
 }

@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.util.ObjectBuilder;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -46,6 +47,31 @@ public final class EventsIndex {
 
   public long rebuild(Stream<EventDocument> events) throws IOException {
     return index.rebuild(events.map(EventDocument::document));
+  }
+
+  /** As {@link #rebuild(Stream)}, sent as the options say; returns the index now live. */
+  public AliasedIndex.Built rebuild(Stream<EventDocument> events, AliasedIndex.Bulk options)
+      throws IOException {
+    return index.rebuild(events.map(EventDocument::document), options);
+  }
+
+  /**
+   * Replaces the events a run changed and removes those that went (by document id, {@link
+   * EventDocument#id()}), in bulk, in the live index.
+   */
+  public void update(Collection<EventDocument> changed, Collection<String> removed)
+      throws IOException {
+    index.apply(changed.stream().map(EventDocument::document).toList(), removed);
+  }
+
+  /** The document ids of every event the live index holds for these people. */
+  public List<String> idsOfPeople(Collection<String> personIds) throws IOException {
+    return index.idsWhere("person_id", personIds);
+  }
+
+  /** The index behind the alias, for what every FamilyView index shares (versions, counts). */
+  public AliasedIndex index() {
+    return index;
   }
 
   public List<String> currentIndices() throws IOException {

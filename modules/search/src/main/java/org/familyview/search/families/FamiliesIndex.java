@@ -42,6 +42,17 @@ public final class FamiliesIndex {
     return index.rebuild(families.map(FamilyDocument::document));
   }
 
+  /** As {@link #rebuild(Stream)}, sent as the options say; returns the index now live. */
+  public AliasedIndex.Built rebuild(Stream<FamilyDocument> families, AliasedIndex.Bulk options)
+      throws IOException {
+    return index.rebuild(families.map(FamilyDocument::document), options);
+  }
+
+  /** The index behind the alias, for what every FamilyView index shares (versions, counts). */
+  public AliasedIndex index() {
+    return index;
+  }
+
   /** Replaces the families a run changed and removes those it retired, in the live index. */
   public void update(Collection<FamilyDocument> changed, Collection<String> retired)
       throws IOException {

@@ -1,5 +1,6 @@
 package org.familyview.search.families;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,11 +27,22 @@ public record FamilyDocument(
     Set<String> agencies) {
 
   public FamilyDocument {
-    memberIds = Set.copyOf(memberIds);
+    // Ordered copies: Set.copyOf iterates in an order that changes from one start of the
+    // application to the next, which would change the document (and its fingerprint) with it.
+    memberIds = ordered(memberIds);
     memberNames = List.copyOf(memberNames);
-    familyNames = Set.copyOf(familyNames);
-    postcodes = Set.copyOf(postcodes);
-    agencies = Set.copyOf(agencies);
+    familyNames = ordered(familyNames);
+    postcodes = ordered(postcodes);
+    agencies = ordered(agencies);
+  }
+
+  private static Set<String> ordered(Set<String> values) {
+    return Collections.unmodifiableSet(new LinkedHashSet<>(values));
+  }
+
+  /** A digest of the document as the families index receives it. */
+  public long fingerprint() {
+    return document().fingerprint();
   }
 
   AliasedIndex.Document document() {

@@ -2,35 +2,85 @@ package org.familyview.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.ScrollResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
 import co.elastic.clients.elasticsearch.indices.TranslogDurability;
+import co.elastic.clients.json.JsonData;
+import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.util.ObjectBuilder;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One index behind an alias. A rebuild writes a fresh index under a timestamped name with bulk
  * requests (no refresh, no replica while it fills) and only then moves the alias to it in one
  * atomic alias update, so readers see the old index or the new one and never a half-built one.
+ *
+ * <p>Every index records in its mapping's {@code _meta} the version of the mapping it was created
+ * with, so that an incremental update is only ever applied to an index of today's mapping.
  */
 public final class AliasedIndex {
 
   /** One document as it is sent: its id and its source. */
-  public record Document(String id, Map<String, Object> source) {}
+  public record Document(String id, Map<String, Object> source) {
+
+    /**
+     * A 64-bit digest of the document exactly as it is sent (id and source), stable across runs of
+     * the application as long as the source's values come in a stable order: what the incremental
+     * path compares to tell a changed document from an unchanged one.
+     */
+    public long fingerprint() {
+      return AliasedIndex.fingerprint(id + "\n" + source);
+    }
+  }
+
+  /**
+   * How a rebuild sends its documents.
+   *
+   * @param operations documents per bulk request
+   * @param concurrentRequests bulk requests in flight while the next one is read and serialised
+   * @param forceMerge merge the new index to one segment before the swap: a read-mostly nightly
+   *     index searches faster in one segment, and for the small indices it costs little
+   */
+  public record Bulk(int operations, int concurrentRequests, boolean forceMerge) {
+    public static final Bulk DEFAULT = new Bulk(5_000, 2, false);
+  }
+
+  /** What a rebuild made: the concrete index now behind the alias, and its document count. */
+  public record Built(String index, long documents, long forceMergeMillis) {}
+
+  static final String MAPPING_VERSION = "familyview_mapping";
 
   private final ElasticsearchClient client;
   private final String alias;
   private final Function<TypeMapping.Builder, ObjectBuilder<TypeMapping>> mapping;
   private final Clock clock;
+  private final Pattern ownIndex;
+  private final String mappingVersion;
 
   public AliasedIndex(
       ElasticsearchClient client,
@@ -41,14 +91,27 @@ public final class AliasedIndex {
     this.alias = alias;
     this.mapping = mapping;
     this.clock = clock;
+    this.ownIndex = Pattern.compile(Pattern.quote(alias) + "-[0-9]+");
+    this.mappingVersion = versionOf(mapping, client);
   }
 
   public String alias() {
     return alias;
   }
 
+  /** A short fingerprint of the mapping this code creates indices with. */
+  public String mappingVersion() {
+    return mappingVersion;
+  }
+
   /** Builds a new index from every document, swaps it in, and removes the indices it replaced. */
   public long rebuild(Stream<Document> documents) throws IOException {
+    return rebuild(documents, Bulk.DEFAULT).documents();
+  }
+
+  /** Builds a new index from every document, swaps it in, and removes the indices it replaced. */
+  public Built rebuild(Stream<Document> documents, Bulk options) throws IOException {
+    removeAbandonedBuilds();
     String index = alias + "-" + clock.millis();
     client
         .indices()
@@ -63,16 +126,22 @@ public final class AliasedIndex {
                                 // Nobody reads the new index before the swap and a failed build
                                 // is simply run again, so the build need not fsync every request.
                                 .translog(t -> t.durability(TranslogDurability.Async)))
-                    .mappings(mapping));
+                    .mappings(
+                        m -> {
+                          mapping.apply(m);
+                          return m.meta(MAPPING_VERSION, JsonData.of(mappingVersion));
+                        }));
     AtomicLong count = new AtomicLong();
-    // Two requests in flight keep Elasticsearch busy while the next batch is read and serialised.
+    Failures failures = new Failures();
     try (BulkIngester<Void> bulk =
         BulkIngester.of(
             b ->
                 b.client(client)
-                    .maxOperations(5_000)
-                    .maxConcurrentRequests(2)
-                    .flushInterval(5, TimeUnit.SECONDS))) {
+                    .maxOperations(options.operations())
+                    .maxSize(64L * 1024 * 1024)
+                    .maxConcurrentRequests(options.concurrentRequests())
+                    .flushInterval(5, TimeUnit.SECONDS)
+                    .listener(failures))) {
       documents.forEach(
           document -> {
             bulk.add(
@@ -80,6 +149,7 @@ public final class AliasedIndex {
             count.incrementAndGet();
           });
     }
+    failures.check(index);
     client
         .indices()
         .putSettings(
@@ -90,6 +160,12 @@ public final class AliasedIndex {
                             t.refreshInterval(r -> r.time("1s"))
                                 .translog(l -> l.durability(TranslogDurability.Request))));
     client.indices().refresh(r -> r.index(index));
+    long merge = 0;
+    if (options.forceMerge()) {
+      long started = System.nanoTime();
+      client.indices().forcemerge(f -> f.index(index).maxNumSegments(1L).flush(true));
+      merge = (System.nanoTime() - started) / 1_000_000;
+    }
     List<String> previous = currentIndices();
     client
         .indices()
@@ -104,7 +180,21 @@ public final class AliasedIndex {
     for (String old : previous) {
       client.indices().delete(d -> d.index(old));
     }
-    return count.get();
+    return new Built(index, count.get(), merge);
+  }
+
+  /**
+   * Removes indices of this alias's naming that no alias points to: what a build that failed before
+   * its swap left behind. Yesterday's index, still behind the alias, stays.
+   */
+  private void removeAbandonedBuilds() throws IOException {
+    List<String> live = currentIndices();
+    for (String name :
+        client.indices().get(g -> g.index(alias + "-*").allowNoIndices(true)).indices().keySet()) {
+      if (ownIndex.matcher(name).matches() && !live.contains(name)) {
+        client.indices().delete(d -> d.index(name));
+      }
+    }
   }
 
   /** Adds or replaces one document in the live index. */
@@ -114,13 +204,16 @@ public final class AliasedIndex {
 
   /**
    * Adds or replaces some documents and removes others in the live index in bulk requests: the
-   * incremental path for what a run changed, without rebuilding everything.
+   * incremental path for what a run changed, without rebuilding everything. Any document the index
+   * refuses fails the whole call (a delete of a document that is not there is not a failure).
    */
   public void apply(Collection<Document> upserts, Collection<String> deletions) throws IOException {
     if (upserts.isEmpty() && deletions.isEmpty()) {
       return;
     }
-    try (BulkIngester<Void> bulk = BulkIngester.of(b -> b.client(client).maxOperations(5_000))) {
+    Failures failures = new Failures();
+    try (BulkIngester<Void> bulk =
+        BulkIngester.of(b -> b.client(client).maxOperations(5_000).listener(failures))) {
       for (Document document : upserts) {
         bulk.add(op -> op.index(i -> i.index(alias).id(document.id()).document(document.source())));
       }
@@ -128,6 +221,7 @@ public final class AliasedIndex {
         bulk.add(op -> op.delete(d -> d.index(alias).id(id)));
       }
     }
+    failures.check(alias);
   }
 
   public void delete(String id) throws IOException {
@@ -138,6 +232,53 @@ public final class AliasedIndex {
     client.indices().refresh(r -> r.index(alias));
   }
 
+  /** How many documents the live index holds (as of its last refresh). */
+  public long count() throws IOException {
+    return client.count(c -> c.index(alias)).count();
+  }
+
+  /**
+   * The ids of the live documents whose keyword field holds one of the values, however many: the
+   * incremental path asks which events the index holds for the people a run changed.
+   */
+  public List<String> idsWhere(String field, Collection<String> values) throws IOException {
+    List<String> ids = new ArrayList<>();
+    List<String> all = List.copyOf(values);
+    for (int from = 0; from < all.size(); from += 10_000) {
+      List<FieldValue> chunk =
+          all.subList(from, Math.min(all.size(), from + 10_000)).stream()
+              .map(FieldValue::of)
+              .toList();
+      SearchResponse<Object> page =
+          client.search(
+              s ->
+                  s.index(alias)
+                      .query(q -> q.terms(t -> t.field(field).terms(v -> v.value(chunk))))
+                      .source(f -> f.fetch(false))
+                      .size(10_000)
+                      .scroll(t -> t.time("1m")),
+              Object.class);
+      String scrollId = page.scrollId();
+      List<Hit<Object>> hits = page.hits().hits();
+      try {
+        while (!hits.isEmpty()) {
+          hits.forEach(h -> ids.add(h.id()));
+          String current = scrollId;
+          ScrollResponse<Object> next =
+              client.scroll(r -> r.scrollId(current).scroll(t -> t.time("1m")), Object.class);
+          scrollId = next.scrollId();
+          hits = next.hits().hits();
+        }
+      } finally {
+        if (scrollId != null) {
+          String last = scrollId;
+          client.clearScroll(c -> c.scrollId(last));
+        }
+      }
+    }
+    return ids;
+  }
+
   /** The concrete indices behind the alias now: one, or none before the first build. */
   public List<String> currentIndices() throws IOException {
     if (!client.indices().existsAlias(e -> e.name(alias)).value()) {
@@ -145,5 +286,86 @@ public final class AliasedIndex {
     }
     GetAliasResponse response = client.indices().getAlias(g -> g.name(alias));
     return new ArrayList<>(response.aliases().keySet());
+  }
+
+  /** The mapping version a concrete index was created with, if it says. */
+  public Optional<String> mappingVersionOf(String index) throws IOException {
+    var mappings = client.indices().getMapping(g -> g.index(index)).get(index);
+    if (mappings == null) {
+      return Optional.empty();
+    }
+    JsonData version = mappings.mappings().meta().get(MAPPING_VERSION);
+    return version == null ? Optional.empty() : Optional.of(version.to(String.class));
+  }
+
+  /** The first 64 bits of the SHA-256 of the text. */
+  public static long fingerprint(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      long value = 0;
+      for (int i = 0; i < 8; i++) {
+        value = (value << 8) | (digest[i] & 0xff);
+      }
+      return value;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String versionOf(
+      Function<TypeMapping.Builder, ObjectBuilder<TypeMapping>> mapping,
+      ElasticsearchClient client) {
+    TypeMapping built = mapping.apply(new TypeMapping.Builder()).build();
+    String json = JsonpUtils.toJsonString(built, client._jsonpMapper());
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The first failure of a bulk session: a request that failed, or a document refused. */
+  private static final class Failures implements BulkListener<Void> {
+    private final AtomicReference<@Nullable String> first = new AtomicReference<>();
+
+    @Override
+    public void beforeBulk(long executionId, BulkRequest request, List<Void> contexts) {}
+
+    @Override
+    public void afterBulk(
+        long executionId, BulkRequest request, List<Void> contexts, BulkResponse response) {
+      if (response.errors()) {
+        for (BulkResponseItem item : response.items()) {
+          if (item.error() != null) {
+            first.compareAndSet(
+                null,
+                "document "
+                    + item.id()
+                    + ": "
+                    + item.error().type()
+                    + " ("
+                    + item.error().reason()
+                    + ")");
+            return;
+          }
+        }
+      }
+    }
+
+    @Override
+    public void afterBulk(
+        long executionId, BulkRequest request, List<Void> contexts, Throwable failure) {
+      first.compareAndSet(null, "bulk request failed: " + failure);
+    }
+
+    void check(String index) throws IOException {
+      String failure = first.get();
+      if (failure != null) {
+        throw new IOException("indexing into " + index + " failed: " + failure);
+      }
+    }
   }
 }

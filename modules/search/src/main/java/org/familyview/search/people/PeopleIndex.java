@@ -30,6 +30,17 @@ public final class PeopleIndex {
     return index.rebuild(people.map(PeopleIndex::document));
   }
 
+  /** As {@link #rebuild(Stream)}, sent as the options say; returns the index now live. */
+  public AliasedIndex.Built rebuild(Stream<PersonDocument> people, AliasedIndex.Bulk options)
+      throws IOException {
+    return index.rebuild(people.map(PeopleIndex::document), options);
+  }
+
+  /** The index behind the alias, for what every FamilyView index shares (versions, counts). */
+  public AliasedIndex index() {
+    return index;
+  }
+
   /** Adds or replaces one person in the live index: the nightly run's incremental path. */
   public void upsert(PersonDocument person) throws IOException {
     index.upsert(document(person));
@@ -50,11 +61,11 @@ public final class PeopleIndex {
     index.refresh();
   }
 
-  List<String> currentIndices() throws IOException {
+  public List<String> currentIndices() throws IOException {
     return index.currentIndices();
   }
 
-  private static AliasedIndex.Document document(PersonDocument person) {
+  static AliasedIndex.Document document(PersonDocument person) {
     return new AliasedIndex.Document(person.personId(), person.source());
   }
 }

@@ -56,11 +56,18 @@ public record PersonDocument(
           source.put("postcode", p.unit());
           source.put("district", p.district());
         });
-    source.put("identifiers", List.copyOf(identifiers));
+    // Sorted: a set's order may differ from one start of the application to the next, and the
+    // incremental path compares documents by their fingerprint.
+    source.put("identifiers", identifiers.stream().sorted().toList());
     if (familyId != null) {
       source.put("family_id", familyId);
     }
-    source.put("agencies", List.copyOf(agencies));
+    source.put("agencies", agencies.stream().sorted().toList());
     return source;
+  }
+
+  /** A digest of the document as the people index receives it. */
+  public long fingerprint() {
+    return PeopleIndex.document(this).fingerprint();
   }
 }
