@@ -105,29 +105,20 @@ public class Decisions {
         if (!tasks.leaveOpen(taskId, "AWAITING_APPROVAL")) {
           return new Outcome.Conflict("task " + taskId + " was decided meanwhile");
         }
-        StewardDecision pending =
-            new StewardDecision(
+        return awaitingApproval(
+            StewardDecision.pending(
                 id,
                 "MATCH",
-                "AWAITING_APPROVAL",
                 taskId,
                 null,
                 null,
                 List.of(left, right),
-                true,
                 blankToNull(reason),
                 fourEyes.child(),
                 fourEyes.police(),
                 evidence,
-                null,
                 steward,
-                at,
-                null,
-                null,
-                null,
-                null);
-        decisions.insert(pending);
-        return new Outcome.AwaitingApproval(pending);
+                at));
       }
     }
     if (!tasks.leaveOpen(taskId, "DECIDED")) {
@@ -194,12 +185,7 @@ public class Decisions {
     String evidence = personEvidence(Map.of(personId, all));
     MatchDecisions.Context context =
         new MatchDecisions.Context(id, null, blankToNull(reason), steward, at, evidence);
-    constraints.withdrawBetween(MatchDecisions.MUST_LINK, goingList, staying, steward, at);
-    for (RecordRef l : goingList) {
-      for (RecordRef s : staying) {
-        constraints.write(MatchDecisions.CANNOT_LINK, l, s, context);
-      }
-    }
+    keepApart(goingList, staying, context);
     if (together) {
       for (int i = 1; i < goingList.size(); i++) {
         constraints.write(MatchDecisions.MUST_LINK, goingList.get(0), goingList.get(i), context);
@@ -260,29 +246,20 @@ public class Decisions {
     UUID id = UUID.randomUUID();
     String evidence = personEvidence(orderedMap(personId, kept, otherId, joining));
     if (fourEyes.needed()) {
-      StewardDecision pending =
-          new StewardDecision(
+      return awaitingApproval(
+          StewardDecision.pending(
               id,
               "MERGE",
-              "AWAITING_APPROVAL",
               null,
               personId,
               otherId,
               List.of(),
-              true,
               blankToNull(reason),
               fourEyes.child(),
               fourEyes.police(),
               evidence,
-              null,
               steward,
-              at,
-              null,
-              null,
-              null,
-              null);
-      decisions.insert(pending);
-      return new Outcome.AwaitingApproval(pending);
+              at));
     }
     MatchDecisions.Context context =
         new MatchDecisions.Context(id, null, blankToNull(reason), steward, at, evidence);
@@ -343,12 +320,7 @@ public class Decisions {
     String evidence = personEvidence(Map.of(personId, all));
     MatchDecisions.Context context =
         new MatchDecisions.Context(id, null, blankToNull(reason), steward, at, evidence);
-    constraints.withdrawBetween(MatchDecisions.MUST_LINK, leaving, staying, steward, at);
-    for (RecordRef l : leaving) {
-      for (RecordRef s : staying) {
-        constraints.write(MatchDecisions.CANNOT_LINK, l, s, context);
-      }
-    }
+    keepApart(leaving, staying, context);
     Change.Builder change = Change.builder();
     change.kept.add(personId);
     String text = linkReason("UNMERGE", id, reason);
@@ -377,9 +349,30 @@ public class Decisions {
             at));
   }
 
+  /**
+   * Rules that the leaving records are not the same person as the staying ones: a must-link between
+   * them is withdrawn and a cannot-link written for each pair, so that no later run joins them
+   * again.
+   */
+  private void keepApart(
+      List<RecordRef> leaving, List<RecordRef> staying, MatchDecisions.Context context) {
+    constraints.withdrawBetween(
+        MatchDecisions.MUST_LINK, leaving, staying, context.decidedBy(), context.at());
+    for (RecordRef l : leaving) {
+      for (RecordRef s : staying) {
+        constraints.write(MatchDecisions.CANNOT_LINK, l, s, context);
+      }
+    }
+  }
+
   private Outcome recorded(StewardDecision applied) {
     decisions.insert(applied);
     return new Outcome.Applied(applied);
+  }
+
+  private Outcome awaitingApproval(StewardDecision pending) {
+    decisions.insert(pending);
+    return new Outcome.AwaitingApproval(pending);
   }
 
   /** A second steward approves (and so applies) or rejects a pending MATCH or merge. */

@@ -1,5 +1,7 @@
 package org.familyview.review.decision;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -115,21 +117,7 @@ public class MatchDecisions {
             """)
         .param(keys(records))
         .param(keys(records))
-        .query(
-            (rs, n) -> {
-              Timestamp withdrawn = rs.getTimestamp("withdrawn_at");
-              return new Constraint(
-                  rs.getObject("id", UUID.class),
-                  rs.getString("kind"),
-                  new RecordRef(rs.getString("left_agency"), rs.getString("left_record_id")),
-                  new RecordRef(rs.getString("right_agency"), rs.getString("right_record_id")),
-                  rs.getString("reason"),
-                  rs.getString("decided_by"),
-                  rs.getTimestamp("decided_at").toInstant(),
-                  rs.getObject("review_decision_id", UUID.class),
-                  rs.getString("withdrawn_by"),
-                  withdrawn == null ? null : withdrawn.toInstant());
-            })
+        .query(MatchDecisions::constraint)
         .list();
   }
 
@@ -143,22 +131,23 @@ public class MatchDecisions {
                    left_record_id, right_agency, right_record_id
             """)
         .param(reviewDecisionId)
-        .query(
-            (rs, n) -> {
-              Timestamp withdrawn = rs.getTimestamp("withdrawn_at");
-              return new Constraint(
-                  rs.getObject("id", UUID.class),
-                  rs.getString("kind"),
-                  new RecordRef(rs.getString("left_agency"), rs.getString("left_record_id")),
-                  new RecordRef(rs.getString("right_agency"), rs.getString("right_record_id")),
-                  rs.getString("reason"),
-                  rs.getString("decided_by"),
-                  rs.getTimestamp("decided_at").toInstant(),
-                  rs.getObject("review_decision_id", UUID.class),
-                  rs.getString("withdrawn_by"),
-                  withdrawn == null ? null : withdrawn.toInstant());
-            })
+        .query(MatchDecisions::constraint)
         .list();
+  }
+
+  private static Constraint constraint(ResultSet rs, int row) throws SQLException {
+    Timestamp withdrawn = rs.getTimestamp("withdrawn_at");
+    return new Constraint(
+        rs.getObject("id", UUID.class),
+        rs.getString("kind"),
+        new RecordRef(rs.getString("left_agency"), rs.getString("left_record_id")),
+        new RecordRef(rs.getString("right_agency"), rs.getString("right_record_id")),
+        rs.getString("reason"),
+        rs.getString("decided_by"),
+        rs.getTimestamp("decided_at").toInstant(),
+        rs.getObject("review_decision_id", UUID.class),
+        rs.getString("withdrawn_by"),
+        withdrawn == null ? null : withdrawn.toInstant());
   }
 
   private static String[] keys(Collection<RecordRef> records) {

@@ -76,6 +76,45 @@ public record StewardDecision(
         decidedAt);
   }
 
+  /**
+   * A MATCH or merge that touches a child or police-held records: nothing is applied until a second
+   * steward approves it.
+   */
+  static StewardDecision pending(
+      UUID id,
+      String action,
+      @Nullable UUID reviewTaskId,
+      @Nullable String personId,
+      @Nullable String otherPersonId,
+      List<RecordRef> records,
+      @Nullable String reason,
+      boolean involvesChild,
+      boolean involvesPolice,
+      @Nullable String evidence,
+      String decidedBy,
+      Instant decidedAt) {
+    return new StewardDecision(
+        id,
+        action,
+        "AWAITING_APPROVAL",
+        reviewTaskId,
+        personId,
+        otherPersonId,
+        records,
+        true,
+        reason,
+        involvesChild,
+        involvesPolice,
+        evidence,
+        null,
+        decidedBy,
+        decidedAt,
+        null,
+        null,
+        null,
+        null);
+  }
+
   public boolean awaitingApproval() {
     return "AWAITING_APPROVAL".equals(status);
   }
