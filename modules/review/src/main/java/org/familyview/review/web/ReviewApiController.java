@@ -19,7 +19,6 @@ import org.familyview.review.decision.StewardDecision;
 import org.familyview.review.radius.BlastRadius;
 import org.familyview.review.task.ReviewTasks;
 import org.familyview.review.task.TaskFilter;
-import org.familyview.review.task.TaskView;
 import org.familyview.review.task.TaskViews;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -163,33 +162,8 @@ class ReviewApiController {
               .denied());
       return problem(HttpStatus.NOT_FOUND, "no review task " + id);
     }
-    auditTaskRead(view.get(), who, http);
+    TaskReads.audit(audit, view.get(), "review task " + id, who, http);
     return ResponseEntity.ok(view.get());
-  }
-
-  /** One entry per person shown, so a person's readers include stewards who looked at a task. */
-  void auditTaskRead(TaskView view, Authentication who, HttpServletRequest http) {
-    String detail =
-        "review task "
-            + view.task().id()
-            + " ("
-            + view.task().kind()
-            + "): records "
-            + view.task().records();
-    if (view.candidates().isEmpty()) {
-      audit.record(
-          audit
-              .event(who, http, AuditAction.PERSON_VIEW)
-              .on("review-task", view.task().id().toString())
-              .withDetail(detail));
-    }
-    for (TaskView.Candidate c : view.candidates()) {
-      audit.record(
-          audit
-              .event(who, http, AuditAction.PERSON_VIEW)
-              .on("person", c.personId())
-              .withDetail(detail));
-    }
   }
 
   @PostMapping("/api/review/tasks/{id}/decision")

@@ -119,27 +119,7 @@ class ReviewPagesController {
       HttpServletRequest http,
       Model model) {
     TaskView view = views.view(id).orElseThrow(() -> notFound(who, http, "review-task", id));
-    String detail =
-        "page /review/tasks/"
-            + id
-            + " ("
-            + view.task().kind()
-            + "): records "
-            + view.task().records();
-    if (view.candidates().isEmpty()) {
-      audit.record(
-          audit
-              .event(who, http, AuditAction.PERSON_VIEW)
-              .on("review-task", id.toString())
-              .withDetail(detail));
-    }
-    for (TaskView.Candidate c : view.candidates()) {
-      audit.record(
-          audit
-              .event(who, http, AuditAction.PERSON_VIEW)
-              .on("person", c.personId())
-              .withDetail(detail));
-    }
+    TaskReads.audit(audit, view, "page /review/tasks/" + id, who, http);
     model.addAttribute("view", view);
     model.addAttribute("decisions", acts.about(id, null));
     model.addAttribute("errors", error == null ? List.of() : List.of(error));
@@ -158,9 +138,12 @@ class ReviewPagesController {
     AuditEvent event =
         audit.event(who, http, AuditAction.REVIEW_DECISION).on("review-task", id.toString());
     if (decision == null) {
-      audit.record(event.withDetail("refused: no decision").denied());
-      redirect.addAttribute("error", "Choose whether the records are the same person.");
-      return "redirect:/review/tasks/" + id;
+      return refused(
+          event,
+          "refused: no decision",
+          "Choose whether the records are the same person.",
+          "/review/tasks/" + id,
+          redirect);
     }
     Outcome outcome = decisions.decide(id, decision, reason, CurrentUser.of(who).username());
     return settleRedirect(outcome, event, decision, "/review/tasks/" + id, redirect);
@@ -205,9 +188,12 @@ class ReviewPagesController {
       }
     }
     if (leaving.isEmpty()) {
-      audit.record(event.withDetail("SPLIT refused: no records").denied());
-      redirect.addAttribute("error", "Choose the records that leave this person.");
-      return "redirect:/review/persons/" + id;
+      return refused(
+          event,
+          "SPLIT refused: no records",
+          "Choose the records that leave this person.",
+          "/review/persons/" + id,
+          redirect);
     }
     Outcome outcome =
         decisions.split(id, leaving, together, reason, CurrentUser.of(who).username());
@@ -225,9 +211,12 @@ class ReviewPagesController {
       RedirectAttributes redirect) {
     AuditEvent event = audit.event(who, http, AuditAction.REVIEW_DECISION).on("person", id);
     if (otherPersonId == null || otherPersonId.isBlank()) {
-      audit.record(event.withDetail("MERGE refused: no other person").denied());
-      redirect.addAttribute("error", "Enter the id of the person to merge with.");
-      return "redirect:/review/persons/" + id;
+      return refused(
+          event,
+          "MERGE refused: no other person",
+          "Enter the id of the person to merge with.",
+          "/review/persons/" + id,
+          redirect);
     }
     String other = otherPersonId.strip();
     Outcome outcome = decisions.merge(id, other, reason, CurrentUser.of(who).username());
@@ -245,9 +234,12 @@ class ReviewPagesController {
       RedirectAttributes redirect) {
     AuditEvent event = audit.event(who, http, AuditAction.REVIEW_DECISION).on("person", id);
     if (mergedPersonId == null || mergedPersonId.isBlank()) {
-      audit.record(event.withDetail("UNMERGE refused: no merged person").denied());
-      redirect.addAttribute("error", "Choose the merge to undo.");
-      return "redirect:/review/persons/" + id;
+      return refused(
+          event,
+          "UNMERGE refused: no merged person",
+          "Choose the merge to undo.",
+          "/review/persons/" + id,
+          redirect);
     }
     String merged = mergedPersonId.strip();
     Outcome outcome = decisions.unmerge(id, merged, reason, CurrentUser.of(who).username());
@@ -285,9 +277,12 @@ class ReviewPagesController {
     AuditEvent event =
         audit.event(who, http, AuditAction.REVIEW_DECISION).on("review-decision", id.toString());
     if (!"APPROVE".equals(outcome) && !"REJECT".equals(outcome)) {
-      audit.record(event.withDetail("approval refused: no outcome").denied());
-      redirect.addAttribute("error", "Choose approve or reject.");
-      return "redirect:/review/approvals";
+      return refused(
+          event,
+          "approval refused: no outcome",
+          "Choose approve or reject.",
+          "/review/approvals",
+          redirect);
     }
     Outcome result =
         decisions.settle(id, "APPROVE".equals(outcome), note, CurrentUser.of(who).username());
@@ -359,6 +354,14 @@ class ReviewPagesController {
     audit.record(event.withDetail(what + " refused: " + detail).denied());
     redirect.addAttribute("error", detail);
     return Optional.empty();
+  }
+
+  /** A form refused before it reached a decision: audited, and back to the form with the error. */
+  private String refused(
+      AuditEvent event, String detail, String error, String back, RedirectAttributes redirect) {
+    audit.record(event.withDetail(detail).denied());
+    redirect.addAttribute("error", error);
+    return "redirect:" + back;
   }
 
   private ResponseStatusException notFound(
