@@ -40,8 +40,6 @@ public record LinkageMetrics(
     long predictedPairs = pairs(predictedSize);
     long truePairs = pairs(trueSize);
     long correct = pairs(bothSize);
-    double precision = predictedPairs == 0 ? 1 : (double) correct / predictedPairs;
-    double recall = truePairs == 0 ? 1 : (double) correct / truePairs;
     double bPrecision = 0;
     double bRecall = 0;
     for (Map.Entry<RecordKey, String> e : predicted.entrySet()) {
@@ -53,19 +51,7 @@ public record LinkageMetrics(
       bPrecision += (double) both / predictedSize.get(e.getValue());
       bRecall += (double) both / trueSize.get(t);
     }
-    bPrecision = records == 0 ? 1 : bPrecision / records;
-    bRecall = records == 0 ? 1 : bRecall / records;
-    return new LinkageMetrics(
-        records,
-        predictedPairs,
-        truePairs,
-        correct,
-        precision,
-        recall,
-        f1(precision, recall),
-        bPrecision,
-        bRecall,
-        f1(bPrecision, bRecall));
+    return scored(records, predictedPairs, truePairs, correct, bPrecision, bRecall);
   }
 
   /**
@@ -122,10 +108,21 @@ public record LinkageMetrics(
     for (long size : trueSize) {
       truePairs += size * (size - 1) / 2;
     }
+    return scored(records, predictedPairs, truePairs, correct, bPrecision, bRecall);
+  }
+
+  /** The ratios from the counts; B-cubed arrives as sums over records, averaged here. */
+  private static LinkageMetrics scored(
+      long records,
+      long predictedPairs,
+      long truePairs,
+      long correct,
+      double bPrecisionSum,
+      double bRecallSum) {
     double precision = predictedPairs == 0 ? 1 : (double) correct / predictedPairs;
     double recall = truePairs == 0 ? 1 : (double) correct / truePairs;
-    bPrecision = records == 0 ? 1 : bPrecision / records;
-    bRecall = records == 0 ? 1 : bRecall / records;
+    double bPrecision = records == 0 ? 1 : bPrecisionSum / records;
+    double bRecall = records == 0 ? 1 : bRecallSum / records;
     return new LinkageMetrics(
         records,
         predictedPairs,
