@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.commons.codec.language.DoubleMetaphone;
+import org.familyview.identifiers.AddressLine;
 import org.familyview.identifiers.NhsNumber;
 import org.familyview.identifiers.Placeholders;
 import org.familyview.identifiers.PncId;
@@ -31,30 +31,6 @@ public final class Standardiser {
   private static final Set<String> SURNAME_PARTICLES =
       Set.of(
           "van", "von", "der", "den", "de", "la", "le", "da", "di", "du", "del", "st", "al", "el");
-
-  private static final Map<String, String> ADDRESS_WORDS =
-      Map.ofEntries(
-          Map.entry("street", "st"),
-          Map.entry("road", "rd"),
-          Map.entry("avenue", "ave"),
-          Map.entry("av", "ave"),
-          Map.entry("lane", "ln"),
-          Map.entry("drive", "dr"),
-          Map.entry("close", "cl"),
-          Map.entry("court", "ct"),
-          Map.entry("crescent", "cres"),
-          Map.entry("place", "pl"),
-          Map.entry("gardens", "gdns"),
-          Map.entry("terrace", "tce"),
-          Map.entry("square", "sq"),
-          Map.entry("grove", "gr"),
-          Map.entry("house", "ho"),
-          Map.entry("apartment", "flat"),
-          Map.entry("apt", "flat"),
-          Map.entry("north", "n"),
-          Map.entry("south", "s"),
-          Map.entry("east", "e"),
-          Map.entry("west", "w"));
 
   private static final Set<String> EMAIL_PLACEHOLDERS =
       Set.of("none", "noemail", "no.email", "no-email", "unknown", "na", "test", "nil", "null");
@@ -99,7 +75,7 @@ public final class Standardiser {
     }
     Postcode ukPostcode = postcodeOrNull(record.postcode());
     String postcode = compactPostcode(record.postcode());
-    String address = address(record.address());
+    String address = AddressLine.standard(record.address());
     return new StandardisedRecord(
         record.key(),
         forename,
@@ -165,38 +141,6 @@ public final class Standardiser {
       return null;
     }
     return compact.toUpperCase(Locale.ROOT);
-  }
-
-  private static @Nullable String address(@Nullable String raw) {
-    if (raw == null || Placeholders.isPlaceholderText(raw)) {
-      return null;
-    }
-    List<String> tokens = addressTokens(raw);
-    return tokens.isEmpty() ? null : String.join(" ", tokens);
-  }
-
-  private static List<String> addressTokens(String raw) {
-    List<String> tokens = new ArrayList<>(8);
-    StringBuilder token = new StringBuilder(16);
-    for (int i = 0; i <= raw.length(); i++) {
-      char c = i < raw.length() ? raw.charAt(i) : ' ';
-      if (c >= 128) {
-        return addressTokens(
-            java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFD)
-                .replaceAll("[^\\p{ASCII}]", ""));
-      }
-      if (c >= 'A' && c <= 'Z') {
-        c = (char) (c + 32);
-      }
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        token.append(c);
-      } else if (c != '\'' && !token.isEmpty()) {
-        String word = token.toString();
-        tokens.add(ADDRESS_WORDS.getOrDefault(word, word));
-        token.setLength(0);
-      }
-    }
-    return tokens;
   }
 
   private static String[] sortedTokens(String address) {
