@@ -79,7 +79,10 @@ class SearchApiIntegrationTests {
   void aMisspeltNameFindsThePersonWithWhatAResultShows() throws Exception {
     HttpResponse<String> response = search("Jolean " + surname, "keyworker1");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode results = JSON.readTree(response.body()).get("results");
+    JsonNode body = JSON.readTree(response.body());
+    assertThat(body.get("total").asLong()).isPositive();
+    assertThat(body.get("totalExact").asBoolean()).isTrue();
+    JsonNode results = body.get("results");
     assertThat(results.values())
         .extracting(r -> r.get("personId").asString())
         .contains(world.mother);

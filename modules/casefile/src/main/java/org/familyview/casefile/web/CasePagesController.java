@@ -85,6 +85,7 @@ class CasePagesController {
           case SearchOutcome.Found found -> {
             model.addAttribute("hits", found.hits());
             model.addAttribute("total", found.total());
+            model.addAttribute("totalExact", found.exact());
           }
           case SearchOutcome.Unavailable unavailable ->
               model.addAttribute("unavailable", unavailable.reason());

@@ -50,6 +50,8 @@ class SearchApiController {
               Map<String, Object> json = new LinkedHashMap<>();
               json.put("query", searched.query());
               json.put("total", found.total());
+              // false: more than "total" match, and the count stopped there.
+              json.put("totalExact", found.exact());
               json.put("results", found.hits().stream().map(SearchApiController::hit).toList());
               yield ResponseEntity.ok(json);
             }

@@ -6,6 +6,8 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.TotalHits;
+import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -27,6 +29,13 @@ public final class PeopleSearch {
 
   public static final int MAX_RESULTS = 50;
 
+  /**
+   * Matches are counted exactly up to here and no further. Counting every "Smith" among a million
+   * people means scoring every one of them; stopping lets Elasticsearch skip whole blocks that
+   * cannot reach the first page, and nobody reads a count beyond this: they narrow the search.
+   */
+  public static final int COUNTED_UP_TO = 1_000;
+
   private final ElasticsearchClient client;
   private final String alias;
   private final Clock clock;
@@ -41,10 +50,10 @@ public final class PeopleSearch {
     LocalDate today = LocalDate.now(clock);
     SearchQuery query = SearchQuery.parse(text, today);
     if (query.isEmpty()) {
-      return new SearchOutcome.Found(List.of(), 0);
+      return SearchOutcome.Found.nothing();
     }
     if (visibility instanceof Visibility.Families families && families.familyIds().isEmpty()) {
-      return new SearchOutcome.Found(List.of(), 0);
+      return SearchOutcome.Found.nothing();
     }
     try {
       SearchResponse<Map> response =
@@ -52,12 +61,14 @@ public final class PeopleSearch {
               s ->
                   s.index(alias)
                       .size(Math.clamp(size, 1, MAX_RESULTS))
-                      .trackTotalHits(t -> t.enabled(true))
+                      .trackTotalHits(t -> t.count(COUNTED_UP_TO))
                       .query(q -> q.bool(b -> build(b, query, visibility))),
               Map.class);
       List<PersonHit> hits = response.hits().hits().stream().map(h -> hit(h, today)).toList();
-      long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-      return new SearchOutcome.Found(hits, total);
+      TotalHits total = response.hits().total();
+      return total == null
+          ? new SearchOutcome.Found(hits, hits.size(), true)
+          : new SearchOutcome.Found(hits, total.value(), total.relation() == TotalHitsRelation.Eq);
     } catch (IOException e) {
       return new SearchOutcome.Unavailable("the search service cannot be reached");
     } catch (ElasticsearchException e) {

@@ -7,7 +7,16 @@ import java.util.List;
  */
 public sealed interface SearchOutcome {
 
-  record Found(List<PersonHit> hits, long total) implements SearchOutcome {}
+  /**
+   * @param total how many match, counted exactly up to {@link PeopleSearch#COUNTED_UP_TO}
+   * @param exact false when there are more than that: the count stopped there
+   */
+  record Found(List<PersonHit> hits, long total, boolean exact) implements SearchOutcome {
+
+    public static Found nothing() {
+      return new Found(List.of(), 0, true);
+    }
+  }
 
   /** Elasticsearch could not be reached or refused the query; say so, don't show "no results". */
   record Unavailable(String reason) implements SearchOutcome {}

@@ -120,6 +120,40 @@ class PeopleSearchIntegrationTests {
   }
 
   @Test
+  void aCommonNameIsCountedExactlyUpToTheLimitAndThenSaidToBeMore() throws Exception {
+    String prefix = PREFIX + "-many";
+    PeopleIndex many = new PeopleIndex(client, prefix, CLOCK);
+    PeopleSearch searching = new PeopleSearch(client, prefix, CLOCK);
+    int smiths = PeopleSearch.COUNTED_UP_TO + 200;
+    many.rebuild(
+        Stream.concat(
+            java.util.stream.IntStream.range(0, smiths)
+                .mapToObj(
+                    i ->
+                        person(
+                            "S" + i,
+                            i % 2 == 0 ? "John" : "Jon",
+                            "Smith",
+                            LocalDate.of(1980, 1, 1).plusDays(i),
+                            "LS6 2AB",
+                            "F" + i)),
+            Stream.of(person("K1", "John", "Smith", LocalDate.of(2011, 5, 6), "M1 1AE", "FK"))));
+
+    SearchOutcome.Found common =
+        (SearchOutcome.Found) searching.search("john smith", new Visibility.Everyone(), 25);
+    assertThat(common.exact()).isFalse();
+    assertThat(common.total()).isEqualTo(PeopleSearch.COUNTED_UP_TO);
+    assertThat(common.hits()).hasSize(25);
+
+    SearchOutcome.Found narrowed =
+        (SearchOutcome.Found)
+            searching.search("john smith 6/5/2011", new Visibility.Everyone(), 25);
+    assertThat(narrowed.exact()).isTrue();
+    assertThat(narrowed.total()).isEqualTo(1);
+    assertThat(ids(narrowed)).containsExactly("K1");
+  }
+
+  @Test
   void aRebuildIsSwappedInWholeAndTheOldIndexRemoved() throws Exception {
     String prefix = PREFIX + "-swap";
     PeopleIndex swapped =
