@@ -80,22 +80,7 @@ class CriteriaController {
     int s = Math.clamp(size, 1, MAX_PAGE_SIZE);
     CriteriaViews.EligibleList list =
         views.eligible(ruleset.get(), p, s, CurrentUser.of(who).roles());
-    audit.record(
-        audit
-            .event(who, request, AuditAction.FAMILY_VIEW)
-            .on("criteria-eligible", framework)
-            .withDetail(
-                "eligible families, framework "
-                    + framework
-                    + " run "
-                    + list.runId()
-                    + " page "
-                    + p
-                    + ": "
-                    + list.families().stream()
-                        .map(CriteriaViews.EligibleFamily::familyId)
-                        .reduce((a, b) -> a + "," + b)
-                        .orElse("none")));
+    auditEligible(audit, "eligible families", framework, p, list, who, request);
     return ResponseEntity.ok(list);
   }
 
@@ -121,6 +106,37 @@ class CriteriaController {
       return;
     }
     writePack(ruleset.get(), who, request, response, audit, results, pack);
+  }
+
+  /**
+   * Shared with the lead's page: which families a page of the eligible list showed. {@code where}
+   * names the door.
+   */
+  static void auditEligible(
+      RequestAudit audit,
+      String where,
+      String framework,
+      int page,
+      CriteriaViews.EligibleList list,
+      Authentication who,
+      HttpServletRequest request) {
+    audit.record(
+        audit
+            .event(who, request, AuditAction.FAMILY_VIEW)
+            .on("criteria-eligible", framework)
+            .withDetail(
+                where
+                    + ", framework "
+                    + framework
+                    + " run "
+                    + list.runId()
+                    + " page "
+                    + page
+                    + ": "
+                    + list.families().stream()
+                        .map(CriteriaViews.EligibleFamily::familyId)
+                        .reduce((a, b) -> a + "," + b)
+                        .orElse("none")));
   }
 
   /** Shared with the lead's page, which downloads the same pack from a session. */

@@ -3,7 +3,6 @@ package org.familyview.eligibility;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.familyview.audit.trail.AuditAction;
 import org.familyview.criteria.Ruleset;
 import org.familyview.portal.audit.RequestAudit;
 import org.familyview.portal.identity.CurrentUser;
@@ -74,22 +73,7 @@ class CriteriaPagesController {
     int p = Math.max(0, page);
     CriteriaViews.EligibleList list =
         views.eligible(ruleset, p, PAGE_SIZE, CurrentUser.of(who).roles());
-    audit.record(
-        audit
-            .event(who, request, AuditAction.FAMILY_VIEW)
-            .on("criteria-eligible", framework)
-            .withDetail(
-                "page /criteria, framework "
-                    + framework
-                    + " run "
-                    + list.runId()
-                    + " page "
-                    + p
-                    + ": "
-                    + list.families().stream()
-                        .map(CriteriaViews.EligibleFamily::familyId)
-                        .reduce((a, b) -> a + "," + b)
-                        .orElse("none")));
+    CriteriaController.auditEligible(audit, "page /criteria", framework, p, list, who, request);
     model.addAttribute("list", list);
     model.addAttribute("rulesets", rulesets.all());
     model.addAttribute("previousPage", p > 0 ? p - 1 : null);
