@@ -2,12 +2,9 @@ package org.familyview.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-import org.familyview.testsupport.KeycloakTokens;
+import org.familyview.testsupport.BearerRequests;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,7 +19,6 @@ class AccessIntegrationTests {
   private static final String PURPOSE = "Child protection enquiry (Children Act 1989 s.47)";
 
   @LocalServerPort int port;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void onlyASafeguardingLeadAssignsCaseloads() throws Exception {
@@ -91,21 +87,10 @@ class AccessIntegrationTests {
   }
 
   private HttpResponse<String> get(String path, String user) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", "Bearer " + KeycloakTokens.accessToken(user))
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return BearerRequests.get(port, path, user);
   }
 
   private HttpResponse<String> post(String path, String user, String json) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", "Bearer " + KeycloakTokens.accessToken(user))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return BearerRequests.post(port, path, user, json);
   }
 }

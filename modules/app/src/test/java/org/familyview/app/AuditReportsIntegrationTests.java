@@ -2,9 +2,6 @@ package org.familyview.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -18,7 +15,7 @@ import org.familyview.audit.report.UnusualAccessReports;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.audit.trail.AuditEvent;
 import org.familyview.audit.trail.AuditTrail;
-import org.familyview.testsupport.KeycloakTokens;
+import org.familyview.testsupport.BearerRequests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,7 +35,6 @@ class AuditReportsIntegrationTests {
   @Autowired AuditTrail trail;
   @Autowired UnusualAccessReports reports;
   @Autowired JdbcClient jdbc;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void onlyAnAuditorReadsTheReports() throws Exception {
@@ -302,20 +298,10 @@ class AuditReportsIntegrationTests {
   }
 
   private HttpResponse<String> get(String path, String user) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", "Bearer " + KeycloakTokens.accessToken(user))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return BearerRequests.get(port, path, user);
   }
 
   private HttpResponse<String> post(String path, String user, String body) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", "Bearer " + KeycloakTokens.accessToken(user))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return BearerRequests.post(port, path, user, body);
   }
 }
