@@ -15,6 +15,7 @@ import java.time.Period;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.familyview.search.query.NameKeys;
 import org.familyview.search.query.SearchQuery;
 import org.jspecify.annotations.Nullable;
@@ -82,7 +83,7 @@ public final class PeopleSearch {
   private static BoolQuery.Builder build(
       BoolQuery.Builder b, SearchQuery query, Visibility visibility) {
     for (String name : query.names()) {
-      List<FieldValue> keys = NameKeys.phonetic(name).stream().map(FieldValue::of).toList();
+      Set<String> keys = NameKeys.phonetic(name);
       b.must(
           m ->
               m.bool(
@@ -95,8 +96,11 @@ public final class PeopleSearch {
                                         .query(name)
                                         .fuzziness("AUTO")
                                         .prefixLength(1)));
-                    if (!keys.isEmpty()) {
-                      n.should(s -> s.terms(t -> t.field("name_keys").terms(v -> v.value(keys))));
+                    // One term query per key rather than one terms query: a terms query
+                    // collects every document of every key before anything is intersected,
+                    // which for a common key ("SM0") is tens of thousands at a million people.
+                    for (String key : keys) {
+                      n.should(s -> s.term(t -> t.field("name_keys").value(key)));
                     }
                     return n.minimumShouldMatch("1");
                   }));
