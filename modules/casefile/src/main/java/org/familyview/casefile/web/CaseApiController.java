@@ -13,10 +13,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -45,19 +45,25 @@ class CaseApiController {
   @GetMapping("/api/persons/{id}/chronology")
   ResponseEntity<?> personChronology(
       @PathVariable String id,
-      @ModelAttribute Filters.Query query,
+      @RequestParam(required = false) @Nullable List<String> agency,
+      @RequestParam(required = false) @Nullable List<String> type,
+      @RequestParam(required = false) @Nullable String from,
+      @RequestParam(required = false) @Nullable String to,
       Authentication who,
       HttpServletRequest http) {
-    return chronology(Kind.PERSON, id, query.ofPerson(), who, http);
+    return chronology(Kind.PERSON, id, Filters.parse(agency, type, from, to, null), who, http);
   }
 
   @GetMapping("/api/persons/{id}/chronology/export")
   ResponseEntity<?> personExport(
       @PathVariable String id,
-      @ModelAttribute Filters.Query query,
+      @RequestParam(required = false) @Nullable List<String> agency,
+      @RequestParam(required = false) @Nullable List<String> type,
+      @RequestParam(required = false) @Nullable String from,
+      @RequestParam(required = false) @Nullable String to,
       Authentication who,
       HttpServletRequest http) {
-    Filters.Parsed filter = query.ofPerson();
+    Filters.Parsed filter = Filters.parse(agency, type, from, to, null);
     return reads.export(Kind.PERSON, id, filter, who, http, Door.API);
   }
 
@@ -69,19 +75,27 @@ class CaseApiController {
   @GetMapping("/api/families/{id}/chronology")
   ResponseEntity<?> familyChronology(
       @PathVariable String id,
-      @ModelAttribute Filters.Query query,
+      @RequestParam(required = false) @Nullable List<String> agency,
+      @RequestParam(required = false) @Nullable List<String> type,
+      @RequestParam(required = false) @Nullable String from,
+      @RequestParam(required = false) @Nullable String to,
+      @RequestParam(required = false) @Nullable List<String> member,
       Authentication who,
       HttpServletRequest http) {
-    return chronology(Kind.FAMILY, id, query.ofFamily(), who, http);
+    return chronology(Kind.FAMILY, id, Filters.parse(agency, type, from, to, member), who, http);
   }
 
   @GetMapping("/api/families/{id}/chronology/export")
   ResponseEntity<?> familyExport(
       @PathVariable String id,
-      @ModelAttribute Filters.Query query,
+      @RequestParam(required = false) @Nullable List<String> agency,
+      @RequestParam(required = false) @Nullable List<String> type,
+      @RequestParam(required = false) @Nullable String from,
+      @RequestParam(required = false) @Nullable String to,
+      @RequestParam(required = false) @Nullable List<String> member,
       Authentication who,
       HttpServletRequest http) {
-    Filters.Parsed filter = query.ofFamily();
+    Filters.Parsed filter = Filters.parse(agency, type, from, to, member);
     return reads.export(Kind.FAMILY, id, filter, who, http, Door.API);
   }
 

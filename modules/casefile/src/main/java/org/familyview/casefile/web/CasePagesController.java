@@ -108,13 +108,16 @@ class CasePagesController {
   @GetMapping("/persons/{id}/chronology")
   String personChronology(
       @PathVariable String id,
-      @ModelAttribute Filters.Query query,
+      @RequestParam(required = false) @Nullable List<String> agency,
+      @RequestParam(required = false) @Nullable List<String> type,
+      @RequestParam(required = false) @Nullable String from,
+      @RequestParam(required = false) @Nullable String to,
       Authentication who,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    Filters.Parsed filter = query.ofPerson();
-    return chronology(Kind.PERSON, id, filter, query, who, request, response, model);
+    Filters.Parsed filter = Filters.parse(agency, type, from, to, null);
+    return chronology(Kind.PERSON, id, filter, from, to, who, request, response, model);
   }
 
   @GetMapping("/families/{id}")
@@ -130,32 +133,43 @@ class CasePagesController {
   @GetMapping("/families/{id}/chronology")
   String familyChronology(
       @PathVariable String id,
-      @ModelAttribute Filters.Query query,
+      @RequestParam(required = false) @Nullable List<String> agency,
+      @RequestParam(required = false) @Nullable List<String> type,
+      @RequestParam(required = false) @Nullable String from,
+      @RequestParam(required = false) @Nullable String to,
+      @RequestParam(required = false) @Nullable List<String> member,
       Authentication who,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    Filters.Parsed filter = query.ofFamily();
-    return chronology(Kind.FAMILY, id, filter, query, who, request, response, model);
+    Filters.Parsed filter = Filters.parse(agency, type, from, to, member);
+    return chronology(Kind.FAMILY, id, filter, from, to, who, request, response, model);
   }
 
   @GetMapping("/persons/{id}/chronology/export")
   ResponseEntity<?> personExport(
       @PathVariable String id,
-      @ModelAttribute Filters.Query query,
+      @RequestParam(required = false) @Nullable List<String> agency,
+      @RequestParam(required = false) @Nullable List<String> type,
+      @RequestParam(required = false) @Nullable String from,
+      @RequestParam(required = false) @Nullable String to,
       Authentication who,
       HttpServletRequest request) {
-    Filters.Parsed filter = query.ofPerson();
+    Filters.Parsed filter = Filters.parse(agency, type, from, to, null);
     return reads.export(Kind.PERSON, id, filter, who, request, Door.PAGE);
   }
 
   @GetMapping("/families/{id}/chronology/export")
   ResponseEntity<?> familyExport(
       @PathVariable String id,
-      @ModelAttribute Filters.Query query,
+      @RequestParam(required = false) @Nullable List<String> agency,
+      @RequestParam(required = false) @Nullable List<String> type,
+      @RequestParam(required = false) @Nullable String from,
+      @RequestParam(required = false) @Nullable String to,
+      @RequestParam(required = false) @Nullable List<String> member,
       Authentication who,
       HttpServletRequest request) {
-    Filters.Parsed filter = query.ofFamily();
+    Filters.Parsed filter = Filters.parse(agency, type, from, to, member);
     return reads.export(Kind.FAMILY, id, filter, who, request, Door.PAGE);
   }
 
@@ -258,7 +272,8 @@ class CasePagesController {
       Kind kind,
       String id,
       Filters.Parsed filter,
-      Filters.Query query,
+      @Nullable String from,
+      @Nullable String to,
       Authentication who,
       HttpServletRequest request,
       HttpServletResponse response,
@@ -266,7 +281,7 @@ class CasePagesController {
     return switch (reads.open(kind, id, AuditAction.CHRONOLOGY_READ, who, request)) {
       case CaseGate.Opened.Open<Case> open -> {
         Chronology chronology = reads.chronology(open, filter, who, Door.PAGE);
-        chronologyModel(model, chronology, filter, query, open.value());
+        chronologyModel(model, chronology, filter, from, to, open.value());
         model.addAttribute("exportHref", exportHref(kind.href(id), request));
         model.addAttribute("subjectType", kind.type);
         model.addAttribute("subjectId", id);
@@ -290,13 +305,18 @@ class CasePagesController {
   }
 
   private void chronologyModel(
-      Model model, Chronology chronology, Filters.Parsed filter, Filters.Query query, Case opened) {
+      Model model,
+      Chronology chronology,
+      Filters.Parsed filter,
+      @Nullable String from,
+      @Nullable String to,
+      Case opened) {
     model.addAttribute("chronology", chronology);
     model.addAttribute("timeline", Timeline.of(chronology));
     model.addAttribute("filter", filter.filter());
     model.addAttribute("errors", filter.errors());
-    model.addAttribute("from", query.from() == null ? "" : query.from());
-    model.addAttribute("to", query.to() == null ? "" : query.to());
+    model.addAttribute("from", from == null ? "" : from);
+    model.addAttribute("to", to == null ? "" : to);
     model.addAttribute("agencies", Agencies.ALL);
     model.addAttribute("coverage", reads.coverage(opened));
     model.addAttribute("significantTypes", properties.significantEventTypes());

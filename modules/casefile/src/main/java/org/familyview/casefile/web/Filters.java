@@ -16,26 +16,6 @@ final class Filters {
 
   record Parsed(ChronologyFilter filter, List<String> errors) {}
 
-  /**
-   * The filters as the query string of a chronology or its export carries them, bound as one. A
-   * person's chronology has no members to pick from, so there {@code member} is ignored.
-   */
-  record Query(
-      @Nullable List<String> agency,
-      @Nullable List<String> type,
-      @Nullable String from,
-      @Nullable String to,
-      @Nullable List<String> member) {
-
-    Parsed ofPerson() {
-      return parse(agency, type, from, to, null);
-    }
-
-    Parsed ofFamily() {
-      return parse(agency, type, from, to, member);
-    }
-  }
-
   private Filters() {}
 
   static Parsed parse(
