@@ -58,44 +58,84 @@ public class MatchOutput {
       @Nullable String explanation,
       String modelVersion) {}
 
-  /** Replaces the run's output: running the step again leaves one copy. */
+  /**
+   * Replaces the run's output: running the step again leaves one copy. Rows are made and sent a
+   * batch at a time: at a million records the kept pairs, with a waterfall for every pair sent to
+   * review, do not fit in memory all at once (the first 1 M pipeline run died here).
+   */
   long write(UUID runId, Linkage linkage, String modelVersion) {
     clear(runId);
-    List<Object[]> records = new ArrayList<>(linkage.recordCount());
-    for (StandardisedRecord r : linkage.records()) {
-      records.add(new Object[] {runId, r.key().agency(), r.key().recordId(), r.nhsNumber()});
+    try (Batches records =
+        new Batches(
+            "insert into pipeline_match_record (run_id, agency, record_id, nhs_number)"
+                + " values (?, ?, ?, ?)")) {
+      for (StandardisedRecord r : linkage.records()) {
+        records.add(new Object[] {runId, r.key().agency(), r.key().recordId(), r.nhsNumber()});
+      }
     }
-    batch(
-        "insert into pipeline_match_record (run_id, agency, record_id, nhs_number)"
-            + " values (?, ?, ?, ?)",
-        records);
-    List<Object[]> pairs = new ArrayList<>(linkage.keptPairCount());
-    for (int i = 0; i < linkage.keptPairCount(); i++) {
-      Linkage.KeptPair pair = linkage.keptPair(i);
-      String explanation =
-          pair.decision() == LinkDecision.REVIEW ? waterfall(linkage.explain(i)) : null;
-      pairs.add(
-          new Object[] {
-            runId,
-            pair.left().agency(),
-            pair.left().recordId(),
-            pair.right().agency(),
-            pair.right().recordId(),
-            finite(pair.matchWeight()),
-            finite(pair.matchProbability()),
-            pair.decision().name(),
-            kind(pair.decision(), pair.rule()).name(),
-            pair.rule(),
-            explanation,
-            modelVersion
-          });
+    try (Batches pairs =
+        new Batches(
+            "insert into pipeline_match_pair (run_id, left_agency, left_record_id, right_agency,"
+                + " right_record_id, match_weight, match_probability, decision, rule_kind, rule,"
+                + " explanation, model_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)")) {
+      for (int i = 0; i < linkage.keptPairCount(); i++) {
+        Linkage.KeptPair pair = linkage.keptPair(i);
+        String explanation =
+            pair.decision() == LinkDecision.REVIEW ? waterfall(linkage.explain(i)) : null;
+        pairs.add(
+            new Object[] {
+              runId,
+              pair.left().agency(),
+              pair.left().recordId(),
+              pair.right().agency(),
+              pair.right().recordId(),
+              finite(pair.matchWeight()),
+              finite(pair.matchProbability()),
+              pair.decision().name(),
+              kind(pair.decision(), pair.rule()).name(),
+              pair.rule(),
+              explanation,
+              modelVersion
+            });
+      }
+      return pairs.sent();
     }
-    batch(
-        "insert into pipeline_match_pair (run_id, left_agency, left_record_id, right_agency,"
-            + " right_record_id, match_weight, match_probability, decision, rule_kind, rule,"
-            + " explanation, model_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)",
-        pairs);
-    return pairs.size();
+  }
+
+  /** Rows for one statement, sent whenever a batch is full and once more at the end. */
+  private final class Batches implements AutoCloseable {
+    private final String sql;
+    private final List<Object[]> rows = new ArrayList<>(BATCH);
+    private long sent;
+
+    Batches(String sql) {
+      this.sql = sql;
+    }
+
+    void add(Object[] row) {
+      rows.add(row);
+      if (rows.size() == BATCH) {
+        flush();
+      }
+    }
+
+    long sent() {
+      flush();
+      return sent;
+    }
+
+    private void flush() {
+      if (!rows.isEmpty()) {
+        template.batchUpdate(sql, rows);
+        sent += rows.size();
+        rows.clear();
+      }
+    }
+
+    @Override
+    public void close() {
+      flush();
+    }
   }
 
   /** Records with no pairs: too few to train a model on, so each stands alone. */
