@@ -15,6 +15,7 @@ import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
 import co.elastic.clients.elasticsearch.indices.TranslogDurability;
 import co.elastic.clients.json.JsonData;
 import co.elastic.clients.json.JsonpUtils;
+import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.util.ObjectBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -131,25 +132,10 @@ public final class AliasedIndex {
                           mapping.apply(m);
                           return m.meta(MAPPING_VERSION, JsonData.of(mappingVersion));
                         }));
-    AtomicLong count = new AtomicLong();
-    Failures failures = new Failures();
-    try (BulkIngester<Void> bulk =
-        BulkIngester.of(
-            b ->
-                b.client(client)
-                    .maxOperations(options.operations())
-                    .maxSize(64L * 1024 * 1024)
-                    .maxConcurrentRequests(options.concurrentRequests())
-                    .flushInterval(5, TimeUnit.SECONDS)
-                    .listener(failures))) {
-      documents.forEach(
-          document -> {
-            bulk.add(
-                op -> op.index(i -> i.index(index).id(document.id()).document(document.source())));
-            count.incrementAndGet();
-          });
-    }
-    failures.check(index);
+    long count =
+        client._transport() instanceof Rest5ClientTransport transport
+            ? new NdjsonBulk(transport.restClient(), index, options).send(documents)
+            : ingest(index, documents, options);
     client
         .indices()
         .putSettings(
@@ -180,7 +166,31 @@ public final class AliasedIndex {
     for (String old : previous) {
       client.indices().delete(d -> d.index(old));
     }
-    return new Built(index, count.get(), merge);
+    return new Built(index, count, merge);
+  }
+
+  /** The client's own bulk helper: for transports other than the REST client's. */
+  private long ingest(String index, Stream<Document> documents, Bulk options) throws IOException {
+    AtomicLong count = new AtomicLong();
+    Failures failures = new Failures();
+    try (BulkIngester<Void> bulk =
+        BulkIngester.of(
+            b ->
+                b.client(client)
+                    .maxOperations(options.operations())
+                    .maxSize(64L * 1024 * 1024)
+                    .maxConcurrentRequests(options.concurrentRequests())
+                    .flushInterval(5, TimeUnit.SECONDS)
+                    .listener(failures))) {
+      documents.forEach(
+          document -> {
+            bulk.add(
+                op -> op.index(i -> i.index(index).id(document.id()).document(document.source())));
+            count.incrementAndGet();
+          });
+    }
+    failures.check(index);
+    return count.get();
   }
 
   /**
