@@ -15,7 +15,6 @@ import org.familyview.review.decision.MatchDecisions;
 import org.familyview.review.decision.Outcome;
 import org.familyview.review.decision.PersonViews;
 import org.familyview.review.decision.ReviewDecisions;
-import org.familyview.review.decision.StewardDecision;
 import org.familyview.review.radius.BlastRadius;
 import org.familyview.review.task.ReviewTasks;
 import org.familyview.review.task.TaskFilter;
@@ -48,6 +47,7 @@ class ReviewApiController {
   private final PersonViews persons;
   private final BlastRadius blastRadius;
   private final RequestAudit audit;
+  private final DecisionAudit decisionAudit;
 
   ReviewApiController(
       ReviewTasks tasks,
@@ -57,7 +57,8 @@ class ReviewApiController {
       MatchDecisions constraints,
       PersonViews persons,
       BlastRadius blastRadius,
-      RequestAudit audit) {
+      RequestAudit audit,
+      DecisionAudit decisionAudit) {
     this.tasks = tasks;
     this.views = views;
     this.decisions = decisions;
@@ -66,6 +67,7 @@ class ReviewApiController {
     this.persons = persons;
     this.blastRadius = blastRadius;
     this.audit = audit;
+    this.decisionAudit = decisionAudit;
   }
 
   record TaskSummary(
@@ -324,47 +326,22 @@ class ReviewApiController {
   }
 
   private ResponseEntity<?> answer(Outcome outcome, AuditEvent event, String what) {
+    decisionAudit.record(outcome, event, what);
     return switch (outcome) {
-      case Outcome.Applied a -> {
-        audit.record(
-            event.withDetail(
-                what + " applied as decision " + a.decision().id() + reasonOf(a.decision())));
-        yield ResponseEntity.ok()
-            .location(URI.create("/api/review/decisions/" + a.decision().id()))
-            .body(DecisionView.of(a.decision(), constraints.writtenBy(a.decision().id()), false));
-      }
-      case Outcome.AwaitingApproval p -> {
-        audit.record(
-            event.withDetail(
-                what
-                    + " awaiting a second steward (four eyes: "
-                    + p.decision().fourEyesReason()
-                    + ") as decision "
-                    + p.decision().id()
-                    + reasonOf(p.decision())));
-        yield ResponseEntity.status(HttpStatus.ACCEPTED)
-            .location(URI.create("/api/review/decisions/" + p.decision().id()))
-            .body(DecisionView.of(p.decision(), List.of(), false));
-      }
-      case Outcome.Rejected r -> {
-        audit.record(event.withDetail(what + ": decision " + r.decision().id() + " rejected"));
-        yield ResponseEntity.ok(DecisionView.of(r.decision(), List.of(), false));
-      }
-      case Outcome.NotFound n -> refused(event, what, HttpStatus.NOT_FOUND, n.detail());
-      case Outcome.Conflict c -> refused(event, what, HttpStatus.CONFLICT, c.detail());
-      case Outcome.Invalid i -> refused(event, what, HttpStatus.BAD_REQUEST, i.detail());
-      case Outcome.NotAllowed f -> refused(event, what, HttpStatus.FORBIDDEN, f.detail());
+      case Outcome.Applied a ->
+          ResponseEntity.ok()
+              .location(URI.create("/api/review/decisions/" + a.decision().id()))
+              .body(DecisionView.of(a.decision(), constraints.writtenBy(a.decision().id()), false));
+      case Outcome.AwaitingApproval p ->
+          ResponseEntity.status(HttpStatus.ACCEPTED)
+              .location(URI.create("/api/review/decisions/" + p.decision().id()))
+              .body(DecisionView.of(p.decision(), List.of(), false));
+      case Outcome.Rejected r -> ResponseEntity.ok(DecisionView.of(r.decision(), List.of(), false));
+      case Outcome.NotFound n -> problem(HttpStatus.NOT_FOUND, n.detail());
+      case Outcome.Conflict c -> problem(HttpStatus.CONFLICT, c.detail());
+      case Outcome.Invalid i -> problem(HttpStatus.BAD_REQUEST, i.detail());
+      case Outcome.NotAllowed f -> problem(HttpStatus.FORBIDDEN, f.detail());
     };
-  }
-
-  private ResponseEntity<ProblemDetail> refused(
-      AuditEvent event, String what, HttpStatus status, String detail) {
-    audit.record(event.withDetail(what + " refused: " + detail).denied());
-    return problem(status, detail);
-  }
-
-  private static String reasonOf(StewardDecision d) {
-    return d.reason() == null ? "" : "; reason: " + d.reason();
   }
 
   static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {

@@ -53,6 +53,7 @@ class ReviewPagesController {
   private final PersonViews persons;
   private final BlastRadius blastRadius;
   private final RequestAudit audit;
+  private final DecisionAudit decisionAudit;
 
   ReviewPagesController(
       ReviewTasks tasks,
@@ -62,7 +63,8 @@ class ReviewPagesController {
       MatchDecisions constraints,
       PersonViews persons,
       BlastRadius blastRadius,
-      RequestAudit audit) {
+      RequestAudit audit,
+      DecisionAudit decisionAudit) {
     this.tasks = tasks;
     this.views = views;
     this.decisions = decisions;
@@ -71,6 +73,7 @@ class ReviewPagesController {
     this.persons = persons;
     this.blastRadius = blastRadius;
     this.audit = audit;
+    this.decisionAudit = decisionAudit;
   }
 
   static final List<String> AGENCIES = List.of("POLICE", "HEALTH", "COUNCIL", "EDUCATION");
@@ -321,39 +324,23 @@ class ReviewPagesController {
 
   private String settleRedirect(
       Outcome outcome, AuditEvent event, String what, String back, RedirectAttributes redirect) {
-    Optional<StewardDecision> done =
-        switch (outcome) {
-          case Outcome.Applied a -> {
-            audit.record(event.withDetail(what + " applied as decision " + a.decision().id()));
-            yield Optional.of(a.decision());
-          }
-          case Outcome.AwaitingApproval p -> {
-            audit.record(
-                event.withDetail(
-                    what
-                        + " awaiting a second steward (four eyes: "
-                        + p.decision().fourEyesReason()
-                        + ") as decision "
-                        + p.decision().id()));
-            yield Optional.of(p.decision());
-          }
-          case Outcome.Rejected r -> {
-            audit.record(event.withDetail(what + ": decision " + r.decision().id() + " rejected"));
-            yield Optional.of(r.decision());
-          }
-          case Outcome.NotFound n -> fail(event, what, n.detail(), redirect);
-          case Outcome.Conflict c -> fail(event, what, c.detail(), redirect);
-          case Outcome.Invalid i -> fail(event, what, i.detail(), redirect);
-          case Outcome.NotAllowed f -> fail(event, what, f.detail(), redirect);
-        };
+    Optional<StewardDecision> done = decisionAudit.record(outcome, event, what);
+    if (done.isEmpty()) {
+      redirect.addAttribute("error", refusal(outcome));
+    }
     return done.map(d -> "redirect:/review/decisions/" + d.id()).orElse("redirect:" + back);
   }
 
-  private Optional<StewardDecision> fail(
-      AuditEvent event, String what, String detail, RedirectAttributes redirect) {
-    audit.record(event.withDetail(what + " refused: " + detail).denied());
-    redirect.addAttribute("error", detail);
-    return Optional.empty();
+  private static String refusal(Outcome outcome) {
+    return switch (outcome) {
+      case Outcome.NotFound n -> n.detail();
+      case Outcome.Conflict c -> c.detail();
+      case Outcome.Invalid i -> i.detail();
+      case Outcome.NotAllowed f -> f.detail();
+      case Outcome.Applied a -> "";
+      case Outcome.AwaitingApproval p -> "";
+      case Outcome.Rejected r -> "";
+    };
   }
 
   /** A form refused before it reached a decision: audited, and back to the form with the error. */
