@@ -42,6 +42,10 @@ public class PortalBench {
     int users = Integer.parseInt(opt.getOrDefault("users", "20"));
     int seconds = Integer.parseInt(opt.getOrDefault("seconds", "60"));
     int warmup = Integer.parseInt(opt.getOrDefault("warmup", "10"));
+    // 0: each user sends the next request the moment the last is answered (20 requests always in
+    // flight, the strict reading of "20 concurrent users"); otherwise a user reads for a random
+    // time around this many milliseconds between requests, as people at a screen do.
+    int thinkMs = Integer.parseInt(opt.getOrDefault("think-ms", "0"));
     List<String> queries = Files.readAllLines(Path.of(opt.get("queries")));
     // Keyworkers look for the people on their own caseload; leads for anyone.
     List<String> caseloadQueries =
@@ -63,6 +67,7 @@ public class PortalBench {
     }
     ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
     AtomicLong errors = new AtomicLong();
+    AtomicLong answered = new AtomicLong();
     long warmEnd = System.nanoTime() + Duration.ofSeconds(warmup).toNanos();
     long end = warmEnd + Duration.ofSeconds(seconds).toNanos();
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -75,6 +80,9 @@ public class PortalBench {
         pool.submit(
             () -> {
               while (System.nanoTime() < end) {
+                if (thinkMs > 0) {
+                  Thread.sleep(random.nextInt(2 * thinkMs + 1));
+                }
                 String token = tokens.get(login);
                 double dice = random.nextDouble();
                 String kind;
@@ -116,6 +124,7 @@ public class PortalBench {
                   HttpResponse<byte[]> response =
                       http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                   long took = System.nanoTime() - start;
+                  answered.incrementAndGet();
                   if (response.statusCode() == 401) {
                     tokens.put(login, token(http, keycloak, login, opt.getOrDefault("password", "demo")));
                     continue;
@@ -141,8 +150,11 @@ public class PortalBench {
       byKind.computeIfAbsent(s.kind(), k -> new ArrayList<>()).add(s);
     }
     System.out.printf(
-        "%d users (%s) for %d s after %d s warm-up; %d transport errors; latency of HTTP 200 only%n",
-        users, String.join(",", logins), seconds, warmup, errors.get());
+        "%d users (%s) for %d s after %d s warm-up, %s; %d transport errors; latency of HTTP 200 only%n",
+        users, String.join(",", logins), seconds, warmup,
+        thinkMs == 0 ? "no pause between requests" : "pausing 0-" + 2 * thinkMs + " ms between requests",
+        errors.get());
+    System.out.printf("%d responses in all, warm-up included%n", answered.get());
     System.out.printf(
         "%-18s %8s %8s %8s %8s %8s %9s  %s%n", "request", "count", "p50 ms", "p95 ms", "p99 ms",
         "max ms", "per s", "statuses");
