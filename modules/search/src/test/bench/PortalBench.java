@@ -46,6 +46,9 @@ public class PortalBench {
     // flight, the strict reading of "20 concurrent users"); otherwise a user reads for a random
     // time around this many milliseconds between requests, as people at a screen do.
     int thinkMs = Integer.parseInt(opt.getOrDefault("think-ms", "0"));
+    // The share of searches among requests (the rest: 60 % person and 40 % family chronologies);
+    // 1 to load the search path alone when tuning it.
+    double searchShare = Double.parseDouble(opt.getOrDefault("search-share", "0.5"));
     List<String> queries = Files.readAllLines(Path.of(opt.get("queries")));
     // Keyworkers look for the people on their own caseload; leads for anyone.
     List<String> caseloadQueries =
@@ -84,7 +87,9 @@ public class PortalBench {
                   Thread.sleep(random.nextInt(2 * thinkMs + 1));
                 }
                 String token = tokens.get(login);
-                double dice = random.nextDouble();
+                double roll = random.nextDouble();
+                double dice =
+                    roll < searchShare ? roll / searchShare * 0.5 : 0.5 + (roll - searchShare) / (1 - searchShare) * 0.5;
                 String kind;
                 String path;
                 // A keyworker opens what their own searches showed them (their caseload); a lead

@@ -12,7 +12,8 @@
 # the pipeline take the better part of an hour, the users two minutes).
 # Also: FV_BENCH_WARMUP (s, default 60: the app's JIT compiler is still busy for the first minute),
 # FV_BENCH_THINK_MS (default 0: no pause between a user's requests), FV_BENCH_APP_HEAP (4g),
-# FV_BENCH_JAR (the app jar to run), FV_BENCH_SCHEMA / FV_BENCH_INDEX_PREFIX (a second data set).
+# FV_BENCH_JAR (the app jar to run), FV_BENCH_SCHEMA / FV_BENCH_INDEX_PREFIX (a second data set),
+# FV_BENCH_SEARCH_SHARE (0.5; 1 loads search alone).
 set -euo pipefail
 # A second data set (say 1 M beside 20,000) lives beside the first under other names.
 SCHEMA=${FV_BENCH_SCHEMA:-portal_bench}
@@ -138,7 +139,7 @@ cpu >"$BENCH/cpu-before"
 /usr/bin/time -f "driver (this machine, same cores): %U s user, %S s system CPU" \
   $JAVA_HOME/bin/java modules/search/src/test/bench/PortalBench.java \
   --app "http://localhost:$PORT" --keycloak "$KEYCLOAK" --users 20 --seconds "$SECONDS_RUN" \
-  --warmup "${FV_BENCH_WARMUP:-60}" --think-ms "${FV_BENCH_THINK_MS:-0}" --logins lead,keyworker1,keyworker2 \
+  --warmup "${FV_BENCH_WARMUP:-60}" --think-ms "${FV_BENCH_THINK_MS:-0}" --search-share "${FV_BENCH_SEARCH_SHARE:-0.5}" --logins lead,keyworker1,keyworker2 \
   --queries "$BENCH/queries.txt" --keyworker-queries "$BENCH/caseload-queries.txt" --persons "$BENCH/persons.txt" --families "$BENCH/families.txt"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 cpu >"$BENCH/cpu-after"
