@@ -48,7 +48,8 @@ FV_PORTAL_PORT=$PORT FV_VAR_DIR=$BENCH/var FV_LOG_FILE= $JAVA_HOME/bin/java "-Xm
   --spring.datasource.hikari.schema=$SCHEMA --spring.flyway.schemas=$SCHEMA \
   --spring.flyway.default-schema=$SCHEMA --familyview.search.index-prefix=$PREFIX \
   --familyview.ingest.inbox.poll-interval=1s --familyview.ingest.inbox.settle-time=0s \
-  >"$BENCH/app.log" 2>&1 &
+  --familyview.pipeline.schedule.enabled=false \
+  >>"$BENCH/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null' EXIT
 until curl -s -o /dev/null "http://localhost:$PORT/actuator/health"; do

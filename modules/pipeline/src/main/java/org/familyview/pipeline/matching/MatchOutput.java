@@ -27,6 +27,11 @@ public class MatchOutput {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final int BATCH = 5_000;
 
+  // Without a fetch size the driver holds the whole result in memory before the first row is
+  // mapped: at a million records that is gigabytes of pairs and waterfalls, twice over (the
+  // first 1 M run's clustering step died of it). The step's transaction keeps the cursor open.
+  private static final int FETCH = 10_000;
+
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
 
@@ -184,6 +189,7 @@ public class MatchOutput {
             "select agency, record_id, nhs_number from pipeline_match_record where run_id = ?"
                 + " order by agency, record_id")
         .param(runId)
+        .withFetchSize(FETCH)
         .query(
             (rs, n) ->
                 new StagedRecord(new RecordKey(rs.getString(1), rs.getString(2)), rs.getString(3)))
@@ -197,6 +203,7 @@ public class MatchOutput {
                 + " from pipeline_match_pair where run_id = ?"
                 + " order by left_agency, left_record_id, right_agency, right_record_id")
         .param(runId)
+        .withFetchSize(FETCH)
         .query(
             (rs, n) ->
                 new StagedPair(
