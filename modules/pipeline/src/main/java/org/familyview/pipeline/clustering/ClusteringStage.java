@@ -74,32 +74,41 @@ class ClusteringStage implements PipelineStage {
     for (int i = 0; i < keys.size(); i++) {
       position.put(keys.get(i), i);
     }
-    List<MatchOutput.StagedPair> pairs = output.pairs(runId);
-    Map<PairKey, MatchOutput.StagedPair> staged = new HashMap<>(pairs.size() * 2);
+    // Pairs are streamed, not held: only links (which placement explains) and pairs for review
+    // (which become tasks) are kept; cannot-links go straight into the graph.
+    Map<PairKey, MatchOutput.StagedPair> staged = new HashMap<>();
+    List<MatchOutput.StagedPair> forReview = new ArrayList<>();
     LinkGraph graph = new LinkGraph(keys.size());
     for (int i = 0; i < keys.size(); i++) {
       graph.identity(i, nhs.get(keys.get(i)));
     }
-    String modelVersion = null;
-    for (MatchOutput.StagedPair pair : pairs) {
-      modelVersion = pair.modelVersion();
-      Integer a = position.get(pair.left());
-      Integer b = position.get(pair.right());
-      if (a == null || b == null) {
-        continue;
-      }
-      staged.put(PairKey.of(pair.left(), pair.right()), pair);
-      switch (pair.ruleKind()) {
-        case MUST_LINK -> graph.mustLink(a, b, pair.rule());
-        case CANNOT_LINK -> graph.cannotLink(a, b, pair.rule());
-        case AT_MOST_REVIEW -> {}
-        case NONE -> {
-          if (pair.decision() == LinkDecision.LINK) {
-            graph.link(a, b, pair.matchWeight(), "match weight");
+    String[] lastModelVersion = {null};
+    output.forEachPair(
+        runId,
+        pair -> {
+          lastModelVersion[0] = pair.modelVersion();
+          Integer a = position.get(pair.left());
+          Integer b = position.get(pair.right());
+          if (a == null || b == null) {
+            return;
           }
-        }
-      }
-    }
+          switch (pair.decision()) {
+            case LINK -> staged.put(PairKey.of(pair.left(), pair.right()), pair);
+            case REVIEW -> forReview.add(pair);
+            case NO_LINK -> {}
+          }
+          switch (pair.ruleKind()) {
+            case MUST_LINK -> graph.mustLink(a, b, pair.rule());
+            case CANNOT_LINK -> graph.cannotLink(a, b, pair.rule());
+            case AT_MOST_REVIEW -> {}
+            case NONE -> {
+              if (pair.decision() == LinkDecision.LINK) {
+                graph.link(a, b, pair.matchWeight(), "match weight");
+              }
+            }
+          }
+        });
+    String modelVersion = lastModelVersion[0];
     if (modelVersion == null) {
       modelVersion = runModelVersion(runId);
     }
@@ -138,7 +147,7 @@ class ClusteringStage implements PipelineStage {
         people.write(runId, keys, placements, ids.ids(), held, modelVersion, now);
 
     List<ReviewTasks.Task> tasks =
-        new ArrayList<>(ReviewTasks.possibleMatches(pairs, reviews.ruledOn()));
+        new ArrayList<>(ReviewTasks.possibleMatches(forReview, reviews.ruledOn()));
     for (Clustering.Alarm alarm : clustering.alarms()) {
       switch (alarm) {
         case Clustering.ConstraintConflict c ->

@@ -1,10 +1,13 @@
 package org.familyview.pipeline.matching;
 
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.familyview.matching.Linkage;
 import org.familyview.matching.RecordKey;
 import org.familyview.matching.explain.Explanation;
@@ -196,8 +199,15 @@ public class MatchOutput {
         .list();
   }
 
-  public List<StagedPair> pairs(UUID runId) {
-    return jdbc.sql(
+  /**
+   * Hands each kept pair of the run to {@code each}, in key order, without holding them all: at a
+   * million records a run keeps tens of millions of pairs (most of them cannot-links), far more
+   * than the clustering step needs to keep at once. Agencies, rules, decisions and model versions
+   * repeat on every row and are shared rather than read afresh each time.
+   */
+  public void forEachPair(UUID runId, Consumer<StagedPair> each) {
+    Map<String, String> shared = new HashMap<>();
+    jdbc.sql(
             "select left_agency, left_record_id, right_agency, right_record_id, match_weight,"
                 + " match_probability, decision, rule_kind, rule, explanation::text, model_version"
                 + " from pipeline_match_pair where run_id = ?"
@@ -205,18 +215,29 @@ public class MatchOutput {
         .param(runId)
         .withFetchSize(FETCH)
         .query(
-            (rs, n) ->
-                new StagedPair(
-                    new RecordKey(rs.getString(1), rs.getString(2)),
-                    new RecordKey(rs.getString(3), rs.getString(4)),
-                    rs.getDouble(5),
-                    rs.getDouble(6),
-                    LinkDecision.valueOf(rs.getString(7)),
-                    RuleKind.valueOf(rs.getString(8)),
-                    rs.getString(9),
-                    rs.getString(10),
-                    rs.getString(11)))
-        .list();
+            (ResultSet rs) -> {
+              each.accept(
+                  new StagedPair(
+                      new RecordKey(shared(shared, rs.getString(1)), rs.getString(2)),
+                      new RecordKey(shared(shared, rs.getString(3)), rs.getString(4)),
+                      rs.getDouble(5),
+                      rs.getDouble(6),
+                      LinkDecision.valueOf(rs.getString(7)),
+                      RuleKind.valueOf(rs.getString(8)),
+                      shared(shared, rs.getString(9)),
+                      rs.getString(10),
+                      shared(shared, rs.getString(11))));
+            });
+  }
+
+  public List<StagedPair> pairs(UUID runId) {
+    List<StagedPair> pairs = new ArrayList<>();
+    forEachPair(runId, pairs::add);
+    return pairs;
+  }
+
+  private static String shared(Map<String, String> shared, String value) {
+    return shared.computeIfAbsent(value, v -> v);
   }
 
   private void batch(String sql, List<Object[]> rows) {
