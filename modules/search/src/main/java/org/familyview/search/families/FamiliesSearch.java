@@ -13,9 +13,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.familyview.search.people.Visibility;
-import org.familyview.search.query.NameKeys;
+import org.familyview.search.query.NameClause;
 import org.familyview.search.query.SearchQuery;
 
 /**
@@ -65,27 +64,7 @@ public final class FamiliesSearch {
   private static BoolQuery.Builder build(
       BoolQuery.Builder b, SearchQuery query, Visibility visibility) {
     for (String name : query.names()) {
-      Set<String> keys = NameKeys.phonetic(name);
-      b.must(
-          m ->
-              m.bool(
-                  n -> {
-                    n.should(
-                        s ->
-                            s.match(
-                                t ->
-                                    t.field("names")
-                                        .query(name)
-                                        .fuzziness("AUTO")
-                                        .prefixLength(1)));
-                    // One term query per key rather than one terms query: a terms query
-                    // collects every document of every key before anything is intersected,
-                    // which for a common key ("SM0") is tens of thousands at a million people.
-                    for (String key : keys) {
-                      n.should(s -> s.term(t -> t.field("name_keys").value(key)));
-                    }
-                    return n.minimumShouldMatch("1");
-                  }));
+      b.must(NameClause.mustMatch(name));
       b.should(s -> s.term(t -> t.field("family_names").value(name).boost(2.0f)));
     }
     query

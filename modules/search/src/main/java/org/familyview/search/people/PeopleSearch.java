@@ -15,8 +15,7 @@ import java.time.Period;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.familyview.search.query.NameKeys;
+import org.familyview.search.query.NameClause;
 import org.familyview.search.query.SearchQuery;
 import org.jspecify.annotations.Nullable;
 
@@ -83,27 +82,7 @@ public final class PeopleSearch {
   private static BoolQuery.Builder build(
       BoolQuery.Builder b, SearchQuery query, Visibility visibility) {
     for (String name : query.names()) {
-      Set<String> keys = NameKeys.phonetic(name);
-      b.must(
-          m ->
-              m.bool(
-                  n -> {
-                    n.should(
-                        s ->
-                            s.match(
-                                t ->
-                                    t.field("names")
-                                        .query(name)
-                                        .fuzziness("AUTO")
-                                        .prefixLength(1)));
-                    // One term query per key rather than one terms query: a terms query
-                    // collects every document of every key before anything is intersected,
-                    // which for a common key ("SM0") is tens of thousands at a million people.
-                    for (String key : keys) {
-                      n.should(s -> s.term(t -> t.field("name_keys").value(key)));
-                    }
-                    return n.minimumShouldMatch("1");
-                  }));
+      b.must(NameClause.mustMatch(name));
       b.should(s -> s.term(t -> t.field("family_names").value(name).boost(2.0f)));
       b.should(s -> s.match(t -> t.field("names").query(name).boost(1.5f)));
     }
