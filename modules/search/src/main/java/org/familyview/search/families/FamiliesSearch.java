@@ -2,14 +2,12 @@ package org.familyview.search.families;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,16 +73,7 @@ public final class FamiliesSearch {
       // Identifiers belong to people; a family search with one finds the person's family instead.
       b.filter(f -> f.matchNone(n -> n));
     }
-    if (visibility instanceof Visibility.Families families) {
-      b.filter(
-          f ->
-              f.terms(t -> t.field("family_id").terms(v -> v.value(values(families.familyIds())))));
-    }
-    return b;
-  }
-
-  private static List<FieldValue> values(Collection<String> strings) {
-    return strings.stream().map(FieldValue::of).toList();
+    return visibility.restrict(b);
   }
 
   @SuppressWarnings("unchecked")

@@ -110,12 +110,7 @@ public final class PeopleSearch {
               f.terms(
                   t -> t.field("identifiers").terms(v -> v.value(values(query.identifiers())))));
     }
-    if (visibility instanceof Visibility.Families families) {
-      b.filter(
-          f ->
-              f.terms(t -> t.field("family_id").terms(v -> v.value(values(families.familyIds())))));
-    }
-    return b;
+    return visibility.restrict(b);
   }
 
   private static List<FieldValue> values(Collection<String> strings) {
