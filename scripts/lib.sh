@@ -162,7 +162,8 @@ secret() { # name
 # Every variable written to var/run/env.sh, in this order.
 CONTRACT_VARIABLES=(FV_PORTAL_PORT FV_KEYCLOAK_PORT FV_ES_PORT FV_PG_PORT FV_DB_URL FV_DB_USER
   FV_DB_PASSWORD FV_ES_URL FV_ES_USER FV_ES_PASSWORD FV_KEYCLOAK_URL FV_REALM
-  FV_PORTAL_CLIENT_ID FV_PORTAL_CLIENT_SECRET FAMILYVIEW_DEMO_DIR FV_VAR_DIR FV_CONFIG_DIR)
+  FV_PORTAL_CLIENT_ID FV_PORTAL_CLIENT_SECRET FAMILYVIEW_DEMO_DIR FV_VAR_DIR FV_CONFIG_DIR
+  FV_AUDIT_KEY)
 
 export_contract() {
   ensure_var
@@ -182,6 +183,9 @@ export_contract() {
   export FV_PORTAL_CLIENT_SECRET
   export FV_VAR_DIR="$VAR"
   export FV_CONFIG_DIR="$ROOT/config"
+  # The key of the audit chain's MACs: never in the database (docs/access-model.md).
+  FV_AUDIT_KEY="$(secret audit-key)"
+  export FV_AUDIT_KEY
   if [[ -d "$VAR/demo" ]]; then export FAMILYVIEW_DEMO_DIR="$VAR/demo"; fi
   write_env_file
 }

@@ -51,10 +51,12 @@ pg_private_psql() {
     -h "$PG_SOCKET_DIR" -p "$FV_PG_PORT" -U postgres -d postgres "$@"
 }
 
-# Makes role familyview (with the generated password) and database familyview exist.
+# Makes the roles familyview and familyview_audit (with their generated passwords), database
+# familyview and the audit tables' hand-over function exist (config/postgres/database.sql).
 pg_ensure_database() { # psql-function
   local psql_fn="$1"
-  FV_DB_PASSWORD="$FV_DB_PASSWORD" "$psql_fn" <"$ROOT/config/postgres/database.sql"
+  FV_DB_PASSWORD="$FV_DB_PASSWORD" FV_DB_AUDIT_OWNER_PASSWORD="$(secret db-audit-owner-password)" \
+    "$psql_fn" <"$ROOT/config/postgres/database.sql"
 }
 
 pg_app_login_works() {

@@ -10,9 +10,11 @@ import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A stored entry. Its hash is SHA-256 over the previous entry's hash and every field of this one,
+ * A stored entry. Its hash is computed over the previous entry's hash and every field of this one,
  * each written with its length so that no two different entries share a canonical form (moving a
- * character from one field to the next changes the hash).
+ * character from one field to the next changes the hash). Entries written since migration V19 are
+ * keyed: HMAC-SHA256 with the {@link ChainKey}; older ones carry the unkeyed SHA-256 of the same
+ * canonical form ({@code audit_chain.keyed_from_seq} says where the keyed part begins).
  */
 public record AuditEntry(
     long seq,
@@ -32,22 +34,26 @@ public record AuditEntry(
   /** The previous hash of the first entry. */
   public static final String GENESIS = "0".repeat(64);
 
-  /** A new entry chained to {@code previousHash}; its seq is given by the database on insert. */
-  static AuditEntry chained(String previousHash, Instant recordedAt, AuditEvent event) {
+  /**
+   * A new keyed entry chained to {@code previousHash}; its seq is given by the database on insert.
+   */
+  static AuditEntry chained(
+      String previousHash, Instant recordedAt, AuditEvent event, ChainKey key) {
     String roles = String.join(",", event.roles());
     String hash =
-        hashOf(
-            previousHash,
-            recordedAt,
-            event.actor(),
-            roles,
-            event.action().name(),
-            event.outcome().name(),
-            event.targetType(),
-            event.targetId(),
-            event.purpose(),
-            event.detail(),
-            event.source());
+        key.mac(
+            canonical(
+                previousHash,
+                recordedAt,
+                event.actor(),
+                roles,
+                event.action().name(),
+                event.outcome().name(),
+                event.targetType(),
+                event.targetId(),
+                event.purpose(),
+                event.detail(),
+                event.source()));
     return new AuditEntry(
         0,
         recordedAt,
@@ -99,6 +105,7 @@ public record AuditEntry(
         row.getString("hash"));
   }
 
+  /** The unkeyed SHA-256 this entry should carry (entries written before V19). */
   public String expectedHash() {
     return hashOf(
         previousHash,
@@ -114,7 +121,59 @@ public record AuditEntry(
         source);
   }
 
+  /** The HMAC this entry should carry under {@code key} (entries written since V19). */
+  public String expectedMac(ChainKey key) {
+    return key.mac(
+        canonical(
+            previousHash,
+            recordedAt,
+            actor,
+            actorRoles,
+            action,
+            outcome,
+            targetType,
+            targetId,
+            purpose,
+            detail,
+            source));
+  }
+
   static String hashOf(
+      String previousHash,
+      Instant recordedAt,
+      String actor,
+      String actorRoles,
+      String action,
+      String outcome,
+      @Nullable String targetType,
+      @Nullable String targetId,
+      @Nullable String purpose,
+      @Nullable String detail,
+      @Nullable String source) {
+    String canonical =
+        canonical(
+            previousHash,
+            recordedAt,
+            actor,
+            actorRoles,
+            action,
+            outcome,
+            targetType,
+            targetId,
+            purpose,
+            detail,
+            source);
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  private static String canonical(
       String previousHash,
       Instant recordedAt,
       String actor,
@@ -147,13 +206,6 @@ public record AuditEntry(
         canonical.append(field.length()).append(':').append(field).append(';');
       }
     }
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return canonical.toString();
   }
 }

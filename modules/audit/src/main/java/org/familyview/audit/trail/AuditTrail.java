@@ -17,9 +17,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Appends entries to the chain. Appends run in a transaction of their own, so a refused or failed
- * request is still recorded, and hold a transaction-scoped advisory lock so that two appends never
- * chain to the same predecessor.
+ * Appends entries to the chain, each keyed with the {@link ChainKey}. Appends run in a transaction
+ * of their own, so a refused or failed request is still recorded, and hold a transaction-scoped
+ * advisory lock so that two appends never chain to the same predecessor.
  *
  * <p>Every read in the portal is audited, so under twenty busy users the chain's lock and one
  * commit per read became the queue every request waited in. Appends are therefore committed in
@@ -44,14 +44,16 @@ public class AuditTrail {
   private final JdbcClient jdbc;
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
+  private final ChainKey key;
 
   @org.springframework.beans.factory.annotation.Autowired
-  public AuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions) {
-    this(jdbc, transactions, Clock.systemUTC());
+  public AuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions, ChainKey key) {
+    this(jdbc, transactions, key, Clock.systemUTC());
   }
 
-  AuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+  AuditTrail(JdbcClient jdbc, PlatformTransactionManager transactions, ChainKey key, Clock clock) {
     this.jdbc = jdbc;
+    this.key = key;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
@@ -118,7 +120,7 @@ public class AuditTrail {
   private AuditEntry insert(String previous, AuditEvent event) {
     // PostgreSQL keeps microseconds; hash exactly what will be read back.
     Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    AuditEntry entry = AuditEntry.chained(previous, at, event);
+    AuditEntry entry = AuditEntry.chained(previous, at, event, key);
     long seq =
         jdbc.sql(
                 """
