@@ -29,12 +29,17 @@ GRANT CONNECT, TEMPORARY, CREATE ON DATABASE familyview TO familyview;
 \connect familyview
 ALTER SCHEMA public OWNER TO familyview_audit;
 GRANT USAGE, CREATE ON SCHEMA public TO familyview;
+-- A schema of the audit owner's own for the hand-over function: not public, which Flyway must
+-- find empty on a new database.
+CREATE SCHEMA IF NOT EXISTS familyview_audit AUTHORIZATION familyview_audit;
+REVOKE ALL ON SCHEMA familyview_audit FROM PUBLIC;
+GRANT USAGE ON SCHEMA familyview_audit TO familyview;
 
 -- Called by migration V19 (as the application's role, in the schema Flyway migrates): gives the
 -- audit tables and the trigger function of that schema to familyview_audit and leaves their
 -- previous owner SELECT (and INSERT on audit_entry) only. Idempotent; it hands over nothing else.
 SET ROLE familyview_audit;
-CREATE OR REPLACE FUNCTION public.familyview_audit_hand_over(target_schema text) RETURNS void
+CREATE OR REPLACE FUNCTION familyview_audit.hand_over(target_schema text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
 DECLARE
   t record;
@@ -59,6 +64,6 @@ BEGIN
   END IF;
 END;
 $$;
-REVOKE ALL ON FUNCTION public.familyview_audit_hand_over(text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION public.familyview_audit_hand_over(text) TO familyview;
+REVOKE ALL ON FUNCTION familyview_audit.hand_over(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION familyview_audit.hand_over(text) TO familyview;
 RESET ROLE;

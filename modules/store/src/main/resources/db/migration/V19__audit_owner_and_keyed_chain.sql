@@ -14,15 +14,15 @@ insert into audit_chain (keyed_from_seq) select coalesce(max(seq), 0) + 1 from a
 
 -- 2. The audit tables (and the trigger function that keeps audit_entry append-only) handed to the
 --    role familyview_audit, which the launcher makes as the cluster's superuser together with
---    public.familyview_audit_hand_over (config/postgres/database.sql). The application's role
+--    familyview_audit.hand_over (config/postgres/database.sql). The application's role
 --    keeps SELECT and INSERT on audit_entry and SELECT on audit_chain: no UPDATE, DELETE,
 --    TRUNCATE, TRIGGER, ALTER or DROP.
 do $$
 begin
-  if to_regprocedure('public.familyview_audit_hand_over(text)') is null then
-    raise exception 'migration V19 needs the role familyview_audit and the function public.familyview_audit_hand_over(text), which ./familyview makes as the cluster''s superuser (config/postgres/database.sql); on another PostgreSQL, run that script there first (docs/operations.md)';
+  if to_regprocedure('familyview_audit.hand_over(text)') is null then
+    raise exception 'migration V19 needs the role familyview_audit and the function familyview_audit.hand_over(text), which ./familyview makes as the cluster''s superuser (config/postgres/database.sql); on another PostgreSQL, run that script there first (docs/operations.md)';
   end if;
 end;
 $$;
 
-select public.familyview_audit_hand_over(current_schema());
+select familyview_audit.hand_over(current_schema());
