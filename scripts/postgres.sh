@@ -70,14 +70,16 @@ pg_system_psql() {
 }
 
 # A PostgreSQL that answers but is not ours: use it if role familyview can log in, or can be
-# made there (as root, with Debian's postgres superuser).
+# made there (as root, with Debian's postgres superuser). When it cannot be made there, the audit
+# owner and its hand-over function must have been made by its administrator (migration V19 says
+# so otherwise; docs/operations.md).
 pg_use_external() {
   step "PostgreSQL answers on localhost:$FV_PG_PORT: using it"
-  if pg_app_login_works; then
-    ok "database familyview reachable as role familyview"
-  elif is_root && id -u postgres >/dev/null 2>&1 && [[ -n "$PG_BIN" ]] && pg_system_psql -c 'select 1' >/dev/null 2>&1; then
+  if is_root && id -u postgres >/dev/null 2>&1 && [[ -n "$PG_BIN" ]] && pg_system_psql -c 'select 1' >/dev/null 2>&1; then
     pg_ensure_database pg_system_psql
-    ok "role and database familyview ensured (as the postgres superuser)"
+    ok "roles and database familyview ensured (as the postgres superuser)"
+  elif pg_app_login_works; then
+    ok "database familyview reachable as role familyview"
   else
     die "PostgreSQL on port $FV_PG_PORT is not ours and role familyview cannot log in with the password in var/secrets/db-password; create it there, or set FV_PG_PORT to a free port"
   fi
