@@ -364,20 +364,11 @@ public final class FamilyGrouper {
     if (homeKeys.isEmpty()) {
       homeKeys.addAll(busiestAddresses(members, spellsOf, communal));
     }
-    List<Household> households = new ArrayList<>();
-    for (String key : homeKeys) {
-      households.add(household(key, members, residents, spellsOf, asOf));
-    }
-    households.sort(
-        Comparator.comparing(
-                Household::from, Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()))
-            .thenComparing(Household::addressKey));
-
-    List<Resident> people = members.stream().map(residents::get).toList();
+    List<Household> households = households(homeKeys, members, residents, spellsOf, asOf);
     List<LocalDate> childBirthdays = new ArrayList<>();
-    for (Resident person : people) {
-      if (isChild(person, asOf)) {
-        childBirthdays.add(person.dateOfBirth());
+    for (int p : members) {
+      if (isChild(residents.get(p), asOf)) {
+        childBirthdays.add(residents.get(p).dateOfBirth());
       }
     }
     LocalDate eldestChild = childBirthdays.stream().min(LocalDate::compareTo).orElse(null);
@@ -391,27 +382,54 @@ public final class FamilyGrouper {
     for (int p : members) {
       Resident person = residents.get(p);
       FamilyRole role = role(person, asOf, eldestChild, statedParents);
-      LocalDate from = null;
-      LocalDate to = null;
-      boolean any = false;
-      for (Spell spell : spellsOf.get(p)) {
-        boolean atHome = spell.key() != null && homeKeys.contains(spell.key());
-        boolean inHousehold =
-            spell.sighting().householdId() != null
-                && householdIds.contains(
-                    spell.sighting().agency()
-                        + " household "
-                        + spell.sighting().householdId().strip());
-        if (atHome || inHousehold) {
-          from = any ? Periods.earliest(from, spell.sighting().from()) : spell.sighting().from();
-          to = any ? Periods.latest(to, spell.sighting().to()) : spell.sighting().to();
-          any = true;
-        }
-      }
-      from = startOf(from, person, asOf);
-      result.add(new Member(person.personId(), role, from, to, basis(p, edges, residents)));
+      LocalDate[] span = span(spellsOf.get(p), homeKeys, householdIds);
+      LocalDate from = startOf(span[0], person, asOf);
+      result.add(new Member(person.personId(), role, from, span[1], basis(p, edges, residents)));
     }
     return new Family(result, households);
+  }
+
+  private List<Household> households(
+      Set<String> homeKeys,
+      List<Integer> members,
+      List<Resident> residents,
+      List<List<Spell>> spellsOf,
+      LocalDate asOf) {
+    List<Household> households = new ArrayList<>();
+    for (String key : homeKeys) {
+      households.add(household(key, members, residents, spellsOf, asOf));
+    }
+    households.sort(
+        Comparator.comparing(
+                Household::from, Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()))
+            .thenComparing(Household::addressKey));
+    return households;
+  }
+
+  /**
+   * From the first to the last day a member was seen at one of the family's homes or in one of its
+   * agency households ({@code null} for an open end): {@code [from, to]}.
+   */
+  private static @Nullable LocalDate[] span(
+      List<Spell> spells, Set<String> homeKeys, Set<String> householdIds) {
+    LocalDate from = null;
+    LocalDate to = null;
+    boolean any = false;
+    for (Spell spell : spells) {
+      boolean atHome = spell.key() != null && homeKeys.contains(spell.key());
+      boolean inHousehold =
+          spell.sighting().householdId() != null
+              && householdIds.contains(
+                  spell.sighting().agency()
+                      + " household "
+                      + spell.sighting().householdId().strip());
+      if (atHome || inHousehold) {
+        from = any ? Periods.earliest(from, spell.sighting().from()) : spell.sighting().from();
+        to = any ? Periods.latest(to, spell.sighting().to()) : spell.sighting().to();
+        any = true;
+      }
+    }
+    return new LocalDate[] {from, to};
   }
 
   private FamilyRole role(
@@ -615,16 +633,7 @@ public final class FamilyGrouper {
    */
   private static List<HouseholdConflict> leftButStillListed(
       List<Resident> residents, List<List<Spell>> spellsOf, List<Family> families) {
-    Map<String, Set<String>> homesOf = new HashMap<>();
-    for (Family family : families) {
-      for (Household household : family.households()) {
-        for (Residency residency : household.residents()) {
-          homesOf
-              .computeIfAbsent(residency.personId(), k -> new TreeSet<>())
-              .add(household.addressKey());
-        }
-      }
-    }
+    Map<String, Set<String>> homesOf = homesOf(families);
     List<HouseholdConflict> conflicts = new ArrayList<>();
     for (int p = 0; p < residents.size(); p++) {
       Set<String> homes = homesOf.getOrDefault(residents.get(p).personId(), Set.of());
@@ -641,45 +650,80 @@ public final class FamilyGrouper {
             Comparator.comparing(
                 s -> s.sighting().from(), Comparator.nullsFirst(Comparator.naturalOrder())));
         for (int i = 0; i + 1 < history.size(); i++) {
-          Spell before = history.get(i);
-          Spell after = history.get(i + 1);
-          LocalDate ended = before.sighting().to();
-          if (ended == null || before.key() == null || !homes.contains(before.key())) {
-            continue;
-          }
-          boolean moved = !before.key().equals(after.key());
-          String oldHousehold = before.sighting().householdId();
-          String newHousehold = after.sighting().householdId();
-          boolean leftHousehold = oldHousehold != null && !oldHousehold.equals(newHousehold);
-          if (!moved && !leftHousehold) {
-            continue;
-          }
-          LocalDate leftOn = after.sighting().from() != null ? after.sighting().from() : ended;
-          for (Spell other : spellsOf.get(p)) {
-            boolean stillThere =
-                other.sighting().isOpen()
-                    && before.key().equals(other.key())
-                    && !other.sighting().source().equals(record.getKey())
-                    && (other.sighting().from() == null || !other.sighting().from().isAfter(ended));
-            if (stillThere) {
-              conflicts.add(
-                  new HouseholdConflict.LeftButStillListed(
-                      residents.get(p).personId(),
-                      record.getKey(),
-                      leftOn,
-                      before.key(),
-                      Objects.requireNonNullElse(before.sighting().address(), before.key()),
-                      oldHousehold,
-                      newHousehold,
-                      moved,
-                      other.sighting().source(),
-                      other.sighting().from()));
-            }
-          }
+          leftButStillListed(
+              residents.get(p).personId(),
+              record.getKey(),
+              history.get(i),
+              history.get(i + 1),
+              spellsOf.get(p),
+              homes,
+              conflicts);
         }
       }
     }
     return conflicts;
+  }
+
+  /** The address keys each person lives at in the families found. */
+  private static Map<String, Set<String>> homesOf(List<Family> families) {
+    Map<String, Set<String>> homesOf = new HashMap<>();
+    for (Family family : families) {
+      for (Household household : family.households()) {
+        for (Residency residency : household.residents()) {
+          homesOf
+              .computeIfAbsent(residency.personId(), k -> new TreeSet<>())
+              .add(household.addressKey());
+        }
+      }
+    }
+    return homesOf;
+  }
+
+  /**
+   * One record's move from a family home ({@code before} then {@code after}), while another
+   * agency's record still lists the person there.
+   */
+  private static void leftButStillListed(
+      String personId,
+      SourceRef record,
+      Spell before,
+      Spell after,
+      List<Spell> spells,
+      Set<String> homes,
+      List<HouseholdConflict> conflicts) {
+    LocalDate ended = before.sighting().to();
+    if (ended == null || before.key() == null || !homes.contains(before.key())) {
+      return;
+    }
+    boolean moved = !before.key().equals(after.key());
+    String oldHousehold = before.sighting().householdId();
+    String newHousehold = after.sighting().householdId();
+    boolean leftHousehold = oldHousehold != null && !oldHousehold.equals(newHousehold);
+    if (!moved && !leftHousehold) {
+      return;
+    }
+    LocalDate leftOn = after.sighting().from() != null ? after.sighting().from() : ended;
+    for (Spell other : spells) {
+      boolean stillThere =
+          other.sighting().isOpen()
+              && before.key().equals(other.key())
+              && !other.sighting().source().equals(record)
+              && (other.sighting().from() == null || !other.sighting().from().isAfter(ended));
+      if (stillThere) {
+        conflicts.add(
+            new HouseholdConflict.LeftButStillListed(
+                personId,
+                record,
+                leftOn,
+                before.key(),
+                Objects.requireNonNullElse(before.sighting().address(), before.key()),
+                oldHousehold,
+                newHousehold,
+                moved,
+                other.sighting().source(),
+                other.sighting().from()));
+      }
+    }
   }
 
   private static List<String> personIds(List<Spell> spells, List<Resident> residents) {
