@@ -11,11 +11,18 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +89,41 @@ class ModuleDependenciesTests {
             .map(c -> moduleOf(c.getPackageName()).orElse("?" + c.getPackageName()))
             .collect(Collectors.toCollection(TreeSet::new));
     assertThat(found).containsExactlyInAnyOrderElementsOf(MAY_USE.keySet());
+  }
+
+  /**
+   * The table in docs/architecture.md says the same as this one: a module's row there names exactly
+   * the modules its row here allows, so neither can change without the other.
+   */
+  @Test
+  void theTableInTheArchitectureDocsSaysTheSame() throws IOException {
+    Path docs = Path.of(System.getProperty("user.dir"), "..", "..", "docs", "architecture.md");
+    Map<String, Set<String>> documented = new TreeMap<>();
+    for (String line : Files.readAllLines(docs)) {
+      // | `module` | what it owns | what it may use |
+      String[] cells = line.split("\\|", -1);
+      Matcher name = MODULE_NAME.matcher(cells.length == 5 ? cells[1].strip() : "");
+      if (name.matches()) { // a planned module's row names more than the module: not yet checked
+        documented.put(name.group(1).replace("-", ""), mayUse(cells[3]));
+      }
+    }
+    Map<String, Set<String>> encoded = new TreeMap<>(MAY_USE);
+    encoded.remove("app"); // documented as "every module"
+    documented.keySet().retainAll(MAY_USE.keySet()); // e2e is tests only, not main code
+    documented.remove("app");
+    assertThat(documented).isEqualTo(encoded);
+  }
+
+  private static final Pattern MODULE_NAME = Pattern.compile("`([a-z-]+)`");
+
+  private static Set<String> mayUse(String cell) {
+    String text = cell.strip();
+    if (text.equals("—")) {
+      return Set.of();
+    }
+    return Arrays.stream(text.split(","))
+        .map(String::strip)
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   static Optional<String> moduleOf(String packageName) {
