@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.familyview.portal.access.EventDisclosure;
+import org.familyview.access.EventDisclosure;
 import org.familyview.portal.identity.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;

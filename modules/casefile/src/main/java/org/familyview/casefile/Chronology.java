@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.familyview.access.EventDisclosure;
+import org.familyview.access.Sensitivity;
 import org.familyview.extracts.Vocabulary;
-import org.familyview.portal.access.EventDisclosure;
-import org.familyview.portal.access.Sensitivity;
 import org.familyview.portal.identity.Role;
 
 /**

@@ -78,17 +78,7 @@ public class Disputes {
     detail.put("reason", reason);
     detail.put("raisedBy", raisedBy);
     detail.put("personId", person.id());
-    String dedupeKey =
-        "DISPUTE:"
-            + raisedBy
-            + ":"
-            + person.id()
-            + ":"
-            + records.stream()
-                .map(r -> r.get("agency") + "/" + r.get("recordId"))
-                .sorted()
-                .reduce((a, b) -> a + "," + b)
-                .orElse("");
+    String dedupeKey = dedupeKey(raisedBy, person.id(), records);
     UUID id = UUID.randomUUID();
     int inserted =
         jdbc.sql(
@@ -114,5 +104,20 @@ public class Disputes {
                 Timestamp.from(clock.instant()))
             .update();
     return inserted == 1 ? new Outcome.Raised(id) : new Outcome.AlreadyOpen();
+  }
+
+  /** One open dispute per person, keyworker and set of records: asking twice raises nothing. */
+  private static String dedupeKey(
+      String raisedBy, String personId, List<Map<String, String>> records) {
+    return "DISPUTE:"
+        + raisedBy
+        + ":"
+        + personId
+        + ":"
+        + records.stream()
+            .map(r -> r.get("agency") + "/" + r.get("recordId"))
+            .sorted()
+            .reduce((a, b) -> a + "," + b)
+            .orElse("");
   }
 }

@@ -11,12 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
     scanBasePackages = {
       "org.familyview.casefile",
       "org.familyview.portal",
+      "org.familyview.access",
       "org.familyview.audit",
       "org.familyview.search"
     })
 @ConfigurationPropertiesScan({
   "org.familyview.casefile",
   "org.familyview.portal",
+  "org.familyview.access",
   "org.familyview.audit",
   "org.familyview.search"
 })

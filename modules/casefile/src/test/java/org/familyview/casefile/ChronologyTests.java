@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.familyview.portal.access.EventDisclosure;
-import org.familyview.portal.access.SharingAgreement;
+import org.familyview.access.EventDisclosure;
+import org.familyview.access.SharingAgreement;
 import org.familyview.portal.identity.Role;
 import org.junit.jupiter.api.Test;
 

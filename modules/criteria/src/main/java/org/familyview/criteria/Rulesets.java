@@ -204,33 +204,10 @@ public final class Rulesets {
     }
     int before = problems.size();
     unknownKeys(where, node, EVIDENCE_KEYS, problems);
-    Vocabulary vocabulary = Vocabulary.standard();
     List<String> types = strings(where, node, "events", problems);
-    if (types.isEmpty() && node.has("events")) {
-      problems.add(where + ": events: must name at least one event type");
-    } else if (!node.has("events")) {
-      problems.add(where + ": events: is missing");
-    }
-    List<EventType> known = new ArrayList<>();
-    for (String type : types) {
-      vocabulary
-          .byCode(type)
-          .ifPresentOrElse(
-              known::add,
-              () ->
-                  problems.add(
-                      where + ": events: '" + type + "' is not an event type of the vocabulary"));
-    }
+    List<EventType> known = eventTypes(where, node, types, problems);
     Set<String> details = new LinkedHashSet<>(strings(where, node, "details", problems));
-    for (String detail : details) {
-      boolean somewhere =
-          known.stream()
-              .anyMatch(t -> t.detail() instanceof Detail.OneOf o && o.values().contains(detail));
-      if (!somewhere) {
-        problems.add(
-            where + ": details: '" + detail + "' is not a detail value of any of " + types);
-      }
-    }
+    checkDetails(where, details, known, types, problems);
     Set<String> roles = new LinkedHashSet<>(strings(where, node, "roles", problems));
     for (String role : roles) {
       if (!ROLES.contains(role)) {
@@ -238,62 +215,9 @@ public final class Rulesets {
             where + ": roles: '" + role + "' is not one of " + new java.util.TreeSet<>(ROLES));
       }
     }
-    Members members = Members.ANY;
-    if (node.has("members")) {
-      String value = node.get("members").asString("");
-      members =
-          Members.fromConfig(value)
-              .orElseGet(
-                  () -> {
-                    problems.add(
-                        where + ": members: '" + value + "' is not one of any, child, adult");
-                    return Members.ANY;
-                  });
-    }
-    Period within = Period.ZERO;
-    String windowText = node.path("within").asString("");
-    if (windowText.isEmpty()) {
-      problems.add(where + ": within: is missing (a look-back window such as P12M)");
-    } else {
-      try {
-        within = Period.parse(windowText);
-        if (within.isNegative() || within.isZero()) {
-          problems.add(where + ": within: '" + windowText + "' must be longer than zero");
-        }
-      } catch (DateTimeParseException e) {
-        problems.add(
-            where + ": within: '" + windowText + "' is not an ISO-8601 period such as P12M or P2Y");
-      }
-    }
-    List<String> thresholdKeys = THRESHOLD_KEYS.stream().filter(node::has).sorted().toList();
-    Threshold threshold = new Threshold.AtLeastEvents(1);
-    if (thresholdKeys.size() > 1) {
-      problems.add(where + ": " + String.join(", ", thresholdKeys) + ": give only one threshold");
-    } else if (thresholdKeys.size() == 1) {
-      String key = thresholdKeys.getFirst();
-      JsonNode value = node.get(key);
-      if (!value.isIntegralNumber() || value.asInt() < 1) {
-        problems.add(
-            where + ": " + key + ": '" + value.asString() + "' must be a whole number, 1 or more");
-      } else {
-        int needed = value.asInt();
-        threshold =
-            switch (key) {
-              case "at-least-total" -> new Threshold.AtLeastTotal(needed);
-              case "at-least-members" -> new Threshold.AtLeastMembers(needed);
-              case "at-least-for-one-member" -> new Threshold.AtLeastForOneMember(needed);
-              default -> new Threshold.AtLeastEvents(needed);
-            };
-      }
-      if (key.equals("at-least-total")) {
-        for (EventType t : known) {
-          if (!(t.detail() instanceof Detail.Count)) {
-            problems.add(
-                where + ": at-least-total: " + t.code() + " has no count in its detail to add up");
-          }
-        }
-      }
-    }
+    Members members = members(where, node, problems);
+    Period within = within(where, node, problems);
+    Threshold threshold = threshold(where, node, known, problems);
     String description = node.path("description").asString("");
     if (description.isBlank()) {
       description =
@@ -305,6 +229,114 @@ public final class Rulesets {
       return null;
     }
     return new Evidence(description, types, details, roles, members, within, threshold);
+  }
+
+  /** The named event types the vocabulary knows; each unknown one, or none at all, a problem. */
+  private static List<EventType> eventTypes(
+      String where, JsonNode node, List<String> types, List<String> problems) {
+    if (types.isEmpty() && node.has("events")) {
+      problems.add(where + ": events: must name at least one event type");
+    } else if (!node.has("events")) {
+      problems.add(where + ": events: is missing");
+    }
+    Vocabulary vocabulary = Vocabulary.standard();
+    List<EventType> known = new ArrayList<>();
+    for (String type : types) {
+      vocabulary
+          .byCode(type)
+          .ifPresentOrElse(
+              known::add,
+              () ->
+                  problems.add(
+                      where + ": events: '" + type + "' is not an event type of the vocabulary"));
+    }
+    return known;
+  }
+
+  private static void checkDetails(
+      String where,
+      Set<String> details,
+      List<EventType> known,
+      List<String> types,
+      List<String> problems) {
+    for (String detail : details) {
+      boolean somewhere =
+          known.stream()
+              .anyMatch(t -> t.detail() instanceof Detail.OneOf o && o.values().contains(detail));
+      if (!somewhere) {
+        problems.add(
+            where + ": details: '" + detail + "' is not a detail value of any of " + types);
+      }
+    }
+  }
+
+  private static Members members(String where, JsonNode node, List<String> problems) {
+    if (!node.has("members")) {
+      return Members.ANY;
+    }
+    String value = node.get("members").asString("");
+    return Members.fromConfig(value)
+        .orElseGet(
+            () -> {
+              problems.add(where + ": members: '" + value + "' is not one of any, child, adult");
+              return Members.ANY;
+            });
+  }
+
+  private static Period within(String where, JsonNode node, List<String> problems) {
+    String windowText = node.path("within").asString("");
+    if (windowText.isEmpty()) {
+      problems.add(where + ": within: is missing (a look-back window such as P12M)");
+      return Period.ZERO;
+    }
+    try {
+      Period within = Period.parse(windowText);
+      if (within.isNegative() || within.isZero()) {
+        problems.add(where + ": within: '" + windowText + "' must be longer than zero");
+      }
+      return within;
+    } catch (DateTimeParseException e) {
+      problems.add(
+          where + ": within: '" + windowText + "' is not an ISO-8601 period such as P12M or P2Y");
+      return Period.ZERO;
+    }
+  }
+
+  /** At most one threshold; none means at least one event. */
+  private static Threshold threshold(
+      String where, JsonNode node, List<EventType> known, List<String> problems) {
+    List<String> thresholdKeys = THRESHOLD_KEYS.stream().filter(node::has).sorted().toList();
+    if (thresholdKeys.size() > 1) {
+      problems.add(where + ": " + String.join(", ", thresholdKeys) + ": give only one threshold");
+    }
+    if (thresholdKeys.size() != 1) {
+      return new Threshold.AtLeastEvents(1);
+    }
+    String key = thresholdKeys.getFirst();
+    JsonNode value = node.get(key);
+    boolean whole = value.isIntegralNumber() && value.asInt() >= 1;
+    if (!whole) {
+      problems.add(
+          where + ": " + key + ": '" + value.asString() + "' must be a whole number, 1 or more");
+    }
+    if (key.equals("at-least-total")) {
+      for (EventType t : known) {
+        if (!(t.detail() instanceof Detail.Count)) {
+          problems.add(
+              where + ": at-least-total: " + t.code() + " has no count in its detail to add up");
+        }
+      }
+    }
+    if (!whole) {
+      return new Threshold.AtLeastEvents(1);
+    }
+    int needed = value.asInt();
+    return switch (key) {
+      case "at-least-total" -> new Threshold.AtLeastTotal(needed);
+      case "at-least-members" -> new Threshold.AtLeastMembers(needed);
+      case "at-least-for-one-member" -> new Threshold.AtLeastForOneMember(needed);
+      default -> new Threshold.AtLeastEvents(needed);
+    };
   }
 
   private static void unknownKeys(

@@ -2,9 +2,9 @@ package org.familyview.eligibility;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
+import org.familyview.access.CaseAccess;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.audit.trail.AuditEvent;
-import org.familyview.portal.access.CaseAccess;
 import org.familyview.portal.audit.RequestAudit;
 import org.familyview.portal.identity.CurrentUser;
 import org.springframework.http.HttpStatus;

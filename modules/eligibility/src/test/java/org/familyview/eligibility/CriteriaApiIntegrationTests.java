@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.familyview.portal.caseload.Caseloads;
+import org.familyview.access.caseload.Caseloads;
 import org.familyview.testsupport.KeycloakTokens;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;

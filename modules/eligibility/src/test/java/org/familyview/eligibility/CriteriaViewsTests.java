@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Map;
 import java.util.Set;
-import org.familyview.portal.access.EventDisclosure;
-import org.familyview.portal.access.SharingAgreement;
+import org.familyview.access.EventDisclosure;
+import org.familyview.access.SharingAgreement;
 import org.familyview.portal.identity.Role;
 import org.junit.jupiter.api.Test;
 

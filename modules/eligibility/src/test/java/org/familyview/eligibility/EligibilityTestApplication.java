@@ -8,11 +8,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
     scanBasePackages = {
       "org.familyview.eligibility",
       "org.familyview.portal",
+      "org.familyview.access",
       "org.familyview.audit"
     })
 @ConfigurationPropertiesScan({
   "org.familyview.eligibility",
   "org.familyview.portal",
+  "org.familyview.access",
   "org.familyview.audit"
 })
 class EligibilityTestApplication {}

@@ -86,8 +86,47 @@ public final class FamilyGrouper {
     }
   }
 
+  /**
+   * The people sorted by id, each one's address spells, and the spells gathered by address key and
+   * by agency household id: what every step of the grouping reads.
+   */
+  private record Sightings(
+      List<Resident> residents,
+      Map<String, Integer> index,
+      List<List<Spell>> spellsOf,
+      Map<String, List<Spell>> byAddress,
+      Map<String, List<Spell>> byHousehold) {}
+
   /** Groups the people; {@code asOf} is the day ages (child or adult) are taken on. */
   public Grouping group(List<Resident> people, List<StatedParent> parents, LocalDate asOf) {
+    Sightings seen = sightings(people);
+    List<Resident> residents = seen.residents();
+    List<HouseholdConflict> conflicts = new ArrayList<>();
+    List<Edge> edges = new ArrayList<>();
+    Set<String> communal = new TreeSet<>();
+    joinCoResidents(seen, asOf, edges, conflicts, communal);
+    joinHouseholds(seen, edges, conflicts);
+    joinStatedParents(seen.index(), parents, edges);
+
+    Components components = components(edges, residents.size(), Set.of());
+    Set<Integer> oversized = oversized(components, seen, conflicts);
+    List<Edge> used = new ArrayList<>();
+    for (Edge edge : edges) {
+      if (edge.strong() || !oversized.contains(edge.a())) {
+        used.add(edge);
+      }
+    }
+    if (!oversized.isEmpty()) {
+      components = components(used, residents.size(), oversized);
+    }
+    List<List<Integer>> memberLists =
+        memberLists(components, formerMembers(used, components), residents, asOf);
+    List<Family> families = families(memberLists, used, seen, communal, asOf);
+    conflicts.addAll(leftButStillListed(residents, seen.spellsOf(), families));
+    return new Grouping(families, conflicts);
+  }
+
+  private static Sightings sightings(List<Resident> people) {
     List<Resident> residents = new ArrayList<>(people);
     residents.sort(Comparator.comparing(Resident::personId));
     Map<String, Integer> index = new HashMap<>();
@@ -97,39 +136,49 @@ public final class FamilyGrouper {
             "person " + residents.get(i).personId() + " given twice");
       }
     }
-    List<List<Spell>> spellsOf = new ArrayList<>(residents.size());
-    Map<String, List<Spell>> byAddress = new TreeMap<>();
-    Map<String, List<Spell>> byHousehold = new TreeMap<>();
+    Sightings seen =
+        new Sightings(
+            residents, index, new ArrayList<>(residents.size()), new TreeMap<>(), new TreeMap<>());
     for (int i = 0; i < residents.size(); i++) {
       List<Spell> spells = new ArrayList<>();
       for (Sighting sighting : residents.get(i).sightings()) {
-        Spell spell =
-            new Spell(
-                i,
-                sighting,
-                AddressKey.of(sighting.address()),
-                sighting.postcode() == null
-                    ? null
-                    : Postcode.parse(sighting.postcode()).map(Postcode::toString).orElse(null));
-        spells.add(spell);
-        if (spell.key() != null) {
-          byAddress.computeIfAbsent(spell.key(), k -> new ArrayList<>()).add(spell);
-        }
-        if (sighting.householdId() != null && !sighting.householdId().isBlank()) {
-          byHousehold
-              .computeIfAbsent(
-                  sighting.agency() + " household " + sighting.householdId().strip(),
-                  k -> new ArrayList<>())
-              .add(spell);
-        }
+        spells.add(spell(i, sighting, seen));
       }
-      spellsOf.add(spells);
+      seen.spellsOf().add(spells);
     }
+    return seen;
+  }
 
-    List<HouseholdConflict> conflicts = new ArrayList<>();
-    List<Edge> edges = new ArrayList<>();
-    Set<String> communal = new TreeSet<>();
-    for (Map.Entry<String, List<Spell>> address : byAddress.entrySet()) {
+  private static Spell spell(int person, Sighting sighting, Sightings seen) {
+    Spell spell =
+        new Spell(
+            person,
+            sighting,
+            AddressKey.of(sighting.address()),
+            sighting.postcode() == null
+                ? null
+                : Postcode.parse(sighting.postcode()).map(Postcode::toString).orElse(null));
+    if (spell.key() != null) {
+      seen.byAddress().computeIfAbsent(spell.key(), k -> new ArrayList<>()).add(spell);
+    }
+    if (sighting.householdId() != null && !sighting.householdId().isBlank()) {
+      seen.byHousehold()
+          .computeIfAbsent(
+              sighting.agency() + " household " + sighting.householdId().strip(),
+              k -> new ArrayList<>())
+          .add(spell);
+    }
+    return spell;
+  }
+
+  private void joinCoResidents(
+      Sightings seen,
+      LocalDate asOf,
+      List<Edge> edges,
+      List<HouseholdConflict> conflicts,
+      Set<String> communal) {
+    List<Resident> residents = seen.residents();
+    for (Map.Entry<String, List<Spell>> address : seen.byAddress().entrySet()) {
       List<Spell> spells = address.getValue();
       boolean ambiguous = ambiguous(spells);
       int adults = mostAdultsAtOnce(spells, residents, asOf, ambiguous);
@@ -146,15 +195,22 @@ public final class FamilyGrouper {
       }
       joinOverlapping(spells, Kind.CO_RESIDENCE, address.getKey(), ambiguous, edges);
     }
-    for (Map.Entry<String, List<Spell>> household : byHousehold.entrySet()) {
+  }
+
+  private void joinHouseholds(Sightings seen, List<Edge> edges, List<HouseholdConflict> conflicts) {
+    for (Map.Entry<String, List<Spell>> household : seen.byHousehold().entrySet()) {
       List<Spell> spells = household.getValue();
-      List<String> ids = personIds(spells, residents);
+      List<String> ids = personIds(spells, seen.residents());
       if (ids.size() > rules.largestFamily()) {
         conflicts.add(new HouseholdConflict.OversizedFamily(ids, refs(spells)));
         continue;
       }
       joinOverlapping(spells, Kind.HOUSEHOLD_ID, household.getKey(), false, edges);
     }
+  }
+
+  private static void joinStatedParents(
+      Map<String, Integer> index, List<StatedParent> parents, List<Edge> edges) {
     for (StatedParent parent : parents) {
       Integer a = index.get(parent.parentId());
       Integer b = index.get(parent.childId());
@@ -169,30 +225,30 @@ public final class FamilyGrouper {
                 true));
       }
     }
+  }
 
-    Components components = components(edges, residents.size(), Set.of());
+  /** The people of groups too large to be a family, each group reported as a conflict. */
+  private Set<Integer> oversized(
+      Components components, Sightings seen, List<HouseholdConflict> conflicts) {
     Set<Integer> oversized = new TreeSet<>();
     for (List<Integer> group : components.groups().values()) {
       if (group.size() > rules.largestFamily()) {
         List<Spell> spells = new ArrayList<>();
-        group.forEach(p -> spells.addAll(spellsOf.get(p)));
+        group.forEach(p -> spells.addAll(seen.spellsOf().get(p)));
         oversized.addAll(group);
         conflicts.add(
-            new HouseholdConflict.OversizedFamily(personIds(spells, residents), refs(spells)));
+            new HouseholdConflict.OversizedFamily(
+                personIds(spells, seen.residents()), refs(spells)));
       }
     }
-    List<Edge> used = new ArrayList<>();
-    for (Edge edge : edges) {
-      if (edge.strong() || !oversized.contains(edge.a())) {
-        used.add(edge);
-      }
-    }
-    if (!oversized.isEmpty()) {
-      components = components(used, residents.size(), oversized);
-    }
+    return oversized;
+  }
 
-    // Who left a family while the rest stayed: a former member of it, with dated membership,
-    // rather than a bridge that would join the family they left to the one they live with now.
+  /**
+   * Who left a family while the rest stayed: a former member of it, with dated membership, rather
+   * than a bridge that would join the family they left to the one they live with now.
+   */
+  private static Map<Integer, Set<Integer>> formerMembers(List<Edge> used, Components components) {
     Map<Integer, Set<Integer>> formerOf = new TreeMap<>();
     for (Edge edge : used) {
       int leaver = edge.leaver();
@@ -201,8 +257,15 @@ public final class FamilyGrouper {
         formerOf.computeIfAbsent(components.root(stayer), k -> new TreeSet<>()).add(leaver);
       }
     }
-    List<Family> families = new ArrayList<>();
-    Map<Integer, List<Integer>> familiesOf = new HashMap<>();
+    return formerOf;
+  }
+
+  /** Each family's members (its core and its former members); a lone adult is no family. */
+  private List<List<Integer>> memberLists(
+      Components components,
+      Map<Integer, Set<Integer>> formerOf,
+      List<Resident> residents,
+      LocalDate asOf) {
     List<List<Integer>> memberLists = new ArrayList<>();
     for (Map.Entry<Integer, List<Integer>> group : components.groups().entrySet()) {
       List<Integer> core = group.getValue();
@@ -212,10 +275,23 @@ public final class FamilyGrouper {
       }
       Set<Integer> members = new TreeSet<>(core);
       members.addAll(formerOf.getOrDefault(group.getKey(), Set.of()));
-      for (int p : members) {
-        familiesOf.computeIfAbsent(p, k -> new ArrayList<>()).add(memberLists.size());
-      }
       memberLists.add(List.copyOf(members));
+    }
+    return memberLists;
+  }
+
+  /** The families, each with the edges between two of its members as its evidence. */
+  private List<Family> families(
+      List<List<Integer>> memberLists,
+      List<Edge> used,
+      Sightings seen,
+      Set<String> communal,
+      LocalDate asOf) {
+    Map<Integer, List<Integer>> familiesOf = new HashMap<>();
+    for (int f = 0; f < memberLists.size(); f++) {
+      for (int p : memberLists.get(f)) {
+        familiesOf.computeIfAbsent(p, k -> new ArrayList<>()).add(f);
+      }
     }
     List<List<Edge>> evidence = new ArrayList<>();
     memberLists.forEach(m -> evidence.add(new ArrayList<>()));
@@ -228,13 +304,19 @@ public final class FamilyGrouper {
         }
       }
     }
+    List<Family> families = new ArrayList<>();
     for (int f = 0; f < memberLists.size(); f++) {
       families.add(
-          family(memberLists.get(f), evidence.get(f), residents, spellsOf, communal, asOf));
+          family(
+              memberLists.get(f),
+              evidence.get(f),
+              seen.residents(),
+              seen.spellsOf(),
+              communal,
+              asOf));
     }
     families.sort(Comparator.comparing(f -> f.members().getFirst().personId()));
-    conflicts.addAll(leftButStillListed(residents, spellsOf, families));
-    return new Grouping(families, conflicts);
+    return families;
   }
 
   /**
@@ -282,20 +364,11 @@ public final class FamilyGrouper {
     if (homeKeys.isEmpty()) {
       homeKeys.addAll(busiestAddresses(members, spellsOf, communal));
     }
-    List<Household> households = new ArrayList<>();
-    for (String key : homeKeys) {
-      households.add(household(key, members, residents, spellsOf, asOf));
-    }
-    households.sort(
-        Comparator.comparing(
-                Household::from, Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()))
-            .thenComparing(Household::addressKey));
-
-    List<Resident> people = members.stream().map(residents::get).toList();
+    List<Household> households = households(homeKeys, members, residents, spellsOf, asOf);
     List<LocalDate> childBirthdays = new ArrayList<>();
-    for (Resident person : people) {
-      if (isChild(person, asOf)) {
-        childBirthdays.add(person.dateOfBirth());
+    for (int p : members) {
+      if (isChild(residents.get(p), asOf)) {
+        childBirthdays.add(residents.get(p).dateOfBirth());
       }
     }
     LocalDate eldestChild = childBirthdays.stream().min(LocalDate::compareTo).orElse(null);
@@ -309,27 +382,54 @@ public final class FamilyGrouper {
     for (int p : members) {
       Resident person = residents.get(p);
       FamilyRole role = role(person, asOf, eldestChild, statedParents);
-      LocalDate from = null;
-      LocalDate to = null;
-      boolean any = false;
-      for (Spell spell : spellsOf.get(p)) {
-        boolean atHome = spell.key() != null && homeKeys.contains(spell.key());
-        boolean inHousehold =
-            spell.sighting().householdId() != null
-                && householdIds.contains(
-                    spell.sighting().agency()
-                        + " household "
-                        + spell.sighting().householdId().strip());
-        if (atHome || inHousehold) {
-          from = any ? Periods.earliest(from, spell.sighting().from()) : spell.sighting().from();
-          to = any ? Periods.latest(to, spell.sighting().to()) : spell.sighting().to();
-          any = true;
-        }
-      }
-      from = startOf(from, person, asOf);
-      result.add(new Member(person.personId(), role, from, to, basis(p, edges, residents)));
+      LocalDate[] span = span(spellsOf.get(p), homeKeys, householdIds);
+      LocalDate from = startOf(span[0], person, asOf);
+      result.add(new Member(person.personId(), role, from, span[1], basis(p, edges, residents)));
     }
     return new Family(result, households);
+  }
+
+  private List<Household> households(
+      Set<String> homeKeys,
+      List<Integer> members,
+      List<Resident> residents,
+      List<List<Spell>> spellsOf,
+      LocalDate asOf) {
+    List<Household> households = new ArrayList<>();
+    for (String key : homeKeys) {
+      households.add(household(key, members, residents, spellsOf, asOf));
+    }
+    households.sort(
+        Comparator.comparing(
+                Household::from, Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()))
+            .thenComparing(Household::addressKey));
+    return households;
+  }
+
+  /**
+   * From the first to the last day a member was seen at one of the family's homes or in one of its
+   * agency households ({@code null} for an open end): {@code [from, to]}.
+   */
+  private static @Nullable LocalDate[] span(
+      List<Spell> spells, Set<String> homeKeys, Set<String> householdIds) {
+    LocalDate from = null;
+    LocalDate to = null;
+    boolean any = false;
+    for (Spell spell : spells) {
+      boolean atHome = spell.key() != null && homeKeys.contains(spell.key());
+      boolean inHousehold =
+          spell.sighting().householdId() != null
+              && householdIds.contains(
+                  spell.sighting().agency()
+                      + " household "
+                      + spell.sighting().householdId().strip());
+      if (atHome || inHousehold) {
+        from = any ? Periods.earliest(from, spell.sighting().from()) : spell.sighting().from();
+        to = any ? Periods.latest(to, spell.sighting().to()) : spell.sighting().to();
+        any = true;
+      }
+    }
+    return new LocalDate[] {from, to};
   }
 
   private FamilyRole role(
@@ -533,16 +633,7 @@ public final class FamilyGrouper {
    */
   private static List<HouseholdConflict> leftButStillListed(
       List<Resident> residents, List<List<Spell>> spellsOf, List<Family> families) {
-    Map<String, Set<String>> homesOf = new HashMap<>();
-    for (Family family : families) {
-      for (Household household : family.households()) {
-        for (Residency residency : household.residents()) {
-          homesOf
-              .computeIfAbsent(residency.personId(), k -> new TreeSet<>())
-              .add(household.addressKey());
-        }
-      }
-    }
+    Map<String, Set<String>> homesOf = homesOf(families);
     List<HouseholdConflict> conflicts = new ArrayList<>();
     for (int p = 0; p < residents.size(); p++) {
       Set<String> homes = homesOf.getOrDefault(residents.get(p).personId(), Set.of());
@@ -559,45 +650,80 @@ public final class FamilyGrouper {
             Comparator.comparing(
                 s -> s.sighting().from(), Comparator.nullsFirst(Comparator.naturalOrder())));
         for (int i = 0; i + 1 < history.size(); i++) {
-          Spell before = history.get(i);
-          Spell after = history.get(i + 1);
-          LocalDate ended = before.sighting().to();
-          if (ended == null || before.key() == null || !homes.contains(before.key())) {
-            continue;
-          }
-          boolean moved = !before.key().equals(after.key());
-          String oldHousehold = before.sighting().householdId();
-          String newHousehold = after.sighting().householdId();
-          boolean leftHousehold = oldHousehold != null && !oldHousehold.equals(newHousehold);
-          if (!moved && !leftHousehold) {
-            continue;
-          }
-          LocalDate leftOn = after.sighting().from() != null ? after.sighting().from() : ended;
-          for (Spell other : spellsOf.get(p)) {
-            boolean stillThere =
-                other.sighting().isOpen()
-                    && before.key().equals(other.key())
-                    && !other.sighting().source().equals(record.getKey())
-                    && (other.sighting().from() == null || !other.sighting().from().isAfter(ended));
-            if (stillThere) {
-              conflicts.add(
-                  new HouseholdConflict.LeftButStillListed(
-                      residents.get(p).personId(),
-                      record.getKey(),
-                      leftOn,
-                      before.key(),
-                      Objects.requireNonNullElse(before.sighting().address(), before.key()),
-                      oldHousehold,
-                      newHousehold,
-                      moved,
-                      other.sighting().source(),
-                      other.sighting().from()));
-            }
-          }
+          leftButStillListed(
+              residents.get(p).personId(),
+              record.getKey(),
+              history.get(i),
+              history.get(i + 1),
+              spellsOf.get(p),
+              homes,
+              conflicts);
         }
       }
     }
     return conflicts;
+  }
+
+  /** The address keys each person lives at in the families found. */
+  private static Map<String, Set<String>> homesOf(List<Family> families) {
+    Map<String, Set<String>> homesOf = new HashMap<>();
+    for (Family family : families) {
+      for (Household household : family.households()) {
+        for (Residency residency : household.residents()) {
+          homesOf
+              .computeIfAbsent(residency.personId(), k -> new TreeSet<>())
+              .add(household.addressKey());
+        }
+      }
+    }
+    return homesOf;
+  }
+
+  /**
+   * One record's move from a family home ({@code before} then {@code after}), while another
+   * agency's record still lists the person there.
+   */
+  private static void leftButStillListed(
+      String personId,
+      SourceRef record,
+      Spell before,
+      Spell after,
+      List<Spell> spells,
+      Set<String> homes,
+      List<HouseholdConflict> conflicts) {
+    LocalDate ended = before.sighting().to();
+    if (ended == null || before.key() == null || !homes.contains(before.key())) {
+      return;
+    }
+    boolean moved = !before.key().equals(after.key());
+    String oldHousehold = before.sighting().householdId();
+    String newHousehold = after.sighting().householdId();
+    boolean leftHousehold = oldHousehold != null && !oldHousehold.equals(newHousehold);
+    if (!moved && !leftHousehold) {
+      return;
+    }
+    LocalDate leftOn = after.sighting().from() != null ? after.sighting().from() : ended;
+    for (Spell other : spells) {
+      boolean stillThere =
+          other.sighting().isOpen()
+              && before.key().equals(other.key())
+              && !other.sighting().source().equals(record)
+              && (other.sighting().from() == null || !other.sighting().from().isAfter(ended));
+      if (stillThere) {
+        conflicts.add(
+            new HouseholdConflict.LeftButStillListed(
+                personId,
+                record,
+                leftOn,
+                before.key(),
+                Objects.requireNonNullElse(before.sighting().address(), before.key()),
+                oldHousehold,
+                newHousehold,
+                moved,
+                other.sighting().source(),
+                other.sighting().from()));
+      }
+    }
   }
 
   private static List<String> personIds(List<Spell> spells, List<Resident> residents) {

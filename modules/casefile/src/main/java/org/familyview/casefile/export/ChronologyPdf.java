@@ -46,64 +46,78 @@ public final class ChronologyPdf {
       Instant exportedAt) {
     try (PDDocument document = new PDDocument()) {
       Writer out = new Writer(document);
-      out.line(title, out.bold, 15);
-      out.space();
-      out.paragraph(
-          "Exported by "
-              + exportedBy
-              + " at "
-              + WHEN.format(exportedAt)
-              + ". Filter: "
-              + filter.describe()
-              + ".",
-          out.regular);
-      out.paragraph(
-          "OFFICIAL-SENSITIVE. Holds special-category and criminal-offence data shared under the"
-              + " agencies' data-sharing agreements; do not copy beyond the meeting it was made for."
-              + " Redacted entries say whom to contact.",
-          out.regular);
-      out.space();
-      out.line("Coverage of each agency's data", out.bold, 11);
-      for (FeedCoverage.Feed feed : coverage) {
-        out.paragraph(
-            Agencies.title(feed.agency())
-                + ": "
-                + feed.state()
-                + (feed.lastLoaded() == null
-                    ? ""
-                    : "; last loaded " + WHEN.format(feed.lastLoaded()))
-                + (feed.dataFrom() == null ? "" : "; data from " + feed.dataFrom())
-                + (feed.warning() == null ? "" : ". " + feed.warning()),
-            out.regular);
-      }
-      out.space();
-      List<String> notes = new ArrayList<>();
-      out.line("Chronology (" + chronology.events().size() + " dated entries)", out.bold, 11);
-      for (ChronologyEntry entry : chronology.events()) {
-        entry(out, entry, notes);
-      }
-      if (chronology.events().isEmpty()) {
-        out.paragraph("No dated entries match.", out.regular);
-      }
-      out.space();
-      out.line(
-          "Undated entries (" + chronology.undated().size() + "): the agency recorded no date",
-          out.bold,
-          11);
-      for (ChronologyEntry entry : chronology.undated()) {
-        entry(out, entry, notes);
-      }
-      out.space();
-      out.line("Provenance", out.bold, 11);
-      for (int i = 0; i < notes.size(); i++) {
-        out.paragraph("[" + (i + 1) + "] " + notes.get(i), out.regular);
-      }
+      header(out, title, filter, exportedBy, exportedAt);
+      coverage(out, coverage);
+      entries(out, chronology);
       out.finish(exportedBy, WHEN.format(exportedAt));
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       document.save(bytes);
       return bytes.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void header(
+      Writer out, String title, ChronologyFilter filter, String exportedBy, Instant exportedAt)
+      throws IOException {
+    out.line(title, out.bold, 15);
+    out.space();
+    out.paragraph(
+        "Exported by "
+            + exportedBy
+            + " at "
+            + WHEN.format(exportedAt)
+            + ". Filter: "
+            + filter.describe()
+            + ".",
+        out.regular);
+    out.paragraph(
+        "OFFICIAL-SENSITIVE. Holds special-category and criminal-offence data shared under the"
+            + " agencies' data-sharing agreements; do not copy beyond the meeting it was made for."
+            + " Redacted entries say whom to contact.",
+        out.regular);
+    out.space();
+  }
+
+  /** Each agency's feed: whether it is current, so a gap is never read as "nothing happened". */
+  private static void coverage(Writer out, List<FeedCoverage.Feed> coverage) throws IOException {
+    out.line("Coverage of each agency's data", out.bold, 11);
+    for (FeedCoverage.Feed feed : coverage) {
+      out.paragraph(
+          Agencies.title(feed.agency())
+              + ": "
+              + feed.state()
+              + (feed.lastLoaded() == null ? "" : "; last loaded " + WHEN.format(feed.lastLoaded()))
+              + (feed.dataFrom() == null ? "" : "; data from " + feed.dataFrom())
+              + (feed.warning() == null ? "" : ". " + feed.warning()),
+          out.regular);
+    }
+  }
+
+  /** Dated entries, then undated ones, each numbered to its provenance note at the end. */
+  private static void entries(Writer out, Chronology chronology) throws IOException {
+    out.space();
+    List<String> notes = new ArrayList<>();
+    out.line("Chronology (" + chronology.events().size() + " dated entries)", out.bold, 11);
+    for (ChronologyEntry entry : chronology.events()) {
+      entry(out, entry, notes);
+    }
+    if (chronology.events().isEmpty()) {
+      out.paragraph("No dated entries match.", out.regular);
+    }
+    out.space();
+    out.line(
+        "Undated entries (" + chronology.undated().size() + "): the agency recorded no date",
+        out.bold,
+        11);
+    for (ChronologyEntry entry : chronology.undated()) {
+      entry(out, entry, notes);
+    }
+    out.space();
+    out.line("Provenance", out.bold, 11);
+    for (int i = 0; i < notes.size(); i++) {
+      out.paragraph("[" + (i + 1) + "] " + notes.get(i), out.regular);
     }
   }
 

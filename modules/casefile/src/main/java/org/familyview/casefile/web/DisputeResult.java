@@ -26,17 +26,8 @@ record DisputeResult(HttpStatus status, String message, @Nullable String taskId)
       Authentication who,
       CaseGate gate,
       CaseGate.Opened.Open<Casefiles.PersonCase> open) {
-    List<String> problems = new ArrayList<>();
-    if (records == null || records.isEmpty()) {
-      problems.add("records must name at least one {agency, recordId} of this person");
-    } else if (records.stream()
-        .anyMatch(r -> r == null || r.agency() == null || r.recordId() == null)) {
-      problems.add("every record needs an agency and a recordId");
-    }
     String why = reason == null ? "" : reason.strip();
-    if (why.length() < MIN_REASON || why.length() > MAX_REASON) {
-      problems.add("reason must be " + MIN_REASON + " to " + MAX_REASON + " characters");
-    }
+    List<String> problems = problems(records, why);
     if (!problems.isEmpty()) {
       gate.record(open.audit().withDetail(String.join("; ", problems)).denied());
       return new DisputeResult(HttpStatus.BAD_REQUEST, String.join("; ", problems), null);
@@ -79,6 +70,22 @@ record DisputeResult(HttpStatus status, String message, @Nullable String taskId)
             null);
       }
     };
+  }
+
+  /** Every mistake in the request at once, so the keyworker fixes the form in one go. */
+  private static List<String> problems(
+      @Nullable List<Disputes.DisputedRecord> records, String why) {
+    List<String> problems = new ArrayList<>();
+    if (records == null || records.isEmpty()) {
+      problems.add("records must name at least one {agency, recordId} of this person");
+    } else if (records.stream()
+        .anyMatch(r -> r == null || r.agency() == null || r.recordId() == null)) {
+      problems.add("every record needs an agency and a recordId");
+    }
+    if (why.length() < MIN_REASON || why.length() > MAX_REASON) {
+      problems.add("reason must be " + MIN_REASON + " to " + MAX_REASON + " characters");
+    }
+    return problems;
   }
 
   ResponseEntity<?> response() {

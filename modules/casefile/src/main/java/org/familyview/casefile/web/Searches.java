@@ -2,9 +2,9 @@ package org.familyview.casefile.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
+import org.familyview.access.CaseAccess;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.audit.trail.AuditEvent;
-import org.familyview.portal.access.CaseAccess;
 import org.familyview.portal.identity.CurrentUser;
 import org.familyview.search.people.PeopleSearch;
 import org.familyview.search.people.SearchOutcome;

@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.familyview.access.SharingAgreement;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.audit.trail.AuditEvent;
 import org.familyview.audit.trail.AuditTrail;
-import org.familyview.portal.access.SharingAgreement;
 import org.familyview.search.people.PeopleIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -181,13 +181,44 @@ public class RetentionErasure {
   }
 
   private ErasureReport erase(UUID runId, Instant asOf, Map<String, Instant> cutoffs) {
-    // The snapshot applies' locks, in a fixed order, so that no apply interleaves with the run.
+    lockTheApplies(cutoffs);
+    List<DueRecord> due = dueRecords(cutoffs);
+    Map<String, Integer> erased = new LinkedHashMap<>();
+    if (due.isEmpty()) {
+      return new ErasureReport(
+          runId, false, asOf, cutoffs, due, erased, List.of(), List.of(), List.of());
+    }
+    Timestamp now = Timestamp.from(asOf);
+    eraseSourceRecords(erased);
+    eraseLinks(erased);
+    List<String> familiesRetired = eraseFamilies(erased, now);
+    List<String> personsRetired = retirePersons(erased, now);
+    List<String> reindexPending =
+        jdbc.sql("select person_id from erasure_person where not emptied order by person_id")
+            .query(String.class)
+            .list();
+    for (String personId : personsRetired) {
+      unindex(personId);
+    }
+    for (String personId : reindexPending) {
+      unindex(personId);
+    }
+    return new ErasureReport(
+        runId, false, asOf, cutoffs, due, erased, personsRetired, reindexPending, familiesRetired);
+  }
+
+  /** The snapshot applies' locks, in a fixed order, so that no apply interleaves with the run. */
+  private void lockTheApplies(Map<String, Instant> cutoffs) {
     for (String agency : cutoffs.keySet()) {
       jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
           .param("familyview.extract." + agency)
           .query()
           .singleRow();
     }
+  }
+
+  /** The records past their feed's retention, kept in {@code erasure_due} for every step. */
+  private List<DueRecord> dueRecords(Map<String, Instant> cutoffs) {
     jdbc.sql(
             """
             create temporary table erasure_due (
@@ -198,18 +229,15 @@ public class RetentionErasure {
     jdbc.sql("insert into erasure_due " + DUE)
         .params(agencies(cutoffs), instants(cutoffs))
         .update();
-    List<DueRecord> due =
-        jdbc.sql(
-                "select agency, record_id, person_id, last_activity from erasure_due"
-                    + " order by agency, record_id")
-            .query(this::dueRecord)
-            .list();
-    Map<String, Integer> erased = new LinkedHashMap<>();
-    if (due.isEmpty()) {
-      return new ErasureReport(
-          runId, false, asOf, cutoffs, due, erased, List.of(), List.of(), List.of());
-    }
-    Timestamp now = Timestamp.from(asOf);
+    return jdbc.sql(
+            "select agency, record_id, person_id, last_activity from erasure_due"
+                + " order by agency, record_id")
+        .query(this::dueRecord)
+        .list();
+  }
+
+  /** The records themselves: warnings, staged rows, later tables, events and persons. */
+  private void eraseSourceRecords(Map<String, Integer> erased) {
     count(erased, "extract_warning", WARNINGS_OF_PERSONS);
     erased.merge("extract_warning", jdbc.sql(WARNINGS_OF_EVENTS).update(), Integer::sum);
     count(
@@ -244,6 +272,10 @@ public class RetentionErasure {
         "source_person",
         "delete from source_person p using erasure_due d"
             + " where p.agency = d.agency and p.record_id = d.record_id");
+  }
+
+  /** The records' links: link events, match decisions, person records, then reviews. */
+  private void eraseLinks(Map<String, Integer> erased) {
     count(
         erased,
         "person_link_event",
@@ -272,23 +304,14 @@ public class RetentionErasure {
             """)
         .update();
     eraseFromReviews(erased);
-    jdbc.sql(
-            """
-            create temporary table erasure_household on commit drop as
-            with gone as (
-              delete from household_member h
-              where exists (select 1 from erasure_due d
-                            where upper(h.agency) = d.agency and h.record_id = d.record_id)
-                 or h.person_id in (select person_id from erasure_person where emptied)
-              returning h.household_id)
-            select household_id, count(*) as members from gone group by household_id
-            """)
-        .update();
-    erased.put(
-        "household_member",
-        jdbc.sql("select coalesce(sum(members), 0)::int from erasure_household")
-            .query(Integer.class)
-            .single());
+  }
+
+  /**
+   * Memberships of emptied people and erased records; a family left with nobody is retired, and its
+   * addresses, and a household nobody is left in, go with it.
+   */
+  private List<String> eraseFamilies(Map<String, Integer> erased, Timestamp now) {
+    eraseHouseholdMemberships(erased);
     jdbc.sql(
             """
             create temporary table erasure_family on commit drop as
@@ -335,6 +358,32 @@ public class RetentionErasure {
           and not exists (select 1 from household_member m where m.household_id = h.id)
         """,
         (Object) familiesRetired.toArray(String[]::new));
+    return familiesRetired;
+  }
+
+  /** Household memberships of erased records and of emptied people, counted by household. */
+  private void eraseHouseholdMemberships(Map<String, Integer> erased) {
+    jdbc.sql(
+            """
+            create temporary table erasure_household on commit drop as
+            with gone as (
+              delete from household_member h
+              where exists (select 1 from erasure_due d
+                            where upper(h.agency) = d.agency and h.record_id = d.record_id)
+                 or h.person_id in (select person_id from erasure_person where emptied)
+              returning h.household_id)
+            select household_id, count(*) as members from gone group by household_id
+            """)
+        .update();
+    erased.put(
+        "household_member",
+        jdbc.sql("select coalesce(sum(members), 0)::int from erasure_household")
+            .query(Integer.class)
+            .single());
+  }
+
+  /** A person with no record left is retired (kept as an id, never reused). */
+  private List<String> retirePersons(Map<String, Integer> erased, Timestamp now) {
     List<String> personsRetired =
         jdbc
             .sql(
@@ -350,18 +399,7 @@ public class RetentionErasure {
             .sorted()
             .toList();
     erased.put("person.retired", personsRetired.size());
-    List<String> reindexPending =
-        jdbc.sql("select person_id from erasure_person where not emptied order by person_id")
-            .query(String.class)
-            .list();
-    for (String personId : personsRetired) {
-      unindex(personId);
-    }
-    for (String personId : reindexPending) {
-      unindex(personId);
-    }
-    return new ErasureReport(
-        runId, false, asOf, cutoffs, due, erased, personsRetired, reindexPending, familiesRetired);
+    return personsRetired;
   }
 
   /**

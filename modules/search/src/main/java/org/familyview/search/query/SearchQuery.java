@@ -54,86 +54,104 @@ public record SearchQuery(
   }
 
   public static SearchQuery parse(String text, LocalDate today) {
-    String rest = text.strip();
-    List<LocalDate> dates = new ArrayList<>();
-    Set<String> identifiers = new LinkedHashSet<>();
-    Optional<Postcode> postcode = Optional.empty();
+    Parsing parsing = new Parsing(today);
+    String rest = joinSpacedNhsNumbers(text.strip());
+    rest = parsing.takeWrittenDates(rest);
+    rest = parsing.takeSpacedPostcode(rest);
+    for (String token : rest.split("\\s+")) {
+      if (!token.isBlank()) {
+        parsing.take(token);
+      }
+    }
+    return parsing.query();
+  }
 
-    Matcher nhs = NHS_SPACED.matcher(rest);
+  /** "943 476 5919" as typed from a letter is one NHS number, not three tokens. */
+  private static String joinSpacedNhsNumbers(String text) {
+    Matcher nhs = NHS_SPACED.matcher(text);
     StringBuilder joined = new StringBuilder();
     while (nhs.find()) {
       nhs.appendReplacement(joined, nhs.group(1) + nhs.group(2) + nhs.group(3));
     }
     nhs.appendTail(joined);
-    rest = joined.toString();
+    return joined.toString();
+  }
 
-    Matcher written = WRITTEN_DATE.matcher(rest);
-    StringBuilder withoutWritten = new StringBuilder();
-    while (written.find()) {
-      Optional<Month> month = month(written.group(2));
-      if (month.isPresent()) {
-        date(
-                year(Integer.parseInt(written.group(3)), written.group(3).length(), today),
-                month.get().getValue(),
-                Integer.parseInt(written.group(1)))
-            .ifPresent(dates::add);
-        written.appendReplacement(withoutWritten, " ");
-      }
-    }
-    written.appendTail(withoutWritten);
-    rest = withoutWritten.toString();
+  /** What a query's text has given so far; each step takes its part out of the text. */
+  private static final class Parsing {
 
-    Matcher spaced = POSTCODE_SPACED.matcher(rest);
-    if (spaced.find()) {
-      Optional<Postcode> found = Postcode.parse(spaced.group(1) + spaced.group(2));
-      if (found.isPresent()) {
-        postcode = found;
-        rest = rest.substring(0, spaced.start()) + " " + rest.substring(spaced.end());
-      }
+    private final LocalDate today;
+    private final List<LocalDate> dates = new ArrayList<>();
+    private final Set<String> identifiers = new LinkedHashSet<>();
+    private final List<String> names = new ArrayList<>();
+    private Optional<Postcode> postcode = Optional.empty();
+    private Optional<String> district = Optional.empty();
+
+    Parsing(LocalDate today) {
+      this.today = today;
     }
 
-    List<String> names = new ArrayList<>();
-    Optional<String> district = Optional.empty();
-    for (String token : rest.split("\\s+")) {
-      if (token.isBlank()) {
-        continue;
+    String takeWrittenDates(String rest) {
+      Matcher written = WRITTEN_DATE.matcher(rest);
+      StringBuilder withoutWritten = new StringBuilder();
+      while (written.find()) {
+        Optional<Month> month = month(written.group(2));
+        if (month.isPresent()) {
+          date(
+                  year(Integer.parseInt(written.group(3)), written.group(3).length(), today),
+                  month.get().getValue(),
+                  Integer.parseInt(written.group(1)))
+              .ifPresent(dates::add);
+          written.appendReplacement(withoutWritten, " ");
+        }
       }
+      written.appendTail(withoutWritten);
+      return withoutWritten.toString();
+    }
+
+    String takeSpacedPostcode(String rest) {
+      Matcher spaced = POSTCODE_SPACED.matcher(rest);
+      if (spaced.find()) {
+        Optional<Postcode> found = Postcode.parse(spaced.group(1) + spaced.group(2));
+        if (found.isPresent()) {
+          postcode = found;
+          return rest.substring(0, spaced.start()) + " " + rest.substring(spaced.end());
+        }
+      }
+      return rest;
+    }
+
+    /** One token: a date, an identifier, a postcode or its district, else a name. */
+    void take(String token) {
       Matcher numeric = NUMERIC_DATE.matcher(token);
       if (numeric.matches()) {
         dates.addAll(numericDates(numeric, today));
-        continue;
-      }
-      if (token.matches("\\d{8}")) {
+      } else if (token.matches("\\d{8}")) {
         // ddmmyyyy, as typed into many case systems.
         date(
                 Integer.parseInt(token.substring(4)),
                 Integer.parseInt(token.substring(2, 4)),
                 Integer.parseInt(token.substring(0, 2)))
             .ifPresent(dates::add);
-        continue;
-      }
-      Optional<String> identifier = identifier(token);
-      if (identifier.isPresent()) {
-        identifiers.add(identifier.get());
-        continue;
-      }
-      Optional<Postcode> full = Postcode.parse(token);
-      if (full.isPresent() && token.length() >= 5) {
-        postcode = full;
-        continue;
-      }
-      if (DISTRICT.matcher(token).matches()) {
+      } else if (identifier(token).isPresent()) {
+        identifiers.add(identifier(token).get());
+      } else if (Postcode.parse(token).isPresent() && token.length() >= 5) {
+        postcode = Postcode.parse(token);
+      } else if (DISTRICT.matcher(token).matches()) {
         district = Optional.of(token.toUpperCase(Locale.ROOT));
-        continue;
+      } else {
+        names.addAll(NameKeys.tokens(token));
       }
-      names.addAll(NameKeys.tokens(token));
     }
-    return new SearchQuery(
-        List.copyOf(names),
-        List.copyOf(new LinkedHashSet<>(dates)),
-        postcode,
-        district,
-        identifiers);
+
+    SearchQuery query() {
+      return new SearchQuery(
+          List.copyOf(names),
+          List.copyOf(new LinkedHashSet<>(dates)),
+          postcode,
+          district,
+          identifiers);
+    }
   }
 
   private static Optional<String> identifier(String token) {

@@ -1,0 +1,19 @@
+package org.familyview.access;
+
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class AccessConfiguration {
+
+  @Bean
+  Map<String, SharingAgreement> sharingAgreements(AccessProperties properties) {
+    return SharingAgreements.load(properties.sharingAgreements());
+  }
+
+  @Bean
+  EventDisclosure eventDisclosure(Map<String, SharingAgreement> sharingAgreements) {
+    return new EventDisclosure(sharingAgreements);
+  }
+}

@@ -1,9 +1,0 @@
-/**
- * Subject access: everything FamilyView holds about one person across every linked source, each
- * entry with its originating agency, and entries about other people marked as third-party data for
- * the reviewer to redact before disclosure.
- */
-@NullMarked
-package org.familyview.rights.access;
-
-import org.jspecify.annotations.NullMarked;
