@@ -31,6 +31,8 @@ class RefusalsAndErrorsIntegrationTests {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  private static final String BROWSER = "text/html,application/xhtml+xml,*/*;q=0.8";
+
   @LocalServerPort int port;
 
   @Test
@@ -119,9 +121,22 @@ class RefusalsAndErrorsIntegrationTests {
           .isEqualTo(response.statusCode());
       assertThat(response.body()).as(path).doesNotContainIgnoringCase("tomcat");
     }
-    HttpResponse<String> page = raw("/persons/a%00b", "text/html,application/xhtml+xml,*/*;q=0.8");
+    HttpResponse<String> page = raw("/persons/a%00b", BROWSER);
     assertThat(page.statusCode()).isEqualTo(400);
     assertThat(page.body()).contains("govuk-template").doesNotContainIgnoringCase("tomcat");
+  }
+
+  @Test
+  void aBrowserIsShownAPageWhereTheApiGetsAProblemDetail() throws Exception {
+    // The error page needs no sign-in, whatever the error (it is where the container forwards).
+    HttpResponse<String> page = raw("/error", BROWSER);
+
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(page.body())
+        .contains("govuk-template", "Page not found")
+        .doesNotContain("Whitelabel");
   }
 
   @Test

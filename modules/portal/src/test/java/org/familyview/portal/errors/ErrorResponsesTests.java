@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.server.ResponseStatusException;
 
 class ErrorResponsesTests {
 
@@ -62,5 +64,30 @@ class ErrorResponsesTests {
     assertThat(DatabaseUnavailable.causedBy(new SQLException("duplicate key", "23505"))).isFalse();
     assertThat(DatabaseUnavailable.causedBy(new IllegalStateException("bug"))).isFalse();
     assertThat(DatabaseUnavailable.causedBy(null)).isFalse();
+  }
+
+  @Test
+  void aBrowserRefusedByAControllerGetsThePageAndAnApiClientTheProblemDetail() throws Exception {
+    BrowserErrors resolver = new BrowserErrors();
+    MockHttpServletRequest browser =
+        new MockHttpServletRequest("GET", "/extracts/scorecard/police");
+    browser.addHeader("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+    MockHttpServletResponse page = new MockHttpServletResponse();
+
+    assertThat(
+            resolver.resolveException(
+                browser, page, null, new ResponseStatusException(HttpStatus.FORBIDDEN)))
+        .isNotNull();
+    assertThat(page.getStatus()).isEqualTo(403);
+    assertThat(page.getContentAsString()).contains("govuk-template");
+
+    MockHttpServletRequest api = new MockHttpServletRequest("GET", "/api/extracts/x");
+    assertThat(
+            resolver.resolveException(
+                api,
+                new MockHttpServletResponse(),
+                null,
+                new ResponseStatusException(HttpStatus.FORBIDDEN)))
+        .isNull();
   }
 }
