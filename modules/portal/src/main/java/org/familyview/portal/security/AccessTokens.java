@@ -13,12 +13,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * The API's bearer tokens. Any token the realm signs used to be accepted (an ID token, a token
@@ -43,7 +45,13 @@ class AccessTokens {
       @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
       @Value("${spring.security.oauth2.client.provider.keycloak.jwk-set-uri}") String jwkSetUri,
       Clients clients) {
-    NimbusJwtDecoder signatures = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+    // Keycloak's keys are fetched once and cached; a slow first answer (a busy machine) must not
+    // turn every request into a 503, while a Keycloak that does not answer at all must.
+    SimpleClientHttpRequestFactory http = new SimpleClientHttpRequestFactory();
+    http.setConnectTimeout(Duration.ofSeconds(5));
+    http.setReadTimeout(Duration.ofSeconds(20));
+    NimbusJwtDecoder signatures =
+        NimbusJwtDecoder.withJwkSetUri(jwkSetUri).restOperations(new RestTemplate(http)).build();
     // Nothing but the signature here: the checks below say which rule a token broke.
     signatures.setJwtValidator(token -> OAuth2TokenValidatorResult.success());
     return new Checked(signatures, issuer, clients.clients(), Clock.systemUTC());
