@@ -85,8 +85,15 @@ class SecurityConfiguration {
     JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
     tokens.setJwtGrantedAuthoritiesConverter(new KeycloakAuthorities());
     tokens.setPrincipalClaimName("preferred_username");
-    http.securityMatcher("/api/**")
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+    // The metrics endpoint is a door for the operator's scraper: a bearer token of an admin.
+    http.securityMatcher("/api/**", "/actuator/prometheus")
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/actuator/prometheus")
+                    .hasRole("admin")
+                    .anyRequest()
+                    .authenticated())
         .oauth2ResourceServer(
             server ->
                 server
