@@ -113,6 +113,8 @@ class CaseloadController {
               .event(who, http, AuditAction.BREAK_GLASS)
               .on(type, id)
               .withPurpose(reason.purpose())
+              // What the user typed is kept with the refusal: an auditor reviews both.
+              .withDetail(reason.reason())
               .denied());
       ProblemDetail problem =
           ProblemDetail.forStatusAndDetail(

@@ -17,5 +17,7 @@ public enum AuditAction {
   ERASURE,
   SUBJECT_ACCESS_EXPORT,
   BREAK_GLASS_REVIEW,
-  DISPUTE
+  DISPUTE,
+  /** A request refused outside a case gate: a 401 of a known user, or a 403. */
+  ACCESS_REFUSED
 }

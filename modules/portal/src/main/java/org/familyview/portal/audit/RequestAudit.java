@@ -5,11 +5,14 @@ import java.util.stream.Collectors;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.audit.trail.AuditEntry;
 import org.familyview.audit.trail.AuditEvent;
+import org.familyview.audit.trail.AuditOutcome;
 import org.familyview.audit.trail.AuditTrail;
 import org.familyview.portal.identity.CurrentUser;
 import org.familyview.portal.identity.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /** Starts an audit entry from the current request: who, with which roles, from where. */
 @Component
@@ -30,7 +33,19 @@ public class RequestAudit {
         .from(request.getRemoteAddr());
   }
 
+  /** Request attribute set once a refusal of this request is in the trail. */
+  public static final String REFUSAL_RECORDED = RequestAudit.class.getName() + ".refusalRecorded";
+
+  /**
+   * Records the event. A refusal also marks the current request, so that the security layer's
+   * catch-all refusal audit does not record the same refusal a second time.
+   */
   public AuditEntry record(AuditEvent event) {
-    return trail.record(event);
+    AuditEntry entry = trail.record(event);
+    if (event.outcome() == AuditOutcome.DENIED
+        && RequestContextHolder.getRequestAttributes() instanceof RequestAttributes attributes) {
+      attributes.setAttribute(REFUSAL_RECORDED, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+    }
+    return entry;
   }
 }

@@ -1,8 +1,18 @@
 package org.familyview.portal.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Optional;
+import org.familyview.portal.audit.RequestAudit;
+import org.familyview.portal.errors.ErrorResponses;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -12,7 +22,10 @@ import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInit
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -30,7 +43,41 @@ class SecurityConfiguration {
   private static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
           + "font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "
-          + "form-action 'self' http://localhost:*";
+          + "form-action 'self'";
+
+  /**
+   * Forms post to the portal only; signing out redirects to Keycloak, which browsers check against
+   * form-action too, so Keycloak's own origin (and no other port) is allowed as well.
+   */
+  private final String contentSecurityPolicy;
+
+  private final RefusalAudit refusals;
+
+  SecurityConfiguration(
+      @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer,
+      ObjectProvider<RequestAudit> audit) {
+    this.contentSecurityPolicy =
+        CONTENT_SECURITY_POLICY + origin(issuer).map(o -> " " + o).orElse("");
+    this.refusals = new RefusalAudit(audit);
+  }
+
+  static Optional<String> origin(String uri) {
+    if (uri.isBlank()) {
+      return Optional.empty();
+    }
+    URI parsed = URI.create(uri);
+    String port = parsed.getPort() < 0 ? "" : ":" + parsed.getPort();
+    return Optional.of(parsed.getScheme() + "://" + parsed.getHost() + port);
+  }
+
+  /**
+   * Requests Spring Security's firewall refuses (a semicolon, an encoded slash) get a 400 problem.
+   */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler() {
+    return (request, response, rejected) ->
+        ErrorResponses.write(request, response, ErrorResponses.Problem.of(400));
+  }
 
   @Bean
   @Order(1)
@@ -38,9 +85,27 @@ class SecurityConfiguration {
     JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
     tokens.setJwtGrantedAuthoritiesConverter(new KeycloakAuthorities());
     tokens.setPrincipalClaimName("preferred_username");
-    http.securityMatcher("/api/**")
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-        .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens)))
+    // The metrics endpoint is a door for the operator's scraper: a bearer token of an admin.
+    http.securityMatcher("/api/**", "/actuator/prometheus")
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/actuator/prometheus")
+                    .hasRole("admin")
+                    .anyRequest()
+                    .authenticated())
+        .oauth2ResourceServer(
+            server ->
+                server
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+                    .authenticationEntryPoint(refusals.entryPoint())
+                    .accessDeniedHandler(SecurityConfiguration::forbidden))
+        .exceptionHandling(
+            errors ->
+                errors
+                    .authenticationEntryPoint(refusals.entryPoint())
+                    .accessDeniedHandler(SecurityConfiguration::forbidden))
+        .addFilterBefore(refusals, ExceptionTranslationFilter.class)
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
@@ -79,16 +144,25 @@ class SecurityConfiguration {
                     userInfo ->
                         userInfo.oidcUserService(new KeycloakOidcUserService(accessTokens))))
         .logout(out -> out.logoutSuccessHandler(logout))
+        .addFilterBefore(refusals, ExceptionTranslationFilter.class)
         .csrf(Customizer.withDefaults())
         .headers(this::hardenHeaders);
     return http.build();
+  }
+
+  /** The API's 403: the bearer challenge header and a problem detail body. */
+  private static void forbidden(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+      throws IOException {
+    new BearerTokenAccessDeniedHandler().handle(request, response, denied);
+    ErrorResponses.write(request, response, ErrorResponses.Problem.of(403));
   }
 
   private void hardenHeaders(
       org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity>
           headers) {
     headers
-        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
         .referrerPolicy(
             referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
         .frameOptions(frame -> frame.deny());
