@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.familyview.review.RecordRef;
-import org.familyview.review.task.People;
-import org.familyview.review.task.ReviewTask;
-import org.familyview.review.task.ReviewTasks;
+import org.familyview.linkage.MatchDecisions;
+import org.familyview.linkage.PersonLinks;
+import org.familyview.linkage.ReviewTask;
+import org.familyview.linkage.ReviewTasks;
+import org.familyview.matching.RecordKey;
 import org.familyview.review.task.SourceRecordView;
 import org.familyview.review.task.SourceRecords;
 import org.familyview.review.task.TaskViews;
@@ -44,7 +45,6 @@ public class Decisions {
   private final ReviewTasks tasks;
   private final TaskViews views;
   private final SourceRecords sources;
-  private final People people;
   private final PersonLinks links;
   private final MatchDecisions constraints;
   private final ReviewDecisions decisions;
@@ -53,14 +53,12 @@ public class Decisions {
       ReviewTasks tasks,
       TaskViews views,
       SourceRecords sources,
-      People people,
       PersonLinks links,
       MatchDecisions constraints,
       ReviewDecisions decisions) {
     this.tasks = tasks;
     this.views = views;
     this.sources = sources;
-    this.people = people;
     this.links = links;
     this.constraints = constraints;
     this.decisions = decisions;
@@ -94,8 +92,8 @@ public class Decisions {
     if (badReason.isPresent()) {
       return badReason.get();
     }
-    RecordRef left = task.records().get(0);
-    RecordRef right = task.records().get(1);
+    RecordKey left = task.records().get(0);
+    RecordKey right = task.records().get(1);
     String evidence = JSON.writeValueAsString(views.view(task));
     Instant at = now();
     UUID id = UUID.randomUUID();
@@ -150,7 +148,7 @@ public class Decisions {
   @Transactional
   public Outcome split(
       String personId,
-      List<RecordRef> leaving,
+      List<RecordKey> leaving,
       boolean together,
       @Nullable String reason,
       String steward) {
@@ -158,28 +156,28 @@ public class Decisions {
     if (problem.isPresent()) {
       return problem.get();
     }
-    Optional<People.Person> person = people.person(personId);
+    Optional<PersonLinks.Person> person = links.person(personId);
     if (person.isEmpty()) {
       return new Outcome.NotFound("no person " + personId);
     }
-    List<RecordRef> all = people.recordsOf(personId);
-    Set<RecordRef> going = new LinkedHashSet<>(leaving);
+    List<RecordKey> all = links.recordsOf(personId);
+    Set<RecordKey> going = new LinkedHashSet<>(leaving);
     if (going.isEmpty()) {
       return new Outcome.Invalid("choose at least one record to leave " + personId);
     }
-    List<RecordRef> strangers = going.stream().filter(r -> !all.contains(r)).toList();
+    List<RecordKey> strangers = going.stream().filter(r -> !all.contains(r)).toList();
     if (!strangers.isEmpty()) {
       return new Outcome.Invalid(
           "not records of "
               + personId
               + ": "
-              + strangers.stream().map(RecordRef::toString).toList());
+              + strangers.stream().map(RecordKey::toString).toList());
     }
     if (going.size() == all.size()) {
       return new Outcome.Invalid("a split must leave at least one record in " + personId);
     }
-    List<RecordRef> staying = all.stream().filter(r -> !going.contains(r)).toList();
-    List<RecordRef> goingList = List.copyOf(going);
+    List<RecordKey> staying = all.stream().filter(r -> !going.contains(r)).toList();
+    List<RecordKey> goingList = List.copyOf(going);
     Instant at = now();
     UUID id = UUID.randomUUID();
     String evidence = personEvidence(Map.of(personId, all));
@@ -194,11 +192,11 @@ public class Decisions {
     Change.Builder change = Change.builder();
     change.kept.add(personId);
     String text = linkReason("SPLIT", id, reason);
-    Map<String, Set<RecordRef>> earlier = links.earlierIds(personId);
+    Map<String, Set<RecordKey>> earlier = links.earlierIds(personId);
     if (together) {
       separate(personId, goingList, earlierFor(earlier, goingList), steward, text, at, change);
     } else {
-      for (RecordRef r : goingList) {
+      for (RecordKey r : goingList) {
         Optional<String> back = earlierFor(earlier, List.of(r));
         back.ifPresent(earlier::remove);
         separate(personId, List.of(r), back, steward, text, at, change);
@@ -237,9 +235,9 @@ public class Decisions {
     if (missing.isPresent()) {
       return missing.get();
     }
-    List<RecordRef> kept = people.recordsOf(personId);
-    List<RecordRef> joining = people.recordsOf(otherId);
-    List<RecordRef> involved = new ArrayList<>(kept);
+    List<RecordKey> kept = links.recordsOf(personId);
+    List<RecordKey> joining = links.recordsOf(otherId);
+    List<RecordKey> involved = new ArrayList<>(kept);
     involved.addAll(joining);
     FourEyes fourEyes = fourEyes(involved, null);
     Instant at = now();
@@ -290,21 +288,21 @@ public class Decisions {
     if (problem.isPresent()) {
       return problem.get();
     }
-    if (people.person(personId).isEmpty()) {
+    if (links.person(personId).isEmpty()) {
       return new Outcome.NotFound("no person " + personId);
     }
     if (links.openMerge(mergedId, personId).isEmpty()) {
       return new Outcome.Conflict(
           mergedId + " was not merged into " + personId + ", or that merge is already undone");
     }
-    if (!people.recordsOf(mergedId).isEmpty()) {
+    if (!links.recordsOf(mergedId).isEmpty()) {
       return new Outcome.Conflict(
           mergedId + " holds records again; split " + personId + " instead");
     }
-    List<RecordRef> all = people.recordsOf(personId);
-    Set<RecordRef> held = links.everHeld(mergedId);
-    List<RecordRef> leaving = all.stream().filter(held::contains).toList();
-    List<RecordRef> staying = all.stream().filter(r -> !held.contains(r)).toList();
+    List<RecordKey> all = links.recordsOf(personId);
+    Set<RecordKey> held = links.everHeld(mergedId);
+    List<RecordKey> leaving = all.stream().filter(held::contains).toList();
+    List<RecordKey> staying = all.stream().filter(r -> !held.contains(r)).toList();
     if (leaving.isEmpty() || staying.isEmpty()) {
       return new Outcome.Conflict(
           "the records "
@@ -355,11 +353,11 @@ public class Decisions {
    * again.
    */
   private void keepApart(
-      List<RecordRef> leaving, List<RecordRef> staying, MatchDecisions.Context context) {
+      List<RecordKey> leaving, List<RecordKey> staying, MatchDecisions.Context context) {
     constraints.withdrawBetween(
         MatchDecisions.MUST_LINK, leaving, staying, context.decidedBy(), context.at());
-    for (RecordRef l : leaving) {
-      for (RecordRef s : staying) {
+    for (RecordKey l : leaving) {
+      for (RecordKey s : staying) {
         constraints.write(MatchDecisions.CANNOT_LINK, l, s, context);
       }
     }
@@ -439,8 +437,8 @@ public class Decisions {
     return new Outcome.Applied(decisions.find(decisionId).orElseThrow());
   }
 
-  private Change applyMatch(RecordRef left, RecordRef right, MatchDecisions.Context context) {
-    Map<RecordRef, String> personOf = people.personOf(List.of(left, right));
+  private Change applyMatch(RecordKey left, RecordKey right, MatchDecisions.Context context) {
+    Map<RecordKey, String> personOf = links.personOf(List.of(left, right));
     String pl = personOf.get(left);
     String pr = personOf.get(right);
     Change.Builder change = Change.builder();
@@ -451,8 +449,8 @@ public class Decisions {
       change.kept.add(pl);
       return change.build();
     }
-    List<RecordRef> sideLeft = pl == null ? List.of(left) : people.recordsOf(pl);
-    List<RecordRef> sideRight = pr == null ? List.of(right) : people.recordsOf(pr);
+    List<RecordKey> sideLeft = pl == null ? List.of(left) : links.recordsOf(pl);
+    List<RecordKey> sideRight = pr == null ? List.of(right) : links.recordsOf(pr);
     constraints.withdrawBetween(
         MatchDecisions.CANNOT_LINK, sideLeft, sideRight, context.decidedBy(), context.at());
     constraints.write(MatchDecisions.MUST_LINK, left, right, context);
@@ -466,8 +464,8 @@ public class Decisions {
     }
     if (pl == null || pr == null) {
       String into = pl == null ? pr : pl;
-      RecordRef lone = pl == null ? left : right;
-      RecordRef anchor = pl == null ? right : left;
+      RecordKey lone = pl == null ? left : right;
+      RecordKey anchor = pl == null ? right : left;
       links.move(List.of(lone), into, anchor, context.decidedBy(), text, context.at());
       change.kept.add(into);
       change.moved.add(new Change.Moved(lone.agency(), lone.recordId(), null, into));
@@ -480,15 +478,15 @@ public class Decisions {
             || (sideLeft.size() == sideRight.size() && pl.compareTo(pr) <= 0);
     String kept = keepLeft ? pl : pr;
     String retired = keepLeft ? pr : pl;
-    RecordRef anchor = keepLeft ? left : right;
-    List<RecordRef> moving = keepLeft ? sideRight : sideLeft;
+    RecordKey anchor = keepLeft ? left : right;
+    List<RecordKey> moving = keepLeft ? sideRight : sideLeft;
     joinInto(kept, retired, moving, anchor, context, text, change);
     return change.build();
   }
 
   private Change applyMerge(String personId, String otherId, MatchDecisions.Context context) {
-    List<RecordRef> kept = people.recordsOf(personId);
-    List<RecordRef> joining = people.recordsOf(otherId);
+    List<RecordKey> kept = links.recordsOf(personId);
+    List<RecordKey> joining = links.recordsOf(otherId);
     constraints.withdrawBetween(
         MatchDecisions.CANNOT_LINK, kept, joining, context.decidedBy(), context.at());
     constraints.write(MatchDecisions.MUST_LINK, kept.get(0), joining.get(0), context);
@@ -501,8 +499,8 @@ public class Decisions {
   private void joinInto(
       String kept,
       String retired,
-      List<RecordRef> moving,
-      RecordRef anchor,
+      List<RecordKey> moving,
+      RecordKey anchor,
       MatchDecisions.Context context,
       String text,
       Change.Builder change) {
@@ -515,11 +513,11 @@ public class Decisions {
         r -> change.moved.add(new Change.Moved(r.agency(), r.recordId(), retired, kept)));
   }
 
-  private Change applyNoMatch(RecordRef left, RecordRef right, MatchDecisions.Context context) {
+  private Change applyNoMatch(RecordKey left, RecordKey right, MatchDecisions.Context context) {
     constraints.withdrawBetween(
         MatchDecisions.MUST_LINK, List.of(left), List.of(right), context.decidedBy(), context.at());
     constraints.write(MatchDecisions.CANNOT_LINK, left, right, context);
-    Map<RecordRef, String> personOf = people.personOf(List.of(left, right));
+    Map<RecordKey, String> personOf = links.personOf(List.of(left, right));
     String pl = personOf.get(left);
     Change.Builder change = Change.builder();
     if (pl == null || !pl.equals(personOf.get(right))) {
@@ -528,18 +526,18 @@ public class Decisions {
     // The two were linked: undo it now. If the right record came in with an earlier person that
     // the left one never belonged to, that person's records go back to it; otherwise the right
     // record leaves on its own.
-    List<RecordRef> all = people.recordsOf(pl);
-    List<RecordRef> leaving = List.of(right);
+    List<RecordKey> all = links.recordsOf(pl);
+    List<RecordKey> leaving = List.of(right);
     Optional<String> back = Optional.empty();
-    for (Map.Entry<String, Set<RecordRef>> e : links.earlierIds(pl).entrySet()) {
+    for (Map.Entry<String, Set<RecordKey>> e : links.earlierIds(pl).entrySet()) {
       if (e.getValue().contains(right) && !e.getValue().contains(left)) {
         leaving = all.stream().filter(e.getValue()::contains).toList();
         back = Optional.of(e.getKey());
         break;
       }
     }
-    List<RecordRef> going = leaving;
-    List<RecordRef> staying = all.stream().filter(r -> !going.contains(r)).toList();
+    List<RecordKey> going = leaving;
+    List<RecordKey> staying = all.stream().filter(r -> !going.contains(r)).toList();
     change.kept.add(pl);
     separate(
         pl,
@@ -556,7 +554,7 @@ public class Decisions {
   /** Moves records out of a person to an earlier id given back, or to a new person. */
   private void separate(
       String personId,
-      List<RecordRef> leaving,
+      List<RecordKey> leaving,
       Optional<String> earlier,
       String steward,
       String text,
@@ -579,10 +577,10 @@ public class Decisions {
 
   /** The earlier id that once held most of these records, if any held one. */
   private static Optional<String> earlierFor(
-      Map<String, Set<RecordRef>> earlier, List<RecordRef> records) {
+      Map<String, Set<RecordKey>> earlier, List<RecordKey> records) {
     String best = null;
     long most = 0;
-    for (Map.Entry<String, Set<RecordRef>> e : earlier.entrySet()) {
+    for (Map.Entry<String, Set<RecordKey>> e : earlier.entrySet()) {
       long held = records.stream().filter(e.getValue()::contains).count();
       if (held > most) {
         most = held;
@@ -593,11 +591,11 @@ public class Decisions {
   }
 
   private Optional<Outcome> active(String personId) {
-    Optional<People.Person> person = people.person(personId);
+    Optional<PersonLinks.Person> person = links.person(personId);
     if (person.isEmpty()) {
       return Optional.of(new Outcome.NotFound("no person " + personId));
     }
-    if (person.get().retired() || people.recordsOf(personId).isEmpty()) {
+    if (person.get().retired() || links.recordsOf(personId).isEmpty()) {
       return Optional.of(new Outcome.Conflict(personId + " is retired and holds no records"));
     }
     return Optional.empty();
@@ -610,9 +608,9 @@ public class Decisions {
     }
   }
 
-  private FourEyes fourEyes(Collection<RecordRef> involved, @Nullable ReviewTask task) {
+  private FourEyes fourEyes(Collection<RecordKey> involved, @Nullable ReviewTask task) {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    Map<RecordRef, SourceRecordView> records = sources.find(involved);
+    Map<RecordKey, SourceRecordView> records = sources.find(involved);
     boolean child =
         records.values().stream().anyMatch(r -> r.isChildOn(today))
             || (task != null && task.involvesChild());
@@ -622,28 +620,28 @@ public class Decisions {
     return new FourEyes(child, police);
   }
 
-  private List<RecordRef> withTheirPeople(List<RecordRef> records) {
-    Set<RecordRef> all = new LinkedHashSet<>(records);
-    for (String personId : new LinkedHashSet<>(people.personOf(records).values())) {
-      all.addAll(people.recordsOf(personId));
+  private List<RecordKey> withTheirPeople(List<RecordKey> records) {
+    Set<RecordKey> all = new LinkedHashSet<>(records);
+    for (String personId : new LinkedHashSet<>(links.personOf(records).values())) {
+      all.addAll(links.recordsOf(personId));
     }
     return List.copyOf(all);
   }
 
-  private String personEvidence(Map<String, List<RecordRef>> persons) {
+  private String personEvidence(Map<String, List<RecordKey>> persons) {
     Map<String, Object> evidence = new LinkedHashMap<>();
-    for (Map.Entry<String, List<RecordRef>> e : persons.entrySet()) {
+    for (Map.Entry<String, List<RecordKey>> e : persons.entrySet()) {
       Map<String, Object> person = new LinkedHashMap<>();
       person.put("records", sources.find(e.getValue()).values());
-      person.put("links", people.members(e.getKey()));
+      person.put("links", links.members(e.getKey()));
       evidence.put(e.getKey(), person);
     }
     return JSON.writeValueAsString(Map.of("persons", evidence));
   }
 
-  private static Map<String, List<RecordRef>> orderedMap(
-      String a, List<RecordRef> ra, String b, List<RecordRef> rb) {
-    Map<String, List<RecordRef>> map = new LinkedHashMap<>();
+  private static Map<String, List<RecordKey>> orderedMap(
+      String a, List<RecordKey> ra, String b, List<RecordKey> rb) {
+    Map<String, List<RecordKey>> map = new LinkedHashMap<>();
     map.put(a, ra);
     map.put(b, rb);
     return map;

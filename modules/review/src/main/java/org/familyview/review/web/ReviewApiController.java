@@ -7,17 +7,17 @@ import java.util.Map;
 import java.util.UUID;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.audit.trail.AuditEvent;
+import org.familyview.linkage.MatchDecisions;
+import org.familyview.linkage.ReviewTasks;
+import org.familyview.linkage.TaskFilter;
+import org.familyview.matching.RecordKey;
 import org.familyview.portal.audit.RequestAudit;
 import org.familyview.portal.identity.CurrentUser;
-import org.familyview.review.RecordRef;
 import org.familyview.review.decision.Decisions;
-import org.familyview.review.decision.MatchDecisions;
 import org.familyview.review.decision.Outcome;
 import org.familyview.review.decision.PersonViews;
 import org.familyview.review.decision.ReviewDecisions;
 import org.familyview.review.radius.BlastRadius;
-import org.familyview.review.task.ReviewTasks;
-import org.familyview.review.task.TaskFilter;
 import org.familyview.review.task.TaskViews;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -79,12 +79,12 @@ class ReviewApiController {
       boolean involvesPolice,
       @Nullable Double matchWeight,
       @Nullable Double matchProbability,
-      List<RecordRef> records,
+      List<RecordKey> records,
       List<String> personIds,
       List<String> agencies,
       java.time.Instant raisedAt) {
 
-    static TaskSummary of(org.familyview.review.task.ReviewTask t) {
+    static TaskSummary of(org.familyview.linkage.ReviewTask t) {
       return new TaskSummary(
           t.id(),
           t.kind(),
@@ -106,7 +106,7 @@ class ReviewApiController {
   record DecisionRequest(@Nullable String decision, @Nullable String reason) {}
 
   record SplitRequest(
-      @Nullable List<RecordRef> records, @Nullable Boolean together, @Nullable String reason) {}
+      @Nullable List<RecordKey> records, @Nullable Boolean together, @Nullable String reason) {}
 
   record MergeRequest(@Nullable String otherPersonId, @Nullable String reason) {}
 

@@ -7,18 +7,18 @@ import java.util.Optional;
 import java.util.UUID;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.audit.trail.AuditEvent;
+import org.familyview.linkage.MatchDecisions;
+import org.familyview.linkage.ReviewTasks;
+import org.familyview.linkage.TaskFilter;
+import org.familyview.matching.RecordKey;
 import org.familyview.portal.audit.RequestAudit;
 import org.familyview.portal.identity.CurrentUser;
-import org.familyview.review.RecordRef;
 import org.familyview.review.decision.Decisions;
-import org.familyview.review.decision.MatchDecisions;
 import org.familyview.review.decision.Outcome;
 import org.familyview.review.decision.PersonViews;
 import org.familyview.review.decision.ReviewDecisions;
 import org.familyview.review.decision.StewardDecision;
 import org.familyview.review.radius.BlastRadius;
-import org.familyview.review.task.ReviewTasks;
-import org.familyview.review.task.TaskFilter;
 import org.familyview.review.task.TaskView;
 import org.familyview.review.task.TaskViews;
 import org.jspecify.annotations.Nullable;
@@ -183,11 +183,11 @@ class ReviewPagesController {
       HttpServletRequest http,
       RedirectAttributes redirect) {
     AuditEvent event = audit.event(who, http, AuditAction.REVIEW_DECISION).on("person", id);
-    List<RecordRef> leaving = new ArrayList<>();
+    List<RecordKey> leaving = new ArrayList<>();
     for (String r : records == null ? List.<String>of() : records) {
       int slash = r.indexOf('/');
       if (slash > 0) {
-        leaving.add(new RecordRef(r.substring(0, slash), r.substring(slash + 1)));
+        leaving.add(new RecordKey(r.substring(0, slash), r.substring(slash + 1)));
       }
     }
     if (leaving.isEmpty()) {
