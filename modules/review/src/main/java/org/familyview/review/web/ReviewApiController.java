@@ -13,10 +13,14 @@ import org.familyview.linkage.TaskFilter;
 import org.familyview.matching.RecordKey;
 import org.familyview.portal.audit.RequestAudit;
 import org.familyview.portal.identity.CurrentUser;
-import org.familyview.review.decision.Decisions;
+import org.familyview.review.decision.Approvals;
+import org.familyview.review.decision.Matches;
+import org.familyview.review.decision.Merges;
 import org.familyview.review.decision.Outcome;
 import org.familyview.review.decision.PersonViews;
 import org.familyview.review.decision.ReviewDecisions;
+import org.familyview.review.decision.Splits;
+import org.familyview.review.decision.Unmerges;
 import org.familyview.review.radius.BlastRadius;
 import org.familyview.review.task.TaskViews;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +45,11 @@ class ReviewApiController {
 
   private final ReviewTasks tasks;
   private final TaskViews views;
-  private final Decisions decisions;
+  private final Matches matches;
+  private final Splits splits;
+  private final Merges merges;
+  private final Unmerges unmerges;
+  private final Approvals approvals;
   private final ReviewDecisions acts;
   private final MatchDecisions constraints;
   private final PersonViews persons;
@@ -52,7 +60,11 @@ class ReviewApiController {
   ReviewApiController(
       ReviewTasks tasks,
       TaskViews views,
-      Decisions decisions,
+      Matches matches,
+      Splits splits,
+      Merges merges,
+      Unmerges unmerges,
+      Approvals approvals,
       ReviewDecisions acts,
       MatchDecisions constraints,
       PersonViews persons,
@@ -61,7 +73,11 @@ class ReviewApiController {
       DecisionAudit decisionAudit) {
     this.tasks = tasks;
     this.views = views;
-    this.decisions = decisions;
+    this.matches = matches;
+    this.splits = splits;
+    this.merges = merges;
+    this.unmerges = unmerges;
+    this.approvals = approvals;
     this.acts = acts;
     this.constraints = constraints;
     this.persons = persons;
@@ -182,7 +198,7 @@ class ReviewApiController {
       return problem(HttpStatus.BAD_REQUEST, "decision is required: MATCH or NO_MATCH");
     }
     Outcome outcome =
-        decisions.decide(id, body.decision(), body.reason(), CurrentUser.of(who).username());
+        matches.decide(id, body.decision(), body.reason(), CurrentUser.of(who).username());
     return answer(outcome, event, body.decision());
   }
 
@@ -216,7 +232,7 @@ class ReviewApiController {
       return problem(HttpStatus.BAD_REQUEST, "records is required: the records that leave " + id);
     }
     Outcome outcome =
-        decisions.split(
+        splits.split(
             id,
             body.records(),
             body.together() == null || body.together(),
@@ -238,7 +254,7 @@ class ReviewApiController {
       return problem(HttpStatus.BAD_REQUEST, "otherPersonId is required");
     }
     Outcome outcome =
-        decisions.merge(
+        merges.merge(
             id, body.otherPersonId().strip(), body.reason(), CurrentUser.of(who).username());
     return answer(outcome, event, "MERGE with " + body.otherPersonId().strip());
   }
@@ -256,7 +272,7 @@ class ReviewApiController {
       return problem(HttpStatus.BAD_REQUEST, "mergedPersonId is required");
     }
     Outcome outcome =
-        decisions.unmerge(
+        unmerges.unmerge(
             id, body.mergedPersonId().strip(), body.reason(), CurrentUser.of(who).username());
     return answer(outcome, event, "UNMERGE of " + body.mergedPersonId().strip());
   }
@@ -288,7 +304,7 @@ class ReviewApiController {
       return problem(HttpStatus.BAD_REQUEST, "outcome must be APPROVE or REJECT");
     }
     Outcome outcome =
-        decisions.settle(
+        approvals.settle(
             id, "APPROVE".equals(body.outcome()), body.note(), CurrentUser.of(who).username());
     return answer(outcome, event, body.outcome());
   }

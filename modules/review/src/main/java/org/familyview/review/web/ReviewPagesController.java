@@ -13,11 +13,15 @@ import org.familyview.linkage.TaskFilter;
 import org.familyview.matching.RecordKey;
 import org.familyview.portal.audit.RequestAudit;
 import org.familyview.portal.identity.CurrentUser;
-import org.familyview.review.decision.Decisions;
+import org.familyview.review.decision.Approvals;
+import org.familyview.review.decision.Matches;
+import org.familyview.review.decision.Merges;
 import org.familyview.review.decision.Outcome;
 import org.familyview.review.decision.PersonViews;
 import org.familyview.review.decision.ReviewDecisions;
+import org.familyview.review.decision.Splits;
 import org.familyview.review.decision.StewardDecision;
+import org.familyview.review.decision.Unmerges;
 import org.familyview.review.radius.BlastRadius;
 import org.familyview.review.task.TaskView;
 import org.familyview.review.task.TaskViews;
@@ -47,7 +51,11 @@ class ReviewPagesController {
 
   private final ReviewTasks tasks;
   private final TaskViews views;
-  private final Decisions decisions;
+  private final Matches matches;
+  private final Splits splits;
+  private final Merges merges;
+  private final Unmerges unmerges;
+  private final Approvals approvals;
   private final ReviewDecisions acts;
   private final MatchDecisions constraints;
   private final PersonViews persons;
@@ -58,7 +66,11 @@ class ReviewPagesController {
   ReviewPagesController(
       ReviewTasks tasks,
       TaskViews views,
-      Decisions decisions,
+      Matches matches,
+      Splits splits,
+      Merges merges,
+      Unmerges unmerges,
+      Approvals approvals,
       ReviewDecisions acts,
       MatchDecisions constraints,
       PersonViews persons,
@@ -67,7 +79,11 @@ class ReviewPagesController {
       DecisionAudit decisionAudit) {
     this.tasks = tasks;
     this.views = views;
-    this.decisions = decisions;
+    this.matches = matches;
+    this.splits = splits;
+    this.merges = merges;
+    this.unmerges = unmerges;
+    this.approvals = approvals;
     this.acts = acts;
     this.constraints = constraints;
     this.persons = persons;
@@ -148,7 +164,7 @@ class ReviewPagesController {
           "/review/tasks/" + id,
           redirect);
     }
-    Outcome outcome = decisions.decide(id, decision, reason, CurrentUser.of(who).username());
+    Outcome outcome = matches.decide(id, decision, reason, CurrentUser.of(who).username());
     return settleRedirect(outcome, event, decision, "/review/tasks/" + id, redirect);
   }
 
@@ -198,8 +214,7 @@ class ReviewPagesController {
           "/review/persons/" + id,
           redirect);
     }
-    Outcome outcome =
-        decisions.split(id, leaving, together, reason, CurrentUser.of(who).username());
+    Outcome outcome = splits.split(id, leaving, together, reason, CurrentUser.of(who).username());
     return settleRedirect(outcome, event, "SPLIT", "/review/persons/" + id, redirect);
   }
 
@@ -222,7 +237,7 @@ class ReviewPagesController {
           redirect);
     }
     String other = otherPersonId.strip();
-    Outcome outcome = decisions.merge(id, other, reason, CurrentUser.of(who).username());
+    Outcome outcome = merges.merge(id, other, reason, CurrentUser.of(who).username());
     return settleRedirect(outcome, event, "MERGE with " + other, "/review/persons/" + id, redirect);
   }
 
@@ -245,7 +260,7 @@ class ReviewPagesController {
           redirect);
     }
     String merged = mergedPersonId.strip();
-    Outcome outcome = decisions.unmerge(id, merged, reason, CurrentUser.of(who).username());
+    Outcome outcome = unmerges.unmerge(id, merged, reason, CurrentUser.of(who).username());
     return settleRedirect(
         outcome, event, "UNMERGE of " + merged, "/review/persons/" + id, redirect);
   }
@@ -288,7 +303,7 @@ class ReviewPagesController {
           redirect);
     }
     Outcome result =
-        decisions.settle(id, "APPROVE".equals(outcome), note, CurrentUser.of(who).username());
+        approvals.settle(id, "APPROVE".equals(outcome), note, CurrentUser.of(who).username());
     return settleRedirect(result, event, outcome, "/review/approvals", redirect);
   }
 
