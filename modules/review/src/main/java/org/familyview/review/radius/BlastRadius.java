@@ -115,20 +115,7 @@ public class BlastRadius {
     }
     List<Exposure> exposures = exposures(undone, d.decidedAt());
     Set<String> families = new TreeSet<>();
-    List<Access> accesses = new ArrayList<>();
-    Set<Long> seen = new HashSet<>();
-    for (Exposure e : exposures) {
-      List<String> familiesOf = familiesOf(e.personId());
-      families.addAll(familiesOf);
-      List<String> targets = new ArrayList<>(familiesOf);
-      targets.add(e.personId());
-      for (Access a : accesses(targets, e.from(), e.to())) {
-        if (seen.add(a.seq())) {
-          accesses.add(a);
-        }
-      }
-    }
-    accesses.sort(java.util.Comparator.comparingLong(Access::seq));
+    List<Access> accesses = accesses(exposures, families);
     Map<String, Long> byAction = new TreeMap<>();
     Set<String> users = new TreeSet<>();
     for (Access a : accesses) {
@@ -155,6 +142,28 @@ public class BlastRadius {
         accesses,
         byAction,
         List.copyOf(users));
+  }
+
+  /**
+   * Every audited access to a person exposed, or to a family they were in, while exposed, each
+   * once, in the order of the trail; the families are gathered into {@code families}.
+   */
+  private List<Access> accesses(List<Exposure> exposures, Set<String> families) {
+    List<Access> accesses = new ArrayList<>();
+    Set<Long> seen = new HashSet<>();
+    for (Exposure e : exposures) {
+      List<String> familiesOf = familiesOf(e.personId());
+      families.addAll(familiesOf);
+      List<String> targets = new ArrayList<>(familiesOf);
+      targets.add(e.personId());
+      for (Access a : accesses(targets, e.from(), e.to())) {
+        if (seen.add(a.seq())) {
+          accesses.add(a);
+        }
+      }
+    }
+    accesses.sort(java.util.Comparator.comparingLong(Access::seq));
+    return accesses;
   }
 
   private static Change.@Nullable Undone undone(StewardDecision d) {
