@@ -322,12 +322,7 @@ public class PersonLinks {
     jdbc.sql("select pg_advisory_xact_lock(hashtext('familyview.person-id'))")
         .query(Object.class)
         .list();
-    long highest =
-        jdbc.sql(
-                "select coalesce(max(substring(id from 2)::bigint), 0) from person where id ~ '^P[0-9]+$'")
-            .query(Long.class)
-            .single();
-    String id = String.format("P%07d", highest + 1);
+    String id = String.format("P%07d", runs.highestIssued() + 1);
     jdbc.sql("insert into person (id, created_at) values (?, ?)")
         .param(id)
         .param(Timestamp.from(at))
