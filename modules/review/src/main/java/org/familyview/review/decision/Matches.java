@@ -4,14 +4,12 @@ import static org.familyview.review.decision.StewardActs.JSON;
 import static org.familyview.review.decision.StewardActs.blankToNull;
 import static org.familyview.review.decision.StewardActs.linkReason;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.familyview.linkage.MatchDecisions;
-import org.familyview.linkage.PersonLinks;
 import org.familyview.linkage.ReviewTask;
 import org.familyview.linkage.ReviewTasks;
 import org.familyview.matching.RecordKey;
@@ -34,15 +32,11 @@ public class Matches {
   private final ReviewTasks tasks;
   private final TaskViews views;
   private final StewardActs acts;
-  private final PersonLinks links;
-  private final MatchDecisions constraints;
 
   Matches(ReviewTasks tasks, TaskViews views, StewardActs acts) {
     this.tasks = tasks;
     this.views = views;
     this.acts = acts;
-    this.links = acts.links;
-    this.constraints = acts.constraints;
   }
 
   @Transactional
@@ -59,8 +53,9 @@ public class Matches {
     boolean match = MATCH.equals(verdict);
     List<RecordKey> pair = List.of(task.records().get(0), task.records().get(1));
     String evidence = JSON.writeValueAsString(views.view(task));
-    Instant at = StewardActs.now();
-    UUID id = UUID.randomUUID();
+    MatchDecisions.Context context =
+        new MatchDecisions.Context(
+            UUID.randomUUID(), taskId, blankToNull(reason), steward, StewardActs.now(), evidence);
     if (match) {
       StewardActs.FourEyes fourEyes = acts.fourEyes(acts.withTheirPeople(pair), task);
       if (fourEyes.needed()) {
@@ -68,26 +63,12 @@ public class Matches {
           return new Outcome.Conflict("task " + taskId + " was decided meanwhile");
         }
         return acts.awaitingApproval(
-            StewardDecision.pending(
-                id,
-                MATCH,
-                taskId,
-                null,
-                null,
-                pair,
-                blankToNull(reason),
-                fourEyes.child(),
-                fourEyes.police(),
-                evidence,
-                steward,
-                at));
+            new StewardActs.Act(MATCH, null, null, pair, true, fourEyes), context);
       }
     }
     if (!tasks.leaveOpen(taskId, "DECIDED")) {
       return new Outcome.Conflict("task " + taskId + " was decided meanwhile");
     }
-    MatchDecisions.Context context =
-        new MatchDecisions.Context(id, taskId, blankToNull(reason), steward, at, evidence);
     return applied(task, verdict, pair, context);
   }
 
@@ -129,41 +110,27 @@ public class Matches {
             : applyNoMatch(left, right, context);
     StewardActs.FourEyes flags = acts.fourEyes(acts.withTheirPeople(pair), task);
     return acts.recorded(
-        StewardDecision.applied(
-            context.reviewDecisionId(),
-            verdict,
-            task.id(),
-            null,
-            null,
-            pair,
-            true,
-            context.reason(),
-            flags.child(),
-            flags.police(),
-            context.evidence(),
-            JSON.writeValueAsString(change),
-            context.decidedBy(),
-            context.at()));
+        new StewardActs.Act(verdict, null, null, pair, true, flags), context, change);
   }
 
   /** Joins the two records' people (or confirms them, if one person holds both). */
   Change applyMatch(RecordKey left, RecordKey right, MatchDecisions.Context context) {
-    Map<RecordKey, String> personOf = links.personOf(List.of(left, right));
+    Map<RecordKey, String> personOf = acts.links.personOf(List.of(left, right));
     String pl = personOf.get(left);
     String pr = personOf.get(right);
     Change.Builder change = Change.builder();
     String text = linkReason(MATCH, context.reviewDecisionId(), context.reason());
     if (pl != null && pl.equals(pr)) {
-      constraints.write(MatchDecisions.MUST_LINK, left, right, context);
-      links.confirm(right, left, text, context.at());
+      acts.constraints.write(MatchDecisions.MUST_LINK, left, right, context);
+      acts.links.confirm(right, left, text, context.at());
       change.kept.add(pl);
       return change.build();
     }
-    List<RecordKey> sideLeft = pl == null ? List.of(left) : links.recordsOf(pl);
-    List<RecordKey> sideRight = pr == null ? List.of(right) : links.recordsOf(pr);
-    constraints.withdrawBetween(
+    List<RecordKey> sideLeft = pl == null ? List.of(left) : acts.links.recordsOf(pl);
+    List<RecordKey> sideRight = pr == null ? List.of(right) : acts.links.recordsOf(pr);
+    acts.constraints.withdrawBetween(
         MatchDecisions.CANNOT_LINK, sideLeft, sideRight, context.decidedBy(), context.at());
-    constraints.write(MatchDecisions.MUST_LINK, left, right, context);
+    acts.constraints.write(MatchDecisions.MUST_LINK, left, right, context);
     if (pl == null && pr == null) {
       return intoNewPerson(left, right, context, text, change);
     }
@@ -171,7 +138,7 @@ public class Matches {
       String into = pl == null ? pr : pl;
       RecordKey lone = pl == null ? left : right;
       RecordKey anchor = pl == null ? right : left;
-      links.move(List.of(lone), into, anchor, context.decidedBy(), text, context.at());
+      acts.links.move(List.of(lone), into, anchor, context.decidedBy(), text, context.at());
       change.kept.add(into);
       change.moved.add(new Change.Moved(lone.agency(), lone.recordId(), null, into));
       return change.build();
@@ -198,8 +165,8 @@ public class Matches {
       MatchDecisions.Context context,
       String text,
       Change.Builder change) {
-    String id = links.newPerson(context.at());
-    links.move(List.of(left, right), id, left, context.decidedBy(), text, context.at());
+    String id = acts.links.newPerson(context.at());
+    acts.links.move(List.of(left, right), id, left, context.decidedBy(), text, context.at());
     change.created.add(id);
     change.moved.add(new Change.Moved(left.agency(), left.recordId(), null, id));
     change.moved.add(new Change.Moved(right.agency(), right.recordId(), null, id));
@@ -212,19 +179,19 @@ public class Matches {
    * it; otherwise the right record leaves on its own.
    */
   private Change applyNoMatch(RecordKey left, RecordKey right, MatchDecisions.Context context) {
-    constraints.withdrawBetween(
+    acts.constraints.withdrawBetween(
         MatchDecisions.MUST_LINK, List.of(left), List.of(right), context.decidedBy(), context.at());
-    constraints.write(MatchDecisions.CANNOT_LINK, left, right, context);
-    Map<RecordKey, String> personOf = links.personOf(List.of(left, right));
+    acts.constraints.write(MatchDecisions.CANNOT_LINK, left, right, context);
+    Map<RecordKey, String> personOf = acts.links.personOf(List.of(left, right));
     String pl = personOf.get(left);
     Change.Builder change = Change.builder();
     if (pl == null || !pl.equals(personOf.get(right))) {
       return change.build();
     }
-    List<RecordKey> all = links.recordsOf(pl);
+    List<RecordKey> all = acts.links.recordsOf(pl);
     List<RecordKey> leaving = List.of(right);
     Optional<String> back = Optional.empty();
-    for (Map.Entry<String, Set<RecordKey>> e : links.earlierIds(pl).entrySet()) {
+    for (Map.Entry<String, Set<RecordKey>> e : acts.links.earlierIds(pl).entrySet()) {
       if (e.getValue().contains(right) && !e.getValue().contains(left)) {
         leaving = all.stream().filter(e.getValue()::contains).toList();
         back = Optional.of(e.getKey());

@@ -1,9 +1,7 @@
 package org.familyview.review.decision;
 
-import static org.familyview.review.decision.StewardActs.JSON;
 import static org.familyview.review.decision.StewardActs.blankToNull;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.familyview.linkage.MatchDecisions;
-import org.familyview.linkage.PersonLinks;
 import org.familyview.matching.RecordKey;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -26,13 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Merges {
 
   private final StewardActs acts;
-  private final PersonLinks links;
-  private final MatchDecisions constraints;
 
   Merges(StewardActs acts) {
     this.acts = acts;
-    this.links = acts.links;
-    this.constraints = acts.constraints;
   }
 
   /** Merges {@code otherId} into {@code personId}, which keeps its id. */
@@ -49,57 +42,32 @@ public class Merges {
     if (missing.isPresent()) {
       return missing.get();
     }
-    List<RecordKey> kept = links.recordsOf(personId);
-    List<RecordKey> joining = links.recordsOf(otherId);
+    List<RecordKey> kept = acts.links.recordsOf(personId);
+    List<RecordKey> joining = acts.links.recordsOf(otherId);
     List<RecordKey> involved = new ArrayList<>(kept);
     involved.addAll(joining);
     StewardActs.FourEyes fourEyes = acts.fourEyes(involved, null);
-    Instant at = StewardActs.now();
-    UUID id = UUID.randomUUID();
     String evidence = acts.personEvidence(orderedMap(personId, kept, otherId, joining));
+    MatchDecisions.Context context =
+        new MatchDecisions.Context(
+            UUID.randomUUID(), null, blankToNull(reason), steward, StewardActs.now(), evidence);
     if (fourEyes.needed()) {
       return acts.awaitingApproval(
-          StewardDecision.pending(
-              id,
-              "MERGE",
-              null,
-              personId,
-              otherId,
-              List.of(),
-              blankToNull(reason),
-              fourEyes.child(),
-              fourEyes.police(),
-              evidence,
-              steward,
-              at));
+          new StewardActs.Act("MERGE", personId, otherId, List.of(), true, fourEyes), context);
     }
-    MatchDecisions.Context context =
-        new MatchDecisions.Context(id, null, blankToNull(reason), steward, at, evidence);
     Change change = applyMerge(personId, otherId, context);
     return acts.recorded(
-        StewardDecision.applied(
-            id,
-            "MERGE",
-            null,
-            personId,
-            otherId,
-            List.of(),
-            true,
-            blankToNull(reason),
-            false,
-            false,
-            evidence,
-            JSON.writeValueAsString(change),
-            steward,
-            at));
+        new StewardActs.Act("MERGE", personId, otherId, List.of(), true, StewardActs.FourEyes.NONE),
+        context,
+        change);
   }
 
   Change applyMerge(String personId, String otherId, MatchDecisions.Context context) {
-    List<RecordKey> kept = links.recordsOf(personId);
-    List<RecordKey> joining = links.recordsOf(otherId);
-    constraints.withdrawBetween(
+    List<RecordKey> kept = acts.links.recordsOf(personId);
+    List<RecordKey> joining = acts.links.recordsOf(otherId);
+    acts.constraints.withdrawBetween(
         MatchDecisions.CANNOT_LINK, kept, joining, context.decidedBy(), context.at());
-    constraints.write(MatchDecisions.MUST_LINK, kept.get(0), joining.get(0), context);
+    acts.constraints.write(MatchDecisions.MUST_LINK, kept.get(0), joining.get(0), context);
     Change.Builder change = Change.builder();
     String text = StewardActs.linkReason("MERGE", context.reviewDecisionId(), context.reason());
     acts.joinInto(personId, otherId, joining, kept.get(0), context, text, change);

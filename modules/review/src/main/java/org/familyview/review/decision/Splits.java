@@ -1,6 +1,5 @@
 package org.familyview.review.decision;
 
-import static org.familyview.review.decision.StewardActs.JSON;
 import static org.familyview.review.decision.StewardActs.blankToNull;
 
 import java.time.Instant;
@@ -11,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.familyview.linkage.MatchDecisions;
-import org.familyview.linkage.PersonLinks;
 import org.familyview.matching.RecordKey;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -26,13 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Splits {
 
   private final StewardActs acts;
-  private final PersonLinks links;
-  private final MatchDecisions constraints;
 
   Splits(StewardActs acts) {
     this.acts = acts;
-    this.links = acts.links;
-    this.constraints = acts.constraints;
   }
 
   /** Takes records out of a person; {@code together} keeps the leaving records as one person. */
@@ -47,10 +41,10 @@ public class Splits {
     if (problem.isPresent()) {
       return problem.get();
     }
-    if (links.person(personId).isEmpty()) {
+    if (acts.links.person(personId).isEmpty()) {
       return new Outcome.NotFound("no person " + personId);
     }
-    List<RecordKey> all = links.recordsOf(personId);
+    List<RecordKey> all = acts.links.recordsOf(personId);
     Set<RecordKey> going = new LinkedHashSet<>(leaving);
     Optional<Outcome> invalid = invalidSplit(personId, all, going);
     if (invalid.isPresent()) {
@@ -75,21 +69,10 @@ public class Splits {
         change);
     change.undone = new Change.Undone(personId, staying, goingList);
     return acts.recorded(
-        StewardDecision.applied(
-            id,
-            "SPLIT",
-            null,
-            personId,
-            null,
-            goingList,
-            together,
-            blankToNull(reason),
-            false,
-            false,
-            evidence,
-            JSON.writeValueAsString(change.build()),
-            steward,
-            at));
+        new StewardActs.Act(
+            "SPLIT", personId, null, goingList, together, StewardActs.FourEyes.NONE),
+        context,
+        change.build());
   }
 
   private static Optional<Outcome> invalidSplit(
@@ -121,7 +104,7 @@ public class Splits {
     acts.keepApart(going, staying, context);
     if (together) {
       for (int i = 1; i < going.size(); i++) {
-        constraints.write(MatchDecisions.MUST_LINK, going.get(0), going.get(i), context);
+        acts.constraints.write(MatchDecisions.MUST_LINK, going.get(0), going.get(i), context);
       }
     }
   }
@@ -135,7 +118,7 @@ public class Splits {
       Change.Builder change) {
     String steward = context.decidedBy();
     Instant at = context.at();
-    Map<String, Set<RecordKey>> earlier = links.earlierIds(personId);
+    Map<String, Set<RecordKey>> earlier = acts.links.earlierIds(personId);
     if (together) {
       acts.separate(
           personId, going, StewardActs.earlierFor(earlier, going), steward, text, at, change);

@@ -54,12 +54,53 @@ class StewardActs {
     this.decisions = decisions;
   }
 
-  Outcome recorded(StewardDecision applied) {
+  /** What an act is about: its action, the people and records it names, and its four-eyes flags. */
+  record Act(
+      String action,
+      @Nullable String personId,
+      @Nullable String otherPersonId,
+      List<RecordKey> records,
+      boolean together,
+      FourEyes flags) {}
+
+  /** Records an act applied under {@code context} (who, when, why, on what evidence). */
+  Outcome recorded(Act act, MatchDecisions.Context context, Change change) {
+    StewardDecision applied =
+        StewardDecision.applied(
+            context.reviewDecisionId(),
+            act.action(),
+            context.reviewTaskId(),
+            act.personId(),
+            act.otherPersonId(),
+            act.records(),
+            act.together(),
+            context.reason(),
+            act.flags().child(),
+            act.flags().police(),
+            context.evidence(),
+            JSON.writeValueAsString(change),
+            context.decidedBy(),
+            context.at());
     decisions.insert(applied);
     return new Outcome.Applied(applied);
   }
 
-  Outcome awaitingApproval(StewardDecision pending) {
+  /** Records an act that waits, with nothing applied, for a second steward. */
+  Outcome awaitingApproval(Act act, MatchDecisions.Context context) {
+    StewardDecision pending =
+        StewardDecision.pending(
+            context.reviewDecisionId(),
+            act.action(),
+            context.reviewTaskId(),
+            act.personId(),
+            act.otherPersonId(),
+            act.records(),
+            context.reason(),
+            act.flags().child(),
+            act.flags().police(),
+            context.evidence(),
+            context.decidedBy(),
+            context.at());
     decisions.insert(pending);
     return new Outcome.AwaitingApproval(pending);
   }
@@ -149,6 +190,8 @@ class StewardActs {
 
   /** Four eyes: a child (under 18 today) or any police-held record among those involved. */
   record FourEyes(boolean child, boolean police) {
+    static final FourEyes NONE = new FourEyes(false, false);
+
     boolean needed() {
       return child || police;
     }

@@ -1,6 +1,5 @@
 package org.familyview.review.decision;
 
-import static org.familyview.review.decision.StewardActs.JSON;
 import static org.familyview.review.decision.StewardActs.blankToNull;
 
 import java.time.Instant;
@@ -10,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.familyview.linkage.MatchDecisions;
-import org.familyview.linkage.PersonLinks;
 import org.familyview.matching.RecordKey;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -24,11 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Unmerges {
 
   private final StewardActs acts;
-  private final PersonLinks links;
 
   Unmerges(StewardActs acts) {
     this.acts = acts;
-    this.links = acts.links;
   }
 
   /** The two sides of an unmerge: the records going back to the merged id, and the others. */
@@ -64,33 +60,22 @@ public class Unmerges {
         new MatchDecisions.Context(id, null, blankToNull(reason), steward, at, evidence);
     Change change = apply(personId, mergedId, sides, context, reason);
     return acts.recorded(
-        StewardDecision.applied(
-            id,
-            "UNMERGE",
-            null,
-            personId,
-            mergedId,
-            sides.leaving(),
-            true,
-            blankToNull(reason),
-            false,
-            false,
-            evidence,
-            JSON.writeValueAsString(change),
-            steward,
-            at));
+        new StewardActs.Act(
+            "UNMERGE", personId, mergedId, sides.leaving(), true, StewardActs.FourEyes.NONE),
+        context,
+        change);
   }
 
   private Optional<Outcome> refusal(String personId, String mergedId) {
-    if (links.person(personId).isEmpty()) {
+    if (acts.links.person(personId).isEmpty()) {
       return Optional.of(new Outcome.NotFound("no person " + personId));
     }
-    if (links.openMerge(mergedId, personId).isEmpty()) {
+    if (acts.links.openMerge(mergedId, personId).isEmpty()) {
       return Optional.of(
           new Outcome.Conflict(
               mergedId + " was not merged into " + personId + ", or that merge is already undone"));
     }
-    if (!links.recordsOf(mergedId).isEmpty()) {
+    if (!acts.links.recordsOf(mergedId).isEmpty()) {
       return Optional.of(
           new Outcome.Conflict(mergedId + " holds records again; split " + personId + " instead"));
     }
@@ -98,8 +83,8 @@ public class Unmerges {
   }
 
   private Sides sides(String personId, String mergedId) {
-    List<RecordKey> all = links.recordsOf(personId);
-    Set<RecordKey> held = links.everHeld(mergedId);
+    List<RecordKey> all = acts.links.recordsOf(personId);
+    Set<RecordKey> held = acts.links.everHeld(mergedId);
     return new Sides(
         all,
         all.stream().filter(held::contains).toList(),
@@ -118,9 +103,9 @@ public class Unmerges {
     change.kept.add(personId);
     String text = StewardActs.linkReason("UNMERGE", context.reviewDecisionId(), reason);
     String steward = context.decidedBy();
-    links.move(leaving, mergedId, leaving.get(0), steward, text, context.at());
-    links.revive(mergedId);
-    links.lineage("UNMERGE", personId, mergedId, steward, context.at());
+    acts.links.move(leaving, mergedId, leaving.get(0), steward, text, context.at());
+    acts.links.revive(mergedId);
+    acts.links.lineage("UNMERGE", personId, mergedId, steward, context.at());
     change.revived.add(mergedId);
     leaving.forEach(
         r -> change.moved.add(new Change.Moved(r.agency(), r.recordId(), personId, mergedId)));
