@@ -85,21 +85,8 @@ class ReviewGate {
 
   /** The five acts of a steward. */
   @Component
-  static class Acts {
-    final Matches matches;
-    final Splits splits;
-    final Merges merges;
-    final Unmerges unmerges;
-    final Approvals approvals;
-
-    Acts(Matches matches, Splits splits, Merges merges, Unmerges unmerges, Approvals approvals) {
-      this.matches = matches;
-      this.splits = splits;
-      this.merges = merges;
-      this.unmerges = unmerges;
-      this.approvals = approvals;
-    }
-  }
+  record Acts(
+      Matches matches, Splits splits, Merges merges, Unmerges unmerges, Approvals approvals) {}
 
   ReviewGate(
       ReviewTasks tasks,
@@ -239,7 +226,7 @@ class ReviewGate {
     if (verdict == null) {
       return incomplete(event, "refused: no decision");
     }
-    return done(acts.matches.decide(id, verdict, reason, steward(who)), event, verdict);
+    return done(acts.matches().decide(id, verdict, reason, steward(who)), event, verdict);
   }
 
   Acted split(
@@ -253,7 +240,7 @@ class ReviewGate {
     if (leaving.isEmpty()) {
       return incomplete(event, "SPLIT refused: no records");
     }
-    return done(acts.splits.split(id, leaving, together, reason, steward(who)), event, "SPLIT");
+    return done(acts.splits().split(id, leaving, together, reason, steward(who)), event, "SPLIT");
   }
 
   Acted merge(
@@ -267,7 +254,7 @@ class ReviewGate {
       return incomplete(event, "MERGE refused: no other person");
     }
     String other = otherPersonId.strip();
-    return done(acts.merges.merge(id, other, reason, steward(who)), event, "MERGE with " + other);
+    return done(acts.merges().merge(id, other, reason, steward(who)), event, "MERGE with " + other);
   }
 
   Acted unmerge(
@@ -282,7 +269,7 @@ class ReviewGate {
     }
     String merged = mergedPersonId.strip();
     return done(
-        acts.unmerges.unmerge(id, merged, reason, steward(who)), event, "UNMERGE of " + merged);
+        acts.unmerges().unmerge(id, merged, reason, steward(who)), event, "UNMERGE of " + merged);
   }
 
   /** {@code outcome} APPROVE or REJECT. */
@@ -297,7 +284,7 @@ class ReviewGate {
       return incomplete(event, "approval refused: no outcome");
     }
     return done(
-        acts.approvals.settle(id, "APPROVE".equals(outcome), note, steward(who)), event, outcome);
+        acts.approvals().settle(id, "APPROVE".equals(outcome), note, steward(who)), event, outcome);
   }
 
   private AuditEvent actOn(String type, String id, Authentication who, HttpServletRequest http) {
