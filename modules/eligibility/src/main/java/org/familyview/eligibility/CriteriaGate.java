@@ -43,37 +43,27 @@ class CriteriaGate {
 
   private final CaseAccess access;
   private final CriteriaViews views;
-  private final CriteriaRulesets rulesets;
-  private final CriteriaResults results;
   private final EvidencePack pack;
   private final RequestAudit audit;
 
-  CriteriaGate(
-      CaseAccess access,
-      CriteriaViews views,
-      CriteriaRulesets rulesets,
-      CriteriaResults results,
-      EvidencePack pack,
-      RequestAudit audit) {
+  CriteriaGate(CaseAccess access, CriteriaViews views, EvidencePack pack, RequestAudit audit) {
     this.access = access;
     this.views = views;
-    this.rulesets = rulesets;
-    this.results = results;
     this.pack = pack;
     this.audit = audit;
   }
 
   Optional<Ruleset> ruleset(String framework) {
-    return rulesets.framework(framework);
+    return views.rulesets().framework(framework);
   }
 
   List<Ruleset> rulesets() {
-    return rulesets.all();
+    return views.rulesets().all();
   }
 
   /** The frameworks configured, for the refusal of any other. */
   String frameworks() {
-    return String.join(", ", rulesets.frameworks());
+    return String.join(", ", views.rulesets().frameworks());
   }
 
   Outcome family(String familyId, Authentication who, HttpServletRequest request) {
@@ -111,7 +101,7 @@ class CriteriaGate {
       String where,
       Authentication who,
       HttpServletRequest request) {
-    Optional<Ruleset> ruleset = rulesets.framework(framework);
+    Optional<Ruleset> ruleset = views.rulesets().framework(framework);
     if (ruleset.isEmpty()) {
       return new Eligible.UnknownFramework();
     }
@@ -142,7 +132,7 @@ class CriteriaGate {
   void writePack(
       Ruleset ruleset, Authentication who, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    Optional<CriteriaResults.Run> run = results.latest();
+    Optional<CriteriaResults.Run> run = pack.latestRun();
     if (run.isEmpty()) {
       audit.record(
           audit

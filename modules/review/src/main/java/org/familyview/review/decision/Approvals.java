@@ -22,29 +22,22 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class Approvals {
 
-  private final ReviewTasks tasks;
-  private final ReviewDecisions decisions;
   private final Matches matches;
   private final Merges merges;
+  private final ReviewTasks tasks;
   private final StewardActs acts;
 
-  Approvals(
-      ReviewTasks tasks,
-      ReviewDecisions decisions,
-      Matches matches,
-      Merges merges,
-      StewardActs acts) {
-    this.tasks = tasks;
-    this.decisions = decisions;
+  Approvals(Matches matches, Merges merges, ReviewTasks tasks, StewardActs acts) {
     this.matches = matches;
     this.merges = merges;
+    this.tasks = tasks;
     this.acts = acts;
   }
 
   /** A second steward approves (and so applies) or rejects a pending MATCH or merge. */
   @Transactional
   public Outcome settle(UUID decisionId, boolean approve, @Nullable String note, String steward) {
-    Optional<StewardDecision> found = decisions.find(decisionId);
+    Optional<StewardDecision> found = acts.decisions.find(decisionId);
     if (found.isEmpty()) {
       return new Outcome.NotFound("no decision " + decisionId);
     }
@@ -55,11 +48,11 @@ public class Approvals {
     }
     Instant at = StewardActs.now();
     if (!approve) {
-      decisions.rejected(decisionId, steward, blankToNull(note), at);
+      acts.decisions.rejected(decisionId, steward, blankToNull(note), at);
       if (d.reviewTaskId() != null) {
         tasks.settleApproval(d.reviewTaskId(), "OPEN");
       }
-      return new Outcome.Rejected(decisions.find(decisionId).orElseThrow());
+      return new Outcome.Rejected(acts.decisions.find(decisionId).orElseThrow());
     }
     return approve(d, note, steward, at);
   }
@@ -118,8 +111,9 @@ public class Approvals {
       }
       change = merges.applyMerge(personId, otherId, context);
     }
-    decisions.approved(d.id(), steward, blankToNull(note), at, JSON.writeValueAsString(change));
-    return new Outcome.Applied(decisions.find(d.id()).orElseThrow());
+    acts.decisions.approved(
+        d.id(), steward, blankToNull(note), at, JSON.writeValueAsString(change));
+    return new Outcome.Applied(acts.decisions.find(d.id()).orElseThrow());
   }
 
   private static String detail(Outcome outcome) {

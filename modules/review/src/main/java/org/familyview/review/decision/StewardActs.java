@@ -40,18 +40,18 @@ class StewardActs {
 
   final PersonLinks links;
   final MatchDecisions constraints;
+  final ReviewDecisions decisions;
   private final SourceRecords sources;
-  private final ReviewDecisions decisions;
 
   StewardActs(
       PersonLinks links,
       MatchDecisions constraints,
-      SourceRecords sources,
-      ReviewDecisions decisions) {
+      ReviewDecisions decisions,
+      SourceRecords sources) {
     this.links = links;
     this.constraints = constraints;
-    this.sources = sources;
     this.decisions = decisions;
+    this.sources = sources;
   }
 
   /** What an act is about: its action, the people and records it names, and its four-eyes flags. */

@@ -73,37 +73,28 @@ class ReviewGate {
   /** A decision and the constraints it wrote. */
   record DecisionRead(StewardDecision decision, List<MatchDecisions.Constraint> constraints) {}
 
-  private final ReviewTasks tasks;
-  private final TaskViews views;
-  private final PersonViews persons;
-  private final ReviewDecisions decisions;
-  private final MatchDecisions constraints;
-  private final BlastRadius blastRadius;
+  private final Reads reads;
   private final Acts acts;
   private final RequestAudit audit;
   private final DecisionAudit decisionAudit;
+
+  /** What the workbench reads: the queue, tasks, people, decisions and their blast radius. */
+  @Component
+  record Reads(
+      ReviewTasks tasks,
+      TaskViews views,
+      PersonViews persons,
+      ReviewDecisions decisions,
+      MatchDecisions constraints,
+      BlastRadius blastRadius) {}
 
   /** The five acts of a steward. */
   @Component
   record Acts(
       Matches matches, Splits splits, Merges merges, Unmerges unmerges, Approvals approvals) {}
 
-  ReviewGate(
-      ReviewTasks tasks,
-      TaskViews views,
-      PersonViews persons,
-      ReviewDecisions decisions,
-      MatchDecisions constraints,
-      BlastRadius blastRadius,
-      Acts acts,
-      RequestAudit audit,
-      DecisionAudit decisionAudit) {
-    this.tasks = tasks;
-    this.views = views;
-    this.persons = persons;
-    this.decisions = decisions;
-    this.constraints = constraints;
-    this.blastRadius = blastRadius;
+  ReviewGate(Reads reads, Acts acts, RequestAudit audit, DecisionAudit decisionAudit) {
+    this.reads = reads;
     this.acts = acts;
     this.audit = audit;
     this.decisionAudit = decisionAudit;
@@ -121,15 +112,15 @@ class ReviewGate {
   }
 
   ReviewTasks.Page queue(TaskFilter filter, int page, int size) {
-    return tasks.find(filter, page, size);
+    return reads.tasks().find(filter, page, size);
   }
 
   int awaitingApproval() {
-    return decisions.awaitingApproval().size();
+    return reads.decisions().awaitingApproval().size();
   }
 
   Shown<TaskView> task(UUID id, Door door, Authentication who, HttpServletRequest http) {
-    Optional<TaskView> view = views.view(id);
+    Optional<TaskView> view = reads.views().view(id);
     if (view.isEmpty()) {
       return missing(
           audit.event(who, http, AuditAction.PERSON_VIEW).on("review-task", id.toString()),
@@ -141,7 +132,7 @@ class ReviewGate {
   }
 
   List<StewardDecision> decisionsAbout(UUID taskId) {
-    return decisions.about(taskId, null);
+    return reads.decisions().about(taskId, null);
   }
 
   Shown<PersonViews.PersonView> person(
@@ -151,7 +142,7 @@ class ReviewGate {
             .event(who, http, AuditAction.PERSON_VIEW)
             .on("person", id)
             .withDetail(door.read("review person", "/review/persons/" + id));
-    Optional<PersonViews.PersonView> view = persons.view(id);
+    Optional<PersonViews.PersonView> view = reads.persons().view(id);
     if (view.isEmpty()) {
       return missing(event, door.missing("no such person"));
     }
@@ -165,23 +156,23 @@ class ReviewGate {
             .event(who, http, AuditAction.PERSON_VIEW)
             .on("review-queue", "approvals")
             .withDetail(door.read("decisions awaiting a second steward", "/review/approvals")));
-    return decisions.awaitingApproval();
+    return reads.decisions().awaitingApproval();
   }
 
   Shown<DecisionRead> decision(UUID id, Door door, Authentication who, HttpServletRequest http) {
     AuditEvent event =
         audit.event(who, http, AuditAction.PERSON_VIEW).on("review-decision", id.toString());
-    Optional<StewardDecision> found = decisions.find(id);
+    Optional<StewardDecision> found = reads.decisions().find(id);
     if (found.isEmpty()) {
       return missing(event, door.missing("no such decision"));
     }
     audit.record(event.withDetail(door.read(found.get().action(), "/review/decisions/" + id)));
-    return new Shown.Found<>(new DecisionRead(found.get(), constraints.writtenBy(id)));
+    return new Shown.Found<>(new DecisionRead(found.get(), reads.constraints().writtenBy(id)));
   }
 
   /** The constraints a decision wrote, withdrawn ones included. */
   List<MatchDecisions.Constraint> writtenBy(UUID decisionId) {
-    return constraints.writtenBy(decisionId);
+    return reads.constraints().writtenBy(decisionId);
   }
 
   /**
@@ -195,7 +186,7 @@ class ReviewGate {
             .event(who, http, AuditAction.AUDIT_READ)
             .on("review-decision", id.toString())
             .withDetail(door.read("blast radius", "/review/blast-radius/" + id));
-    Optional<BlastRadius.Report> report = blastRadius.of(id);
+    Optional<BlastRadius.Report> report = reads.blastRadius().of(id);
     if (report.isEmpty()) {
       if (door == Door.API) {
         audit.record(event.denied());
