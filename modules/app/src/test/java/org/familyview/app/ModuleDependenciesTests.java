@@ -55,16 +55,17 @@ class ModuleDependenciesTests {
     MAY_USE.put("portal", Set.of("audit"));
     MAY_USE.put("access", Set.of("portal", "audit"));
     MAY_USE.put("ingest", Set.of("extracts", "audit", "portal"));
+    MAY_USE.put("linkage", Set.of("matching"));
     MAY_USE.put(
-        "pipeline", Set.of("matching", "families", "identifiers", "search", "audit", "portal"));
-    MAY_USE.put("review", Set.of("matching", "audit", "portal"));
+        "pipeline",
+        Set.of("linkage", "matching", "families", "identifiers", "search", "audit", "portal"));
+    MAY_USE.put("review", Set.of("linkage", "matching", "audit", "portal"));
     MAY_USE.put(
         "eligibility", Set.of("criteria", "extracts", "pipeline", "audit", "portal", "access"));
     MAY_USE.put("casefile", Set.of("extracts", "search", "audit", "portal", "access"));
     MAY_USE.put("rights", Set.of("search", "audit", "portal", "access"));
     MAY_USE.put("testsupport", Set.of());
     // Planned (issue 12): add each row with its module, and the module to app's test classpath.
-    // MAY_USE.put("linkage", Set.of(...));
     // MAY_USE.put("linktool", Set.of("matching", "extracts", "generator", "identifiers"));
     MAY_USE.put("app", Set.copyOf(MAY_USE.keySet())); // the assembly may use every module
   }

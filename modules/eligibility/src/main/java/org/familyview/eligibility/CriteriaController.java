@@ -3,14 +3,8 @@ package org.familyview.eligibility;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.familyview.audit.trail.AuditAction;
 import org.familyview.criteria.Ruleset;
-import org.familyview.portal.audit.RequestAudit;
-import org.familyview.portal.identity.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -33,25 +27,9 @@ class CriteriaController {
   static final int MAX_PAGE_SIZE = 1000;
 
   private final CriteriaGate gate;
-  private final CriteriaViews views;
-  private final CriteriaRulesets rulesets;
-  private final CriteriaResults results;
-  private final EvidencePack pack;
-  private final RequestAudit audit;
 
-  CriteriaController(
-      CriteriaGate gate,
-      CriteriaViews views,
-      CriteriaRulesets rulesets,
-      CriteriaResults results,
-      EvidencePack pack,
-      RequestAudit audit) {
+  CriteriaController(CriteriaGate gate) {
     this.gate = gate;
-    this.views = views;
-    this.rulesets = rulesets;
-    this.results = results;
-    this.pack = pack;
-    this.audit = audit;
   }
 
   // No role check here: the gate refuses every role without case data, and audits the refusal.
@@ -72,16 +50,11 @@ class CriteriaController {
       @RequestParam(defaultValue = "100") int size,
       Authentication who,
       HttpServletRequest request) {
-    Optional<Ruleset> ruleset = rulesets.framework(framework);
-    if (ruleset.isEmpty()) {
-      return unknownFramework(framework);
-    }
-    int p = Math.max(0, page);
     int s = Math.clamp(size, 1, MAX_PAGE_SIZE);
-    CriteriaViews.EligibleList list =
-        views.eligible(ruleset.get(), p, s, CurrentUser.of(who).roles());
-    auditEligible(audit, "eligible families", framework, p, list, who, request);
-    return ResponseEntity.ok(list);
+    return switch (gate.eligible(framework, page, s, "eligible families", who, request)) {
+      case CriteriaGate.Eligible.Listed listed -> ResponseEntity.ok(listed.list());
+      case CriteriaGate.Eligible.UnknownFramework unknown -> unknownFramework(framework);
+    };
   }
 
   @GetMapping("/api/criteria/evidence-pack")
@@ -92,7 +65,7 @@ class CriteriaController {
       HttpServletRequest request,
       HttpServletResponse response)
       throws IOException {
-    Optional<Ruleset> ruleset = rulesets.framework(framework);
+    Optional<Ruleset> ruleset = gate.ruleset(framework);
     if (ruleset.isEmpty()) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -101,92 +74,11 @@ class CriteriaController {
           .write(
               "{\"type\":\"about:blank\",\"title\":\"Unknown framework\",\"status\":400,"
                   + "\"detail\":\"framework must be one of "
-                  + String.join(", ", rulesets.frameworks())
+                  + gate.frameworks()
                   + "\"}");
       return;
     }
-    writePack(ruleset.get(), who, request, response, audit, results, pack);
-  }
-
-  /**
-   * Shared with the lead's page: which families a page of the eligible list showed. {@code where}
-   * names the door.
-   */
-  static void auditEligible(
-      RequestAudit audit,
-      String where,
-      String framework,
-      int page,
-      CriteriaViews.EligibleList list,
-      Authentication who,
-      HttpServletRequest request) {
-    audit.record(
-        audit
-            .event(who, request, AuditAction.FAMILY_VIEW)
-            .on("criteria-eligible", framework)
-            .withDetail(
-                where
-                    + ", framework "
-                    + framework
-                    + " run "
-                    + list.runId()
-                    + " page "
-                    + page
-                    + ": "
-                    + list.families().stream()
-                        .map(CriteriaViews.EligibleFamily::familyId)
-                        .reduce((a, b) -> a + "," + b)
-                        .orElse("none")));
-  }
-
-  /** Shared with the lead's page, which downloads the same pack from a session. */
-  static void writePack(
-      Ruleset ruleset,
-      Authentication who,
-      HttpServletRequest request,
-      HttpServletResponse response,
-      RequestAudit audit,
-      CriteriaResults results,
-      EvidencePack pack)
-      throws IOException {
-    Optional<CriteriaResults.Run> run = results.latest();
-    if (run.isEmpty()) {
-      audit.record(
-          audit
-              .event(who, request, AuditAction.EXPORT)
-              .on("criteria-evidence-pack", ruleset.framework())
-              .withDetail("no criteria run has finished yet")
-              .denied());
-      response.sendError(HttpStatus.NOT_FOUND.value(), "no criteria run has finished yet");
-      return;
-    }
-    response.setContentType("text/csv;charset=UTF-8");
-    response.setHeader(
-        "Content-Disposition",
-        "attachment; filename=\"evidence-pack-"
-            + ruleset.framework()
-            + "-"
-            + run.get().evaluatedOn()
-            + ".csv\"");
-    long families = -1;
-    try (Writer writer =
-        new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
-      families = pack.write(ruleset, run.get().runId(), CurrentUser.of(who).roles(), writer);
-    } finally {
-      // Recorded even when the download breaks off: what left the building is what matters.
-      audit.record(
-          audit
-              .event(who, request, AuditAction.EXPORT)
-              .on("criteria-evidence-pack", ruleset.framework())
-              .withDetail(
-                  "evidence pack, framework "
-                      + ruleset.framework()
-                      + " version "
-                      + ruleset.version()
-                      + ", run "
-                      + run.get().runId()
-                      + (families < 0 ? ", broken off" : ", " + families + " eligible families")));
-    }
+    gate.writePack(ruleset.get(), who, request, response);
   }
 
   private ResponseEntity<ProblemDetail> unknownFramework(String framework) {
@@ -196,7 +88,7 @@ class CriteriaController {
             "framework '"
                 + framework
                 + "' is not configured; it must be one of "
-                + String.join(", ", rulesets.frameworks()));
+                + gate.frameworks());
     problem.setTitle("Unknown framework");
     return ResponseEntity.badRequest().body(problem);
   }

@@ -3,9 +3,6 @@ package org.familyview.eligibility;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.familyview.criteria.Ruleset;
-import org.familyview.portal.audit.RequestAudit;
-import org.familyview.portal.identity.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -27,25 +24,9 @@ class CriteriaPagesController {
   static final int PAGE_SIZE = 50;
 
   private final CriteriaGate gate;
-  private final CriteriaViews views;
-  private final CriteriaRulesets rulesets;
-  private final CriteriaResults results;
-  private final EvidencePack pack;
-  private final RequestAudit audit;
 
-  CriteriaPagesController(
-      CriteriaGate gate,
-      CriteriaViews views,
-      CriteriaRulesets rulesets,
-      CriteriaResults results,
-      EvidencePack pack,
-      RequestAudit audit) {
+  CriteriaPagesController(CriteriaGate gate) {
     this.gate = gate;
-    this.views = views;
-    this.rulesets = rulesets;
-    this.results = results;
-    this.pack = pack;
-    this.audit = audit;
   }
 
   @GetMapping("/families/{id}/criteria")
@@ -69,17 +50,19 @@ class CriteriaPagesController {
       Authentication who,
       HttpServletRequest request,
       Model model) {
-    Ruleset ruleset = ruleset(framework);
-    int p = Math.max(0, page);
-    CriteriaViews.EligibleList list =
-        views.eligible(ruleset, p, PAGE_SIZE, CurrentUser.of(who).roles());
-    CriteriaController.auditEligible(audit, "page /criteria", framework, p, list, who, request);
-    model.addAttribute("list", list);
-    model.addAttribute("rulesets", rulesets.all());
-    model.addAttribute("previousPage", p > 0 ? p - 1 : null);
-    model.addAttribute(
-        "nextPage", (long) (p + 1) * PAGE_SIZE < list.total() ? Integer.valueOf(p + 1) : null);
-    return "criteria/eligible";
+    return switch (gate.eligible(framework, page, PAGE_SIZE, "page /criteria", who, request)) {
+      case CriteriaGate.Eligible.Listed listed -> {
+        int p = listed.page();
+        model.addAttribute("list", listed.list());
+        model.addAttribute("rulesets", gate.rulesets());
+        model.addAttribute("previousPage", p > 0 ? p - 1 : null);
+        model.addAttribute(
+            "nextPage",
+            (long) (p + 1) * PAGE_SIZE < listed.list().total() ? Integer.valueOf(p + 1) : null);
+        yield "criteria/eligible";
+      }
+      case CriteriaGate.Eligible.UnknownFramework unknown -> throw unknownFramework();
+    };
   }
 
   @GetMapping("/criteria/evidence-pack.csv")
@@ -90,16 +73,12 @@ class CriteriaPagesController {
       HttpServletRequest request,
       HttpServletResponse response)
       throws IOException {
-    CriteriaController.writePack(ruleset(framework), who, request, response, audit, results, pack);
+    gate.writePack(
+        gate.ruleset(framework).orElseThrow(this::unknownFramework), who, request, response);
   }
 
-  private Ruleset ruleset(String framework) {
-    return rulesets
-        .framework(framework)
-        .orElseThrow(
-            () ->
-                new ResponseStatusException(
-                    HttpStatus.BAD_REQUEST,
-                    "framework must be one of " + String.join(", ", rulesets.frameworks())));
+  private ResponseStatusException unknownFramework() {
+    return new ResponseStatusException(
+        HttpStatus.BAD_REQUEST, "framework must be one of " + gate.frameworks());
   }
 }

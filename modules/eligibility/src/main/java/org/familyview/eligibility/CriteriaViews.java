@@ -90,6 +90,11 @@ class CriteriaViews {
     this.disclosure = disclosure;
   }
 
+  /** The rulesets the views are read under. */
+  CriteriaRulesets rulesets() {
+    return rulesets;
+  }
+
   /** Empty when there is no such family. */
   Optional<FamilyCriteria> family(String familyId, Set<Role> viewer) {
     if (!families.exists(familyId)) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
@@ -49,6 +50,11 @@ class EvidencePack {
   EvidencePack(CriteriaResults results, CriteriaViews views) {
     this.results = results;
     this.views = views;
+  }
+
+  /** The latest finished criteria run, the one a pack is written from; none before the first. */
+  Optional<CriteriaResults.Run> latestRun() {
+    return results.latest();
   }
 
   /** Writes the pack; returns how many families it holds. */

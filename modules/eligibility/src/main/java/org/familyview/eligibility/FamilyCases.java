@@ -45,35 +45,61 @@ class FamilyCases {
         > 0;
   }
 
+  /** One spell of a person in a family. */
+  private record Row(
+      String familyId,
+      String personId,
+      String role,
+      @Nullable LocalDate from,
+      @Nullable LocalDate to) {}
+
   /** The families' members and their events on or after {@code since}. */
   List<FamilyCase> load(List<String> familyIds, LocalDate since) {
-    record Row(
-        String familyId,
-        String personId,
-        String role,
-        @Nullable LocalDate from,
-        @Nullable LocalDate to) {}
-    String[] families = familyIds.toArray(String[]::new);
-    List<Row> rows =
-        jdbc.sql(
-                """
-                select fm.family_id, fm.person_id, fm.role, fm.from_date, fm.to_date
-                from family_member fm
-                join person p on p.id = fm.person_id and p.retired_at is null
-                where fm.family_id = any(?)
-                order by fm.family_id, fm.person_id, fm.id
-                """)
-            .param(families)
-            .query(
-                (rs, n) ->
-                    new Row(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        date(rs.getDate(4)),
-                        date(rs.getDate(5))))
-            .list();
+    List<Row> rows = spells(familyIds.toArray(String[]::new));
     String[] people = rows.stream().map(Row::personId).distinct().toArray(String[]::new);
+    Map<String, LocalDate> born = born(people);
+    Map<String, List<FamilyEvent>> eventsOf = eventsOf(people, since);
+    Map<String, List<Row>> byFamily = new LinkedHashMap<>();
+    for (String id : familyIds) {
+      byFamily.put(id, new ArrayList<>());
+    }
+    rows.forEach(r -> byFamily.get(r.familyId()).add(r));
+    List<FamilyCase> cases = new ArrayList<>();
+    byFamily.forEach(
+        (familyId, memberRows) -> {
+          Map<String, FamilyMember> members = members(memberRows, born);
+          List<FamilyEvent> events = new ArrayList<>();
+          for (String person : members.keySet()) {
+            events.addAll(eventsOf.getOrDefault(person, List.of()));
+          }
+          cases.add(new FamilyCase(familyId, List.copyOf(members.values()), events));
+        });
+    return cases;
+  }
+
+  private List<Row> spells(String[] families) {
+    return jdbc.sql(
+            """
+            select fm.family_id, fm.person_id, fm.role, fm.from_date, fm.to_date
+            from family_member fm
+            join person p on p.id = fm.person_id and p.retired_at is null
+            where fm.family_id = any(?)
+            order by fm.family_id, fm.person_id, fm.id
+            """)
+        .param(families)
+        .query(
+            (rs, n) ->
+                new Row(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    date(rs.getDate(4)),
+                    date(rs.getDate(5))))
+        .list();
+  }
+
+  /** Each person's date of birth, as most of their current records give it. */
+  private Map<String, LocalDate> born(String[] people) {
     Map<String, LocalDate> born = new HashMap<>();
     jdbc.sql(
             """
@@ -88,6 +114,10 @@ class FamilyCases {
             rs -> {
               born.put(rs.getString(1), rs.getDate(2).toLocalDate());
             });
+    return born;
+  }
+
+  private Map<String, List<FamilyEvent>> eventsOf(String[] people, LocalDate since) {
     Map<String, List<FamilyEvent>> eventsOf = new HashMap<>();
     jdbc.sql(
             """
@@ -111,38 +141,30 @@ class FamilyCases {
                           lower(rs.getString(6)),
                           rs.getDate(7).toLocalDate()));
             });
-    Map<String, List<Row>> byFamily = new LinkedHashMap<>();
-    for (String id : familyIds) {
-      byFamily.put(id, new ArrayList<>());
+    return eventsOf;
+  }
+
+  /**
+   * A person can have several spells in a family: one member, from the first spell's start to the
+   * last one's end (open if any spell is).
+   */
+  private static Map<String, FamilyMember> members(
+      List<Row> memberRows, Map<String, LocalDate> born) {
+    Map<String, FamilyMember> members = new LinkedHashMap<>();
+    for (Row r : memberRows) {
+      FamilyMember earlier = members.get(r.personId());
+      LocalDate from = r.from();
+      LocalDate to = r.to();
+      if (earlier != null) {
+        from = earlier.from() == null || from == null ? null : earlierOf(earlier.from(), from);
+        to = earlier.to() == null || to == null ? null : laterOf(earlier.to(), to);
+      }
+      members.put(
+          r.personId(),
+          new FamilyMember(
+              r.personId(), born.get(r.personId()), r.role().equals("CHILD"), from, to));
     }
-    rows.forEach(r -> byFamily.get(r.familyId()).add(r));
-    List<FamilyCase> cases = new ArrayList<>();
-    byFamily.forEach(
-        (familyId, memberRows) -> {
-          // A person can have several spells in a family: one member, from the first spell's start
-          // to the last one's end (open if any spell is).
-          Map<String, FamilyMember> members = new LinkedHashMap<>();
-          for (Row r : memberRows) {
-            FamilyMember earlier = members.get(r.personId());
-            LocalDate from = r.from();
-            LocalDate to = r.to();
-            if (earlier != null) {
-              from =
-                  earlier.from() == null || from == null ? null : earlierOf(earlier.from(), from);
-              to = earlier.to() == null || to == null ? null : laterOf(earlier.to(), to);
-            }
-            members.put(
-                r.personId(),
-                new FamilyMember(
-                    r.personId(), born.get(r.personId()), r.role().equals("CHILD"), from, to));
-          }
-          List<FamilyEvent> events = new ArrayList<>();
-          for (String person : members.keySet()) {
-            events.addAll(eventsOf.getOrDefault(person, List.of()));
-          }
-          cases.add(new FamilyCase(familyId, List.copyOf(members.values()), events));
-        });
-    return cases;
+    return members;
   }
 
   /** Events of these ids ({@code agency/event_id}) as evidence lines, for views and the pack. */

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootApplication(
     scanBasePackages = {
       "org.familyview.pipeline",
+      "org.familyview.linkage",
       "org.familyview.portal.security",
       "org.familyview.portal.identity",
       "org.familyview.portal.web",

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.audit.trail.AuditEvent;
 import org.familyview.audit.trail.AuditTrail;
+import org.familyview.matching.RecordKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,8 +41,8 @@ class BlastRadiusIntegrationTests {
   @Test
   void theReportNamesTheUsersWhoViewedTheWronglyJoinedPersonAndWhatTheySaw() throws Exception {
     Instant lastWeek = Instant.now().minus(7, ChronoUnit.DAYS);
-    RecordRef mother = world.record("health", "M").named("Grace", "Okafor").save();
-    RecordRef stranger = world.record("police", "S").named("Grace", "Okafor").save();
+    RecordKey mother = world.record("health", "M").named("Grace", "Okafor").save();
+    RecordKey stranger = world.record("police", "S").named("Grace", "Okafor").save();
     world.event(mother, "EV-M", "health.antenatal_booking", "STANDARD");
     world.event(stranger, "EV-S", "police.domestic_abuse_incident", "SENSITIVE");
     String joined = world.person(lastWeek, mother);
@@ -92,8 +93,8 @@ class BlastRadiusIntegrationTests {
 
   @Test
   void aDecisionThatUndidNoLinkExposedNothing() throws Exception {
-    RecordRef a = world.record("health", "A").save();
-    RecordRef b = world.record("council", "B").save();
+    RecordKey a = world.record("health", "A").save();
+    RecordKey b = world.record("council", "B").save();
     world.person(Instant.now().minus(2, ChronoUnit.DAYS), a);
     world.person(Instant.now().minus(2, ChronoUnit.DAYS), b);
     java.util.UUID task = world.task(a, b).save();

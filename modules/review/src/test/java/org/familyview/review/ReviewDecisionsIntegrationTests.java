@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.familyview.matching.RecordKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,9 +39,9 @@ class ReviewDecisionsIntegrationTests {
 
   @Test
   void aMatchJoinsTwoPeopleWithAMustLinkAndTheLargerKeepsItsId() throws Exception {
-    RecordRef h1 = world.record("health", "H1").save();
-    RecordRef h2 = world.record("health", "H2").save();
-    RecordRef c1 = world.record("council", "C1").save();
+    RecordKey h1 = world.record("health", "H1").save();
+    RecordKey h2 = world.record("health", "H2").save();
+    RecordKey c1 = world.record("council", "C1").save();
     String big = world.person(lastWeek, h1, h2);
     String small = world.person(lastWeek, c1);
     UUID task = world.task(h1, c1).save();
@@ -89,8 +90,8 @@ class ReviewDecisionsIntegrationTests {
 
   @Test
   void aBadBodyOrAMissingReasonIsA400AndASecondDecisionA409() throws Exception {
-    RecordRef a = world.record("health", "A").save();
-    RecordRef b = world.record("council", "B").save();
+    RecordKey a = world.record("health", "A").save();
+    RecordKey b = world.record("council", "B").save();
     world.person(lastWeek, a);
     world.person(lastWeek, b);
     UUID task = world.task(a, b).save();
@@ -121,9 +122,9 @@ class ReviewDecisionsIntegrationTests {
 
   @Test
   void aNoMatchOnLinkedRecordsSeparatesThemAndGivesTheEarlierIdBack() throws Exception {
-    RecordRef h = world.record("health", "H").save();
-    RecordRef c = world.record("council", "C").named("Samira", "Okafor").save();
-    RecordRef e = world.record("education", "E").named("Samira", "Okafor").save();
+    RecordKey h = world.record("health", "H").save();
+    RecordKey c = world.record("council", "C").named("Samira", "Okafor").save();
+    RecordKey e = world.record("education", "E").named("Samira", "Okafor").save();
     String kept = world.person(lastWeek, h);
     String earlier = world.person(lastWeek, c, e);
     world.merged(earlier, kept, yesterday);
@@ -147,10 +148,10 @@ class ReviewDecisionsIntegrationTests {
 
   @Test
   void aSplitGivesTheEarlierIdBackThroughLineage() throws Exception {
-    RecordRef h = world.record("health", "H").save();
-    RecordRef p = world.record("police", "P").save();
-    RecordRef c = world.record("council", "C").named("Tom", "Okafor").save();
-    RecordRef e = world.record("education", "E").named("Tom", "Okafor").save();
+    RecordKey h = world.record("health", "H").save();
+    RecordKey p = world.record("police", "P").save();
+    RecordKey c = world.record("council", "C").named("Tom", "Okafor").save();
+    RecordKey e = world.record("education", "E").named("Tom", "Okafor").save();
     String kept = world.person(lastWeek, h, p);
     String earlier = world.person(lastWeek, c, e);
     world.merged(earlier, kept, yesterday);
@@ -169,8 +170,8 @@ class ReviewDecisionsIntegrationTests {
     assertThat(personOf(h)).isEqualTo(kept);
     assertThat(retired(earlier)).isFalse();
     assertThat(lineage("SPLIT", kept, earlier)).isEqualTo(1);
-    for (RecordRef leaving : List.of(c, e)) {
-      for (RecordRef staying : List.of(h, p)) {
+    for (RecordKey leaving : List.of(c, e)) {
+      for (RecordKey staying : List.of(h, p)) {
         assertThat(active("CANNOT_LINK", leaving, staying)).isEqualTo(1);
       }
     }
@@ -191,9 +192,9 @@ class ReviewDecisionsIntegrationTests {
 
   @Test
   void anUnmergeWithdrawsTheMergesMustLinkAndRestoresTheEarlierId() throws Exception {
-    RecordRef h = world.record("health", "H").save();
-    RecordRef c = world.record("council", "C").save();
-    RecordRef e = world.record("education", "E").save();
+    RecordKey h = world.record("health", "H").save();
+    RecordKey c = world.record("council", "C").save();
+    RecordKey e = world.record("education", "E").save();
     String first = world.person(lastWeek, h);
     String second = world.person(lastWeek, c, e);
 
@@ -243,8 +244,8 @@ class ReviewDecisionsIntegrationTests {
 
   @Test
   void aMergeInvolvingAChildWaitsUntilASecondStewardApprovesIt() throws Exception {
-    RecordRef child = world.record("education", "E").born(LocalDate.now().minusYears(9)).save();
-    RecordRef health = world.record("health", "H").born(LocalDate.now().minusYears(9)).save();
+    RecordKey child = world.record("education", "E").born(LocalDate.now().minusYears(9)).save();
+    RecordKey health = world.record("health", "H").born(LocalDate.now().minusYears(9)).save();
     String pupil = world.person(lastWeek, child);
     String patient = world.person(lastWeek, health);
 
@@ -291,8 +292,8 @@ class ReviewDecisionsIntegrationTests {
   @Test
   void aMatchOnPoliceRecordsThatASecondStewardRejectsIsNeverAppliedAndTheTaskReopens()
       throws Exception {
-    RecordRef police = world.record("police", "P").save();
-    RecordRef council = world.record("council", "C").save();
+    RecordKey police = world.record("police", "P").save();
+    RecordKey council = world.record("council", "C").save();
     String suspect = world.person(lastWeek, police);
     String tenant = world.person(lastWeek, council);
     UUID task = world.task(police, council).police().save();
@@ -319,7 +320,7 @@ class ReviewDecisionsIntegrationTests {
     assertThat(active("MUST_LINK", police, council)).isZero();
   }
 
-  private String personOf(RecordRef r) {
+  private String personOf(RecordKey r) {
     return jdbc.sql("select person_id from person_record where agency = ? and record_id = ?")
         .param(r.agency())
         .param(r.recordId())
@@ -327,7 +328,7 @@ class ReviewDecisionsIntegrationTests {
         .single();
   }
 
-  private String linkTypeOf(RecordRef r) {
+  private String linkTypeOf(RecordKey r) {
     return jdbc.sql("select link_type from person_record where agency = ? and record_id = ?")
         .param(r.agency())
         .param(r.recordId())
@@ -360,7 +361,7 @@ class ReviewDecisionsIntegrationTests {
   }
 
   /** Active constraints of this kind between two records, either way round. */
-  private long active(String kind, RecordRef a, RecordRef b) {
+  private long active(String kind, RecordKey a, RecordKey b) {
     return jdbc.sql(
             """
             select count(*) from match_decision where kind = ? and withdrawn_at is null

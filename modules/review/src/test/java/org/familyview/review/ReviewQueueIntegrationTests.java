@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import org.familyview.matching.RecordKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,8 +35,8 @@ class ReviewQueueIntegrationTests {
 
   @Test
   void theQueuePutsChildrenFirstThenPoliceHeldRecordsThenTheMostUncertain() throws Exception {
-    RecordRef a = world.record("health", "H1").save();
-    RecordRef b = world.record("council", "C1").save();
+    RecordKey a = world.record("health", "H1").save();
+    RecordKey b = world.record("council", "C1").save();
     UUID sure = world.task(a, b).probability(0.69).save();
     UUID unsure = world.task(a, b).probability(0.51).save();
     UUID police = world.task(a, b).police().probability(0.69).save();
@@ -57,9 +58,9 @@ class ReviewQueueIntegrationTests {
 
   @Test
   void theQueueFiltersByAgencyAndReasonAndPages() throws Exception {
-    RecordRef police = world.record("police", "PF").save();
-    RecordRef health = world.record("health", "HF").save();
-    RecordRef council = world.record("council", "CF").save();
+    RecordKey police = world.record("police", "PF").save();
+    RecordKey health = world.record("health", "HF").save();
+    RecordKey council = world.record("council", "CF").save();
     UUID withPolice = world.task(police, health).save();
     UUID dispute = world.task(health, council).kind("DISPUTE").save();
 
@@ -90,9 +91,9 @@ class ReviewQueueIntegrationTests {
   @Test
   void aTaskShowsTheRecordsSideBySideTheWaterfallThePeopleAndTheirFamily() throws Exception {
     Instant then = Instant.now().minus(3, ChronoUnit.DAYS);
-    RecordRef health = world.record("health", "HS").named("Samuel", "Okafor").save();
-    RecordRef other = world.record("health", "HO").named("Samuel", "Okafor").save();
-    RecordRef school =
+    RecordKey health = world.record("health", "HS").named("Samuel", "Okafor").save();
+    RecordKey other = world.record("health", "HO").named("Samuel", "Okafor").save();
+    RecordKey school =
         world.record("education", "ES").named("Sam", "Okafor").postcode("LS6 9ZZ").save();
     String adult = world.person(then, health, other);
     String pupil = world.person(then, school);

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootApplication(
     scanBasePackages = {
       // The feature packages, not the root: the nightly-run tests' own application lives below it.
+      "org.familyview.linkage",
       "org.familyview.review.task",
       "org.familyview.review.decision",
       "org.familyview.review.radius",

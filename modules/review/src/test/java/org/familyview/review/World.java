@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.familyview.matching.RecordKey;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,8 +25,8 @@ public final class World {
   }
 
   /** A record id unique to this test. */
-  RecordRef ref(String agency, String id) {
-    return new RecordRef(agency.toUpperCase(java.util.Locale.ROOT), id + "-" + tag);
+  RecordKey ref(String agency, String id) {
+    return new RecordKey(agency.toUpperCase(java.util.Locale.ROOT), id + "-" + tag);
   }
 
   RecordBuilder record(String agency, String id) {
@@ -33,7 +34,7 @@ public final class World {
   }
 
   final class RecordBuilder {
-    final RecordRef ref;
+    final RecordKey ref;
     String given = "Sam";
     String family = "Okafor";
     LocalDate born = LocalDate.of(1980, 5, 17);
@@ -41,7 +42,7 @@ public final class World {
     String postcode = "LS6 2AB";
     @Nullable String nhs;
 
-    RecordBuilder(RecordRef ref) {
+    RecordBuilder(RecordKey ref) {
       this.ref = ref;
     }
 
@@ -61,7 +62,7 @@ public final class World {
       return this;
     }
 
-    RecordRef save() {
+    RecordKey save() {
       UUID extract = UUID.randomUUID();
       jdbc.sql(
               """
@@ -87,7 +88,7 @@ public final class World {
     }
   }
 
-  void event(RecordRef record, String eventId, String type, String sensitivity) {
+  void event(RecordKey record, String eventId, String type, String sensitivity) {
     UUID extract = UUID.randomUUID();
     jdbc.sql(
             """
@@ -114,14 +115,14 @@ public final class World {
   }
 
   /** A person holding these records since {@code at}, each with a LINKED event. */
-  String person(Instant at, RecordRef... records) {
+  String person(Instant at, RecordKey... records) {
     String id = newPersonId();
     jdbc.sql("insert into person (id, created_at) values (?, ?)")
         .param(id)
         .param(Timestamp.from(at))
         .update();
     for (int i = 0; i < records.length; i++) {
-      RecordRef r = records[i];
+      RecordKey r = records[i];
       jdbc.sql(
               """
               insert into person_record (agency, record_id, person_id, link_type, linked_to_agency,
@@ -144,13 +145,13 @@ public final class World {
 
   /** The nightly run merged {@code from} into {@code into} at {@code at}. */
   void merged(String from, String into, Instant at) {
-    List<RecordRef> moving = new ArrayList<>();
+    List<RecordKey> moving = new ArrayList<>();
     jdbc.sql("select agency, record_id from person_record where person_id = ?")
         .param(from)
-        .query((rs, n) -> new RecordRef(rs.getString(1), rs.getString(2)))
+        .query((rs, n) -> new RecordKey(rs.getString(1), rs.getString(2)))
         .list()
         .forEach(moving::add);
-    for (RecordRef r : moving) {
+    for (RecordKey r : moving) {
       jdbc.sql(
               "update person_record set person_id = ?, linked_at = ? where agency = ? and record_id = ?")
           .param(into)
@@ -174,7 +175,7 @@ public final class World {
         .update();
   }
 
-  private void linkEvent(String person, RecordRef r, String action, Instant at) {
+  private void linkEvent(String person, RecordKey r, String action, Instant at) {
     jdbc.sql(
             """
             insert into person_link_event (person_id, agency, record_id, action, link_type,
@@ -205,12 +206,12 @@ public final class World {
     return id;
   }
 
-  public TaskBuilder task(RecordRef... records) {
+  public TaskBuilder task(RecordKey... records) {
     return new TaskBuilder(List.of(records));
   }
 
   public final class TaskBuilder {
-    final List<RecordRef> records;
+    final List<RecordKey> records;
     String kind = "POSSIBLE_MATCH";
     boolean child;
     boolean police;
@@ -218,7 +219,7 @@ public final class World {
     int priority = 0;
     @Nullable String detail;
 
-    TaskBuilder(List<RecordRef> records) {
+    TaskBuilder(List<RecordKey> records) {
       this.records = records;
     }
 
@@ -249,7 +250,7 @@ public final class World {
 
     public UUID save() {
       UUID id = UUID.randomUUID();
-      List<String> agencies = records.stream().map(RecordRef::agency).distinct().toList();
+      List<String> agencies = records.stream().map(RecordKey::agency).distinct().toList();
       jdbc.sql(
               """
               insert into review_task (id, kind, status, priority, involves_child, involves_police,
@@ -264,7 +265,7 @@ public final class World {
           .param(child)
           .param(police)
           .param(probability)
-          .param(org.familyview.review.task.ReviewTasks.json(records))
+          .param(org.familyview.linkage.ReviewTasks.json(records))
           .param(agencies.toArray(String[]::new))
           .param(detail)
           .param(id.toString())

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import org.familyview.linkage.PairKey;
 import org.familyview.matching.RecordKey;
 import org.familyview.matching.cluster.Clustering;
 import org.familyview.matching.score.PairScorer;

@@ -67,60 +67,27 @@ class FamilyTables {
     }
   }
 
+  /** The rows of the derived tables, built before any is written. */
+  private record Rows(
+      List<Object[]> families,
+      List<Object[]> members,
+      List<Object[]> households,
+      List<Object[]> residents) {}
+
   /** Replaces the derived rows with this run's families, under the given ids. */
   Written replace(UUID runId, List<Family> families, List<String> ids, Instant now) {
     Timestamp at = Timestamp.from(now);
     template.update("delete from household_member");
     template.update("delete from household");
     template.update("delete from family_member");
-    List<Object[]> familyRows = new ArrayList<>();
-    List<Object[]> memberRows = new ArrayList<>();
-    List<Object[]> householdRows = new ArrayList<>();
-    List<Object[]> residentRows = new ArrayList<>();
+    Rows rows =
+        new Rows(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     for (int f = 0; f < families.size(); f++) {
-      Family family = families.get(f);
-      String id = ids.get(f);
-      familyRows.add(new Object[] {id, at});
-      for (Member member : family.members()) {
-        memberRows.add(
-            new Object[] {
-              id,
-              member.personId(),
-              member.role().name(),
-              date(member.from()),
-              date(member.to()),
-              member.basis(),
-              runId
-            });
-      }
-      int n = 0;
-      for (Household household : family.households()) {
-        String householdId = id + "-H" + (++n);
-        householdRows.add(
-            new Object[] {
-              householdId,
-              id,
-              household.address(),
-              household.postcode(),
-              date(household.from()),
-              date(household.to())
-            });
-        for (Residency residency : household.residents()) {
-          residentRows.add(
-              new Object[] {
-                householdId,
-                residency.personId(),
-                date(residency.from()),
-                date(residency.to()),
-                residency.agency(),
-                residency.recordId()
-              });
-        }
-      }
+      add(rows, families.get(f), ids.get(f), runId, at);
     }
     template.batchUpdate(
         "insert into family (id, created_at) values (?, ?) on conflict (id) do nothing",
-        familyRows);
+        rows.families());
     long retired =
         jdbc.sql("update family set retired_at = ? where retired_at is null and not (id = any(?))")
             .params(at, ids.toArray(String[]::new))
@@ -128,17 +95,64 @@ class FamilyTables {
     template.batchUpdate(
         "insert into family_member (family_id, person_id, role, from_date, to_date, basis, run_id)"
             + " values (?, ?, ?, ?, ?, ?, ?)",
-        memberRows);
+        rows.members());
     template.batchUpdate(
         "insert into household (id, family_id, address, postcode, from_date, to_date)"
             + " values (?, ?, ?, ?, ?, ?)",
-        householdRows);
+        rows.households());
     template.batchUpdate(
         "insert into household_member (household_id, person_id, from_date, to_date, agency,"
             + " record_id) values (?, ?, ?, ?, ?, ?)",
-        residentRows);
+        rows.residents());
     return new Written(
-        familyRows.size(), memberRows.size(), householdRows.size(), residentRows.size(), retired);
+        rows.families().size(),
+        rows.members().size(),
+        rows.households().size(),
+        rows.residents().size(),
+        retired);
+  }
+
+  private static void add(Rows rows, Family family, String id, UUID runId, Timestamp at) {
+    rows.families().add(new Object[] {id, at});
+    for (Member member : family.members()) {
+      rows.members()
+          .add(
+              new Object[] {
+                id,
+                member.personId(),
+                member.role().name(),
+                date(member.from()),
+                date(member.to()),
+                member.basis(),
+                runId
+              });
+    }
+    int n = 0;
+    for (Household household : family.households()) {
+      String householdId = id + "-H" + (++n);
+      rows.households()
+          .add(
+              new Object[] {
+                householdId,
+                id,
+                household.address(),
+                household.postcode(),
+                date(household.from()),
+                date(household.to())
+              });
+      for (Residency residency : household.residents()) {
+        rows.residents()
+            .add(
+                new Object[] {
+                  householdId,
+                  residency.personId(),
+                  date(residency.from()),
+                  date(residency.to()),
+                  residency.agency(),
+                  residency.recordId()
+                });
+      }
+    }
   }
 
   private static @Nullable Date date(@Nullable LocalDate day) {

@@ -1,6 +1,5 @@
 package org.familyview.pipeline.families;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,8 +11,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.familyview.families.HouseholdConflict;
 import org.familyview.families.SourceRef;
+import org.familyview.linkage.ReviewTasks;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,13 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class HouseholdConflictTasks {
 
-  static final String RAISED_BY = "pipeline";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final JdbcClient jdbc;
+  private final ReviewTasks tasks;
 
-  HouseholdConflictTasks(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  HouseholdConflictTasks(ReviewTasks tasks) {
+    this.tasks = tasks;
   }
 
   /** What the tasks need to know of the people: who is a child, and each one's family. */
@@ -42,45 +40,34 @@ class HouseholdConflictTasks {
   long raise(UUID runId, List<HouseholdConflict> conflicts, Context context, Instant now) {
     long raised = 0;
     for (HouseholdConflict conflict : conflicts) {
-      boolean child = conflict.personIds().stream().anyMatch(context.children()::contains);
-      boolean police = conflict.records().stream().anyMatch(r -> r.agency().equals("POLICE"));
-      Set<String> agencies = new TreeSet<>();
-      conflict.records().forEach(r -> agencies.add(r.agency()));
-      String familyId = null;
-      for (String person : conflict.personIds()) {
-        familyId = context.familyOf().get(person);
-        if (familyId != null) {
-          break;
-        }
-      }
-      raised +=
-          jdbc.sql(
-                  """
-                  insert into review_task (id, kind, status, priority, involves_child,
-                    involves_police, records, person_ids, family_id, agencies, detail,
-                    dedupe_key, raised_by, raised_at, run_id)
-                  select ?, 'HOUSEHOLD_CONFLICT', 'OPEN', ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb,
-                    ?, ?, ?, ?
-                  where not exists (select 1 from review_task where dedupe_key = ?)
-                  """)
-              .params(
-                  UUID.randomUUID(),
-                  priority(child, police),
-                  child,
-                  police,
-                  records(conflict.records()),
-                  conflict.personIds().toArray(String[]::new),
-                  familyId,
-                  agencies.toArray(String[]::new),
-                  JSON.writeValueAsString(detail(conflict)),
-                  conflict.dedupeKey(),
-                  RAISED_BY,
-                  Timestamp.from(now),
-                  runId,
-                  conflict.dedupeKey())
-              .update();
+      raised += tasks.raiseHouseholdConflict(runId, task(conflict, context), now);
     }
     return raised;
+  }
+
+  private static ReviewTasks.HouseholdConflictTask task(
+      HouseholdConflict conflict, Context context) {
+    boolean child = conflict.personIds().stream().anyMatch(context.children()::contains);
+    boolean police = conflict.records().stream().anyMatch(r -> r.agency().equals("POLICE"));
+    Set<String> agencies = new TreeSet<>();
+    conflict.records().forEach(r -> agencies.add(r.agency()));
+    String familyId = null;
+    for (String person : conflict.personIds()) {
+      familyId = context.familyOf().get(person);
+      if (familyId != null) {
+        break;
+      }
+    }
+    return new ReviewTasks.HouseholdConflictTask(
+        priority(child, police),
+        child,
+        police,
+        records(conflict.records()),
+        conflict.personIds().toArray(String[]::new),
+        familyId,
+        agencies.toArray(String[]::new),
+        JSON.writeValueAsString(detail(conflict)),
+        conflict.dedupeKey());
   }
 
   /**

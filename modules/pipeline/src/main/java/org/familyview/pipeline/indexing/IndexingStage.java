@@ -189,39 +189,13 @@ class IndexingStage implements PipelineStage {
             state.fingerprints(IndexedState.FAMILY));
     Set<UUID> loaded = new HashSet<>(extracts.keySet());
     loaded.removeAll(state.indexedExtracts());
-    long loadedEvents = loaded.stream().mapToLong(extracts::get).sum();
-    long changedPeople = people.changed().size() + people.deleted().size();
-    double share = properties.maxChangedShare();
-    long indexedPeople = Math.max(1, people.indexed());
-    if (changedPeople > share * indexedPeople) {
-      return full(
-          runId,
-          changedPeople
-              + " of "
-              + people.indexed()
-              + " people changed (more than "
-              + percent(share)
-              + ")",
-          version,
-          extracts,
-          now);
+    Optional<String> tooMany =
+        tooManyChanges(people, loaded.stream().mapToLong(extracts::get).sum());
+    if (tooMany.isPresent()) {
+      return full(runId, tooMany.get(), version, extracts, now);
     }
-    long indexedEvents = Math.max(1, eventsIndex.index().count());
-    if (loadedEvents > share * indexedEvents) {
-      return full(
-          runId,
-          loadedEvents
-              + " events loaded against "
-              + indexedEvents
-              + " indexed (more than "
-              + percent(share)
-              + ")",
-          version,
-          extracts,
-          now);
-    }
-    state.begin(runId, INCREMENTAL, "changes within " + percent(share), version);
-
+    state.begin(
+        runId, INCREMENTAL, "changes within " + percent(properties.maxChangedShare()), version);
     long peopleStarted = System.nanoTime();
     peopleIndex.update(people.changed(), people.deleted());
     peopleIndex.refresh();
@@ -229,23 +203,8 @@ class IndexingStage implements PipelineStage {
     familiesIndex.update(families.changed(), families.deleted());
     familiesIndex.refresh();
     long eventsStarted = System.nanoTime();
-    // The events of everyone whose document or records changed, and of every extract not yet
-    // indexed; whatever the index holds for those people or extracts and is not among them goes.
-    Set<String> touched = new HashSet<>(people.deleted());
-    people.changed().forEach(p -> touched.add(p.personId()));
-    Map<String, EventDocument> upserts = new LinkedHashMap<>();
-    for (EventDocument e : sources.eventsOf(touched, now.familyOfPerson())) {
-      upserts.put(e.id(), e);
-    }
-    IndexSources.Loaded fresh = sources.eventsOfExtracts(loaded, now.familyOfPerson());
-    fresh.indexable().forEach(e -> upserts.put(e.id(), e));
-    Set<String> removals = new HashSet<>(eventsIndex.idsOfPeople(touched));
-    removals.addAll(fresh.ids());
-    removals.removeAll(upserts.keySet());
-    eventsIndex.update(upserts.values(), removals);
-    eventsIndex.index().refresh();
+    EventChanges events = updateEvents(people, loaded, now.familyOfPerson());
     long eventsDone = System.nanoTime();
-
     state.updateFingerprints(IndexedState.PERSON, people.changedFingerprints(), people.deleted());
     state.updateFingerprints(
         IndexedState.FAMILY, families.changedFingerprints(), families.deleted());
@@ -255,22 +214,11 @@ class IndexingStage implements PipelineStage {
             people.deleted().size(),
             families.changed().size(),
             families.deleted().size(),
-            upserts.size(),
-            removals.size());
+            events.upserts(),
+            events.removals());
     state.completed(runId, liveIndices(), written, extracts.keySet());
-    log.info(
-        "Indexed {} people in {} ms, {} families in {} ms, {} events in {} ms"
-            + " (incremental: {} people, {} families and {} events deleted; {} ms in all)",
-        written.people(),
-        millis(peopleStarted, familiesStarted),
-        written.families(),
-        millis(familiesStarted, eventsStarted),
-        written.events(),
-        millis(eventsStarted, eventsDone),
-        written.peopleDeleted(),
-        written.familiesDeleted(),
-        written.eventsDeleted(),
-        millis(started, System.nanoTime()));
+    logIncremental(
+        written, new long[] {started, peopleStarted, familiesStarted, eventsStarted, eventsDone});
     return new Counts(
         now.people().size(),
         written.people()
@@ -279,6 +227,77 @@ class IndexingStage implements PipelineStage {
             + written.familiesDeleted()
             + written.events()
             + written.eventsDeleted());
+  }
+
+  /** Why the changes are too many for an incremental run, if they are: a full build is cheaper. */
+  private Optional<String> tooManyChanges(Changes<PersonDocument> people, long loadedEvents)
+      throws IOException {
+    long changedPeople = people.changed().size() + people.deleted().size();
+    double share = properties.maxChangedShare();
+    long indexedPeople = Math.max(1, people.indexed());
+    if (changedPeople > share * indexedPeople) {
+      return Optional.of(
+          changedPeople
+              + " of "
+              + people.indexed()
+              + " people changed (more than "
+              + percent(share)
+              + ")");
+    }
+    long indexedEvents = Math.max(1, eventsIndex.index().count());
+    if (loadedEvents > share * indexedEvents) {
+      return Optional.of(
+          loadedEvents
+              + " events loaded against "
+              + indexedEvents
+              + " indexed (more than "
+              + percent(share)
+              + ")");
+    }
+    return Optional.empty();
+  }
+
+  /** How many events an incremental run wrote and removed. */
+  private record EventChanges(int upserts, int removals) {}
+
+  /**
+   * The events of everyone whose document or records changed, and of every extract not yet indexed;
+   * whatever the index holds for those people or extracts and is not among them goes.
+   */
+  private EventChanges updateEvents(
+      Changes<PersonDocument> people, Set<UUID> loaded, Map<String, String> familyOfPerson)
+      throws IOException {
+    Set<String> touched = new HashSet<>(people.deleted());
+    people.changed().forEach(p -> touched.add(p.personId()));
+    Map<String, EventDocument> upserts = new LinkedHashMap<>();
+    for (EventDocument e : sources.eventsOf(touched, familyOfPerson)) {
+      upserts.put(e.id(), e);
+    }
+    IndexSources.Loaded fresh = sources.eventsOfExtracts(loaded, familyOfPerson);
+    fresh.indexable().forEach(e -> upserts.put(e.id(), e));
+    Set<String> removals = new HashSet<>(eventsIndex.idsOfPeople(touched));
+    removals.addAll(fresh.ids());
+    removals.removeAll(upserts.keySet());
+    eventsIndex.update(upserts.values(), removals);
+    eventsIndex.index().refresh();
+    return new EventChanges(upserts.size(), removals.size());
+  }
+
+  /** {@code at}: started, people started, families started, events started, events done. */
+  private static void logIncremental(IndexedState.Written written, long[] at) {
+    log.info(
+        "Indexed {} people in {} ms, {} families in {} ms, {} events in {} ms"
+            + " (incremental: {} people, {} families and {} events deleted; {} ms in all)",
+        written.people(),
+        millis(at[1], at[2]),
+        written.families(),
+        millis(at[2], at[3]),
+        written.events(),
+        millis(at[3], at[4]),
+        written.peopleDeleted(),
+        written.familiesDeleted(),
+        written.eventsDeleted(),
+        millis(at[0], System.nanoTime()));
   }
 
   /**
@@ -300,18 +319,7 @@ class IndexingStage implements PipelineStage {
     ExecutorService worker =
         Executors.newSingleThreadExecutor(r -> new Thread(r, "indexing-events-" + runId));
     try {
-      Future<Timed> eventsBuilt =
-          worker.submit(
-              () ->
-                  reading.execute(
-                      s -> {
-                        long from = System.nanoTime();
-                        try (Stream<EventDocument> all = sources.allEvents(familyOfPerson)) {
-                          return new Timed(eventsIndex.rebuild(all, events), from);
-                        } catch (IOException e) {
-                          throw new UncheckedIOException(e);
-                        }
-                      }));
+      Future<Timed> eventsBuilt = worker.submit(() -> rebuildEvents(familyOfPerson));
       long peopleStarted = System.nanoTime();
       IndexSources.People now = read != null ? read : sources.people(familyOfPerson);
       AliasedIndex.Built people = peopleIndex.rebuild(now.people().stream(), small);
@@ -332,24 +340,47 @@ class IndexingStage implements PipelineStage {
           List.of(people.index(), families.index(), builtEvents.index()),
           written,
           extracts.keySet());
-      log.info(
-          "Indexed {} people in {} ms, {} families in {} ms, {} events in {} ms"
-              + " (full build side by side: {} ms in all; people and families merged to one"
-              + " segment in {} and {} ms)",
-          people.documents(),
-          millis(peopleStarted, familiesStarted),
-          families.documents(),
-          millis(familiesStarted, familiesDone),
-          builtEvents.documents(),
-          millis(eventsDone.started(), eventsDone.finished()),
-          millis(started, System.nanoTime()),
-          people.forceMergeMillis(),
-          families.forceMergeMillis());
+      logFull(
+          people,
+          families,
+          eventsDone,
+          new long[] {started, peopleStarted, familiesStarted, familiesDone});
       return new Counts(
           now.people().size(), people.documents() + families.documents() + builtEvents.documents());
     } finally {
       worker.shutdownNow();
     }
+  }
+
+  /** The events index built from its own cursor, in a read-only transaction of its own. */
+  private Timed rebuildEvents(Map<String, String> familyOfPerson) {
+    return reading.execute(
+        s -> {
+          long from = System.nanoTime();
+          try (Stream<EventDocument> all = sources.allEvents(familyOfPerson)) {
+            return new Timed(eventsIndex.rebuild(all, events), from);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
+  /** {@code at}: started, people started, families started, families done. */
+  private static void logFull(
+      AliasedIndex.Built people, AliasedIndex.Built families, Timed eventsDone, long[] at) {
+    log.info(
+        "Indexed {} people in {} ms, {} families in {} ms, {} events in {} ms"
+            + " (full build side by side: {} ms in all; people and families merged to one"
+            + " segment in {} and {} ms)",
+        people.documents(),
+        millis(at[1], at[2]),
+        families.documents(),
+        millis(at[2], at[3]),
+        eventsDone.built().documents(),
+        millis(eventsDone.started(), eventsDone.finished()),
+        millis(at[0], System.nanoTime()),
+        people.forceMergeMillis(),
+        families.forceMergeMillis());
   }
 
   private List<String> liveIndices() throws IOException {

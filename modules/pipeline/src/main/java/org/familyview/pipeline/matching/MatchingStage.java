@@ -3,6 +3,7 @@ package org.familyview.pipeline.matching;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.familyview.linkage.MatchDecisions;
 import org.familyview.matching.Constraints;
 import org.familyview.matching.Linkage;
 import org.familyview.matching.Linker;
@@ -27,7 +28,7 @@ class MatchingStage implements PipelineStage {
 
   private final SourceRecords sources;
   private final MatchModels models;
-  private final StewardDecisions decisions;
+  private final MatchDecisions decisions;
   private final MatchOutput output;
   private final PipelineRuns runs;
   private final Linker linker = new Linker(MatchingConfig.standard());
@@ -35,7 +36,7 @@ class MatchingStage implements PipelineStage {
   MatchingStage(
       SourceRecords sources,
       MatchModels models,
-      StewardDecisions decisions,
+      MatchDecisions decisions,
       MatchOutput output,
       PipelineRuns runs) {
     this.sources = sources;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.audit.trail.AuditEvent;
+import org.familyview.linkage.PersonLinks;
 import org.familyview.portal.audit.RequestAudit;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

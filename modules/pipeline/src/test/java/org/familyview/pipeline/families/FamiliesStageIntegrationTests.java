@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.familyview.linkage.ReviewTasks;
 import org.familyview.pipeline.PipelineStage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,8 @@ class FamiliesStageIntegrationTests {
     FamiliesStage.class,
     ResidenceObservations.class,
     FamilyTables.class,
-    HouseholdConflictTasks.class
+    HouseholdConflictTasks.class,
+    ReviewTasks.class
   })
   static class Config {
 

@@ -2,7 +2,7 @@ package org.familyview.review.decision;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.familyview.review.RecordRef;
+import org.familyview.matching.RecordKey;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +21,7 @@ public record Change(
   public record Moved(String agency, String recordId, @Nullable String from, String to) {}
 
   /** A link undone: {@code personId} held {@code staying} and {@code leaving} together. */
-  public record Undone(String personId, List<RecordRef> staying, List<RecordRef> leaving) {}
+  public record Undone(String personId, List<RecordKey> staying, List<RecordKey> leaving) {}
 
   static Builder builder() {
     return new Builder();

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.familyview.review.RecordRef;
-import org.familyview.review.task.People;
+import org.familyview.linkage.PersonLinks;
+import org.familyview.matching.RecordKey;
 import org.familyview.review.task.SourceRecordView;
 import org.familyview.review.task.SourceRecords;
 import org.familyview.review.task.TaskView;
@@ -20,16 +20,13 @@ import org.springframework.stereotype.Component;
 @Component("workbench.personViews")
 public class PersonViews {
 
-  private final People people;
+  private final PersonLinks people;
   private final SourceRecords sources;
-  private final PersonLinks links;
   private final ReviewDecisions decisions;
 
-  public PersonViews(
-      People people, SourceRecords sources, PersonLinks links, ReviewDecisions decisions) {
+  public PersonViews(PersonLinks people, SourceRecords sources, ReviewDecisions decisions) {
     this.people = people;
     this.sources = sources;
-    this.links = links;
     this.decisions = decisions;
   }
 
@@ -55,9 +52,9 @@ public class PersonViews {
         .person(personId)
         .map(
             person -> {
-              List<People.Membership> members = people.members(personId);
-              List<RecordRef> refs = members.stream().map(People.Membership::record).toList();
-              Map<RecordRef, SourceRecordView> records = sources.find(refs);
+              List<PersonLinks.Membership> members = people.members(personId);
+              List<RecordKey> refs = members.stream().map(PersonLinks.Membership::record).toList();
+              Map<RecordKey, SourceRecordView> records = sources.find(refs);
               List<@Nullable SourceRecordView> ordered = new ArrayList<>();
               refs.forEach(r -> ordered.add(records.get(r)));
               List<Column> columns =
@@ -77,7 +74,7 @@ public class PersonViews {
                   person.retired(),
                   columns,
                   TaskViews.compare(ordered),
-                  links.undoableMerges(personId),
+                  people.undoableMerges(personId),
                   decisions.about(null, personId));
             });
   }

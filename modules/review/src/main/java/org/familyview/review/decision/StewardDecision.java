@@ -3,7 +3,7 @@ package org.familyview.review.decision;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.familyview.review.RecordRef;
+import org.familyview.matching.RecordKey;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +20,7 @@ public record StewardDecision(
     @Nullable UUID reviewTaskId,
     @Nullable String personId,
     @Nullable String otherPersonId,
-    List<RecordRef> records,
+    List<RecordKey> records,
     boolean together,
     @Nullable String reason,
     boolean involvesChild,
@@ -45,7 +45,7 @@ public record StewardDecision(
       @Nullable UUID reviewTaskId,
       @Nullable String personId,
       @Nullable String otherPersonId,
-      List<RecordRef> records,
+      List<RecordKey> records,
       boolean together,
       @Nullable String reason,
       boolean involvesChild,
@@ -86,7 +86,7 @@ public record StewardDecision(
       @Nullable UUID reviewTaskId,
       @Nullable String personId,
       @Nullable String otherPersonId,
-      List<RecordRef> records,
+      List<RecordKey> records,
       @Nullable String reason,
       boolean involvesChild,
       boolean involvesPolice,

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.familyview.review.RecordRef;
+import org.familyview.matching.RecordKey;
 import org.familyview.review.decision.Change;
 import org.familyview.review.decision.ReviewDecisions;
 import org.familyview.review.decision.StewardDecision;
@@ -53,8 +53,8 @@ public class BlastRadius {
       Instant decidedAt,
       boolean undidALink,
       @Nullable String personId,
-      List<RecordRef> staying,
-      List<RecordRef> leaving,
+      List<RecordKey> staying,
+      List<RecordKey> leaving,
       List<Exposure> exposures,
       List<String> families,
       List<ExposedEvent> events,
@@ -115,20 +115,7 @@ public class BlastRadius {
     }
     List<Exposure> exposures = exposures(undone, d.decidedAt());
     Set<String> families = new TreeSet<>();
-    List<Access> accesses = new ArrayList<>();
-    Set<Long> seen = new HashSet<>();
-    for (Exposure e : exposures) {
-      List<String> familiesOf = familiesOf(e.personId());
-      families.addAll(familiesOf);
-      List<String> targets = new ArrayList<>(familiesOf);
-      targets.add(e.personId());
-      for (Access a : accesses(targets, e.from(), e.to())) {
-        if (seen.add(a.seq())) {
-          accesses.add(a);
-        }
-      }
-    }
-    accesses.sort(java.util.Comparator.comparingLong(Access::seq));
+    List<Access> accesses = accesses(exposures, families);
     Map<String, Long> byAction = new TreeMap<>();
     Set<String> users = new TreeSet<>();
     for (Access a : accesses) {
@@ -157,6 +144,28 @@ public class BlastRadius {
         List.copyOf(users));
   }
 
+  /**
+   * Every audited access to a person exposed, or to a family they were in, while exposed, each
+   * once, in the order of the trail; the families are gathered into {@code families}.
+   */
+  private List<Access> accesses(List<Exposure> exposures, Set<String> families) {
+    List<Access> accesses = new ArrayList<>();
+    Set<Long> seen = new HashSet<>();
+    for (Exposure e : exposures) {
+      List<String> familiesOf = familiesOf(e.personId());
+      families.addAll(familiesOf);
+      List<String> targets = new ArrayList<>(familiesOf);
+      targets.add(e.personId());
+      for (Access a : accesses(targets, e.from(), e.to())) {
+        if (seen.add(a.seq())) {
+          accesses.add(a);
+        }
+      }
+    }
+    accesses.sort(java.util.Comparator.comparingLong(Access::seq));
+    return accesses;
+  }
+
   private static Change.@Nullable Undone undone(StewardDecision d) {
     if (d.result() == null) {
       return null;
@@ -170,11 +179,11 @@ public class BlastRadius {
    * person is taken as exposed for as long as the trail goes back.
    */
   List<Exposure> exposures(Change.Undone undone, Instant undoneAt) {
-    Set<RecordRef> staying = new HashSet<>(undone.staying());
-    Set<RecordRef> leaving = new HashSet<>(undone.leaving());
-    Set<RecordRef> all = new LinkedHashSet<>(staying);
+    Set<RecordKey> staying = new HashSet<>(undone.staying());
+    Set<RecordKey> leaving = new HashSet<>(undone.leaving());
+    Set<RecordKey> all = new LinkedHashSet<>(staying);
     all.addAll(leaving);
-    record LinkEvent(String personId, RecordRef record, String action, Instant at) {}
+    record LinkEvent(String personId, RecordKey record, String action, Instant at) {}
     List<LinkEvent> events =
         jdbc.sql(
                 """
@@ -182,18 +191,18 @@ public class BlastRadius {
                 where agency || '/' || record_id = any(?) and at <= ?
                 order by at, id
                 """)
-            .param(all.stream().map(RecordRef::toString).toArray(String[]::new))
+            .param(all.stream().map(RecordKey::toString).toArray(String[]::new))
             .param(Timestamp.from(undoneAt))
             .query(
                 (rs, n) ->
                     new LinkEvent(
                         rs.getString("person_id"),
-                        new RecordRef(rs.getString("agency"), rs.getString("record_id")),
+                        new RecordKey(rs.getString("agency"), rs.getString("record_id")),
                         rs.getString("action"),
                         rs.getTimestamp("at").toInstant()))
             .list();
-    Map<RecordRef, String> holder = new HashMap<>();
-    Map<String, Set<RecordRef>> held = new HashMap<>();
+    Map<RecordKey, String> holder = new HashMap<>();
+    Map<String, Set<RecordKey>> held = new HashMap<>();
     Map<String, Instant> openSince = new LinkedHashMap<>();
     List<Exposure> exposures = new ArrayList<>();
     for (LinkEvent e : events) {
@@ -209,7 +218,7 @@ public class BlastRadius {
       }
       for (String person :
           new LinkedHashSet<>(List.of(e.personId(), before == null ? e.personId() : before))) {
-        Set<RecordRef> records = held.getOrDefault(person, Set.of());
+        Set<RecordKey> records = held.getOrDefault(person, Set.of());
         boolean both =
             records.stream().anyMatch(staying::contains)
                 && records.stream().anyMatch(leaving::contains);
@@ -264,7 +273,7 @@ public class BlastRadius {
         .list();
   }
 
-  private List<ExposedEvent> events(List<RecordRef> records, String side) {
+  private List<ExposedEvent> events(List<RecordKey> records, String side) {
     if (records.isEmpty()) {
       return List.of();
     }
@@ -274,7 +283,7 @@ public class BlastRadius {
             where agency || '/' || record_id = any(?)
             order by occurred_on nulls last, agency, event_id
             """)
-        .param(records.stream().map(RecordRef::toString).toArray(String[]::new))
+        .param(records.stream().map(RecordKey::toString).toArray(String[]::new))
         .query(
             (rs, n) -> {
               Date on = rs.getDate("occurred_on");

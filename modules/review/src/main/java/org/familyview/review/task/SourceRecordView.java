@@ -5,8 +5,8 @@ import java.time.Period;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.familyview.matching.RecordKey;
 import org.familyview.matching.SourceRecord;
-import org.familyview.review.RecordRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,8 +60,8 @@ public record SourceRecordView(
     return java.util.Collections.unmodifiableMap(labels);
   }
 
-  public RecordRef ref() {
-    return new RecordRef(agency, recordId);
+  public RecordKey ref() {
+    return new RecordKey(agency, recordId);
   }
 
   public @Nullable String field(String name) {

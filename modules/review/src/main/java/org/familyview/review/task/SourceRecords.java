@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.familyview.review.RecordRef;
+import org.familyview.matching.RecordKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +24,8 @@ public class SourceRecords {
   }
 
   /** The records found, keyed and ordered as asked; a key with no record is left out. */
-  public Map<RecordRef, SourceRecordView> find(Collection<RecordRef> keys) {
-    Map<RecordRef, SourceRecordView> found = new LinkedHashMap<>();
+  public Map<RecordKey, SourceRecordView> find(Collection<RecordKey> keys) {
+    Map<RecordKey, SourceRecordView> found = new LinkedHashMap<>();
     if (keys.isEmpty()) {
       return found;
     }
@@ -36,7 +36,7 @@ public class SourceRecords {
           agencies.add(k.agency());
           ids.add(k.recordId());
         });
-    Map<RecordRef, SourceRecordView> loaded = new LinkedHashMap<>();
+    Map<RecordKey, SourceRecordView> loaded = new LinkedHashMap<>();
     jdbc.sql(
             """
             select p.agency, p.record_id, given_name, middle_names, family_name, aliases,
@@ -51,7 +51,7 @@ public class SourceRecords {
         .query((rs, n) -> view(rs))
         .list()
         .forEach(v -> loaded.put(v.ref(), v));
-    for (RecordRef key : keys) {
+    for (RecordKey key : keys) {
       SourceRecordView view = loaded.get(key);
       if (view != null) {
         found.put(key, view);

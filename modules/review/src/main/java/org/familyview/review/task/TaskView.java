@@ -2,6 +2,7 @@ package org.familyview.review.task;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.familyview.linkage.ReviewTask;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,5 +43,5 @@ public record TaskView(
       boolean inTask) {}
 
   public record Family(
-      String familyId, List<People.FamilyMember> members, List<People.Household> households) {}
+      String familyId, List<Families.FamilyMember> members, List<Families.Household> households) {}
 }

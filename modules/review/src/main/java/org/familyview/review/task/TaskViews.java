@@ -10,14 +10,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.familyview.linkage.PersonLinks;
+import org.familyview.linkage.ReviewTask;
+import org.familyview.linkage.ReviewTasks;
 import org.familyview.matching.Linker;
 import org.familyview.matching.MatchingConfig;
+import org.familyview.matching.RecordKey;
 import org.familyview.matching.estimate.ModelParameters;
 import org.familyview.matching.estimate.TermFrequencies;
 import org.familyview.matching.explain.Explainer;
 import org.familyview.matching.score.PairScorer;
 import org.familyview.matching.standardise.StandardisedRecord;
-import org.familyview.review.RecordRef;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -28,18 +31,21 @@ public class TaskViews {
 
   private final ReviewTasks tasks;
   private final SourceRecords sources;
-  private final People people;
+  private final PersonLinks people;
+  private final Families families;
   private final ObjectProvider<MatchModelSource> models;
   private final Linker linker = new Linker(MatchingConfig.standard());
 
   public TaskViews(
       ReviewTasks tasks,
       SourceRecords sources,
-      People people,
+      PersonLinks people,
+      Families families,
       ObjectProvider<MatchModelSource> models) {
     this.tasks = tasks;
     this.sources = sources;
     this.people = people;
+    this.families = families;
     this.models = models;
   }
 
@@ -48,8 +54,8 @@ public class TaskViews {
   }
 
   public TaskView view(ReviewTask task) {
-    Map<RecordRef, SourceRecordView> records = sources.find(task.records());
-    Map<RecordRef, String> personOf = people.personOf(task.records());
+    Map<RecordKey, SourceRecordView> records = sources.find(task.records());
+    Map<RecordKey, String> personOf = people.personOf(task.records());
     List<TaskView.Column> columns =
         task.records().stream()
             .map(
@@ -135,14 +141,14 @@ public class TaskViews {
     return Waterfall.of(new Explainer(scorer).explain(l, r), "recomputed", null);
   }
 
-  private List<TaskView.Candidate> candidates(Set<String> personIds, Set<RecordRef> inTask) {
+  private List<TaskView.Candidate> candidates(Set<String> personIds, Set<RecordKey> inTask) {
     List<TaskView.Candidate> candidates = new ArrayList<>();
     for (String personId : personIds) {
-      List<People.Membership> members = people.members(personId);
-      Map<RecordRef, SourceRecordView> records =
-          sources.find(members.stream().map(People.Membership::record).toList());
+      List<PersonLinks.Membership> members = people.members(personId);
+      Map<RecordKey, SourceRecordView> records =
+          sources.find(members.stream().map(PersonLinks.Membership::record).toList());
       List<TaskView.CandidateRecord> rows = new ArrayList<>();
-      for (People.Membership m : members) {
+      for (PersonLinks.Membership m : members) {
         SourceRecordView r = records.get(m.record());
         rows.add(
             new TaskView.CandidateRecord(
@@ -158,19 +164,19 @@ public class TaskViews {
                 m.matchProbability(),
                 inTask.contains(m.record())));
       }
-      boolean retired = people.person(personId).map(People.Person::retired).orElse(false);
+      boolean retired = people.person(personId).map(PersonLinks.Person::retired).orElse(false);
       candidates.add(new TaskView.Candidate(personId, retired, rows));
     }
     return candidates;
   }
 
   private List<TaskView.Family> families(Set<String> personIds) {
-    Map<String, List<People.FamilyMember>> byFamily = new LinkedHashMap<>();
-    for (People.FamilyMember m : people.familiesOf(personIds)) {
+    Map<String, List<Families.FamilyMember>> byFamily = new LinkedHashMap<>();
+    for (Families.FamilyMember m : families.familiesOf(personIds)) {
       byFamily.computeIfAbsent(m.familyId(), f -> new ArrayList<>()).add(m);
     }
-    Map<String, List<People.Household>> households = new LinkedHashMap<>();
-    for (People.Household h : people.householdsOf(byFamily.keySet())) {
+    Map<String, List<Families.Household>> households = new LinkedHashMap<>();
+    for (Families.Household h : families.householdsOf(byFamily.keySet())) {
       households.computeIfAbsent(h.familyId(), f -> new ArrayList<>()).add(h);
     }
     return byFamily.entrySet().stream()

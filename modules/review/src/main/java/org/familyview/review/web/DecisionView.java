@@ -3,8 +3,8 @@ package org.familyview.review.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.familyview.review.RecordRef;
-import org.familyview.review.decision.MatchDecisions;
+import org.familyview.linkage.MatchDecisions;
+import org.familyview.matching.RecordKey;
 import org.familyview.review.decision.StewardDecision;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +18,7 @@ record DecisionView(
     @Nullable UUID taskId,
     @Nullable String personId,
     @Nullable String otherPersonId,
-    List<RecordRef> records,
+    List<RecordKey> records,
     @Nullable String reason,
     boolean involvesChild,
     boolean involvesPolice,

@@ -5,20 +5,13 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.familyview.audit.trail.AuditAction;
-import org.familyview.audit.trail.AuditEvent;
-import org.familyview.portal.audit.RequestAudit;
-import org.familyview.portal.identity.CurrentUser;
-import org.familyview.review.RecordRef;
-import org.familyview.review.decision.Decisions;
-import org.familyview.review.decision.MatchDecisions;
+import org.familyview.linkage.ReviewTasks;
+import org.familyview.linkage.TaskFilter;
+import org.familyview.matching.RecordKey;
 import org.familyview.review.decision.Outcome;
-import org.familyview.review.decision.PersonViews;
-import org.familyview.review.decision.ReviewDecisions;
-import org.familyview.review.radius.BlastRadius;
-import org.familyview.review.task.ReviewTasks;
-import org.familyview.review.task.TaskFilter;
-import org.familyview.review.task.TaskViews;
+import org.familyview.review.web.ReviewGate.Acted;
+import org.familyview.review.web.ReviewGate.Door;
+import org.familyview.review.web.ReviewGate.Shown;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -39,35 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController("workbench.reviewApiController")
 class ReviewApiController {
 
-  private final ReviewTasks tasks;
-  private final TaskViews views;
-  private final Decisions decisions;
-  private final ReviewDecisions acts;
-  private final MatchDecisions constraints;
-  private final PersonViews persons;
-  private final BlastRadius blastRadius;
-  private final RequestAudit audit;
-  private final DecisionAudit decisionAudit;
+  private final ReviewGate gate;
 
-  ReviewApiController(
-      ReviewTasks tasks,
-      TaskViews views,
-      Decisions decisions,
-      ReviewDecisions acts,
-      MatchDecisions constraints,
-      PersonViews persons,
-      BlastRadius blastRadius,
-      RequestAudit audit,
-      DecisionAudit decisionAudit) {
-    this.tasks = tasks;
-    this.views = views;
-    this.decisions = decisions;
-    this.acts = acts;
-    this.constraints = constraints;
-    this.persons = persons;
-    this.blastRadius = blastRadius;
-    this.audit = audit;
-    this.decisionAudit = decisionAudit;
+  ReviewApiController(ReviewGate gate) {
+    this.gate = gate;
   }
 
   record TaskSummary(
@@ -79,12 +47,12 @@ class ReviewApiController {
       boolean involvesPolice,
       @Nullable Double matchWeight,
       @Nullable Double matchProbability,
-      List<RecordRef> records,
+      List<RecordKey> records,
       List<String> personIds,
       List<String> agencies,
       java.time.Instant raisedAt) {
 
-    static TaskSummary of(org.familyview.review.task.ReviewTask t) {
+    static TaskSummary of(org.familyview.linkage.ReviewTask t) {
       return new TaskSummary(
           t.id(),
           t.kind(),
@@ -106,7 +74,7 @@ class ReviewApiController {
   record DecisionRequest(@Nullable String decision, @Nullable String reason) {}
 
   record SplitRequest(
-      @Nullable List<RecordRef> records, @Nullable Boolean together, @Nullable String reason) {}
+      @Nullable List<RecordKey> records, @Nullable Boolean together, @Nullable String reason) {}
 
   record MergeRequest(@Nullable String otherPersonId, @Nullable String reason) {}
 
@@ -125,11 +93,7 @@ class ReviewApiController {
       Authentication who,
       HttpServletRequest http) {
     String query = "agency=" + agency + " kind=" + kind + " status=" + status + " page=" + page;
-    audit.record(
-        audit
-            .event(who, http, AuditAction.PERSON_VIEW)
-            .on("review-queue", "tasks")
-            .withDetail(query));
+    gate.queueRead(query, who, http);
     if (kind != null && !TaskFilter.KINDS.contains(kind)) {
       return problem(HttpStatus.BAD_REQUEST, "kind must be one of " + TaskFilter.KINDS);
     }
@@ -142,7 +106,7 @@ class ReviewApiController {
           "page must be 0 or more and size between 1 and " + ReviewTasks.MAX_PAGE_SIZE);
     }
     ReviewTasks.Page found =
-        tasks.find(new TaskFilter(blankToNull(agency), kind, status), page, size);
+        gate.queue(new TaskFilter(blankToNull(agency), kind, status), page, size);
     return ResponseEntity.ok(
         new TaskList(
             found.tasks().stream().map(TaskSummary::of).toList(),
@@ -154,18 +118,7 @@ class ReviewApiController {
   @GetMapping("/api/review/tasks/{id}")
   @PreAuthorize("hasRole('data-steward')")
   ResponseEntity<?> task(@PathVariable UUID id, Authentication who, HttpServletRequest http) {
-    var view = views.view(id);
-    if (view.isEmpty()) {
-      audit.record(
-          audit
-              .event(who, http, AuditAction.PERSON_VIEW)
-              .on("review-task", id.toString())
-              .withDetail("no such task")
-              .denied());
-      return problem(HttpStatus.NOT_FOUND, "no review task " + id);
-    }
-    TaskReads.audit(audit, view.get(), "review task " + id, who, http);
-    return ResponseEntity.ok(view.get());
+    return shown(gate.task(id, Door.API, who, http), "no review task " + id);
   }
 
   @PostMapping("/api/review/tasks/{id}/decision")
@@ -175,32 +128,15 @@ class ReviewApiController {
       @RequestBody DecisionRequest body,
       Authentication who,
       HttpServletRequest http) {
-    AuditEvent event =
-        audit.event(who, http, AuditAction.REVIEW_DECISION).on("review-task", id.toString());
-    if (body.decision() == null) {
-      audit.record(event.withDetail("refused: no decision").denied());
-      return problem(HttpStatus.BAD_REQUEST, "decision is required: MATCH or NO_MATCH");
-    }
-    Outcome outcome =
-        decisions.decide(id, body.decision(), body.reason(), CurrentUser.of(who).username());
-    return answer(outcome, event, body.decision());
+    return answer(
+        gate.decide(id, body.decision(), body.reason(), who, http),
+        "decision is required: MATCH or NO_MATCH");
   }
 
   @GetMapping("/api/review/persons/{id}")
   @PreAuthorize("hasRole('data-steward')")
   ResponseEntity<?> person(@PathVariable String id, Authentication who, HttpServletRequest http) {
-    AuditEvent event =
-        audit
-            .event(who, http, AuditAction.PERSON_VIEW)
-            .on("person", id)
-            .withDetail("review person");
-    var view = persons.view(id);
-    if (view.isEmpty()) {
-      audit.record(event.withDetail("no such person").denied());
-      return problem(HttpStatus.NOT_FOUND, "no person " + id);
-    }
-    audit.record(event);
-    return ResponseEntity.ok(view.get());
+    return shown(gate.person(id, Door.API, who, http), "no person " + id);
   }
 
   @PostMapping("/api/review/persons/{id}/split")
@@ -210,19 +146,11 @@ class ReviewApiController {
       @RequestBody SplitRequest body,
       Authentication who,
       HttpServletRequest http) {
-    AuditEvent event = audit.event(who, http, AuditAction.REVIEW_DECISION).on("person", id);
-    if (body.records() == null || body.records().isEmpty()) {
-      audit.record(event.withDetail("SPLIT refused: no records").denied());
-      return problem(HttpStatus.BAD_REQUEST, "records is required: the records that leave " + id);
-    }
-    Outcome outcome =
-        decisions.split(
-            id,
-            body.records(),
-            body.together() == null || body.together(),
-            body.reason(),
-            CurrentUser.of(who).username());
-    return answer(outcome, event, "SPLIT");
+    List<RecordKey> leaving = body.records() == null ? List.of() : body.records();
+    boolean together = body.together() == null || body.together();
+    return answer(
+        gate.split(id, leaving, together, body.reason(), who, http),
+        "records is required: the records that leave " + id);
   }
 
   @PostMapping("/api/review/persons/{id}/merge")
@@ -232,15 +160,9 @@ class ReviewApiController {
       @RequestBody MergeRequest body,
       Authentication who,
       HttpServletRequest http) {
-    AuditEvent event = audit.event(who, http, AuditAction.REVIEW_DECISION).on("person", id);
-    if (body.otherPersonId() == null || body.otherPersonId().isBlank()) {
-      audit.record(event.withDetail("MERGE refused: no other person").denied());
-      return problem(HttpStatus.BAD_REQUEST, "otherPersonId is required");
-    }
-    Outcome outcome =
-        decisions.merge(
-            id, body.otherPersonId().strip(), body.reason(), CurrentUser.of(who).username());
-    return answer(outcome, event, "MERGE with " + body.otherPersonId().strip());
+    return answer(
+        gate.merge(id, body.otherPersonId(), body.reason(), who, http),
+        "otherPersonId is required");
   }
 
   @PostMapping("/api/review/persons/{id}/unmerge")
@@ -250,28 +172,19 @@ class ReviewApiController {
       @RequestBody UnmergeRequest body,
       Authentication who,
       HttpServletRequest http) {
-    AuditEvent event = audit.event(who, http, AuditAction.REVIEW_DECISION).on("person", id);
-    if (body.mergedPersonId() == null || body.mergedPersonId().isBlank()) {
-      audit.record(event.withDetail("UNMERGE refused: no merged person").denied());
-      return problem(HttpStatus.BAD_REQUEST, "mergedPersonId is required");
-    }
-    Outcome outcome =
-        decisions.unmerge(
-            id, body.mergedPersonId().strip(), body.reason(), CurrentUser.of(who).username());
-    return answer(outcome, event, "UNMERGE of " + body.mergedPersonId().strip());
+    return answer(
+        gate.unmerge(id, body.mergedPersonId(), body.reason(), who, http),
+        "mergedPersonId is required");
   }
 
   @GetMapping("/api/review/approvals")
   @PreAuthorize("hasRole('data-steward')")
   Map<String, List<DecisionView>> approvals(Authentication who, HttpServletRequest http) {
-    audit.record(
-        audit
-            .event(who, http, AuditAction.PERSON_VIEW)
-            .on("review-queue", "approvals")
-            .withDetail("decisions awaiting a second steward"));
     return Map.of(
         "approvals",
-        acts.awaitingApproval().stream().map(d -> DecisionView.of(d, List.of(), false)).toList());
+        gate.approvals(Door.API, who, http).stream()
+            .map(d -> DecisionView.of(d, List.of(), false))
+            .toList());
   }
 
   @PostMapping("/api/review/approvals/{id}")
@@ -281,57 +194,51 @@ class ReviewApiController {
       @RequestBody ApprovalRequest body,
       Authentication who,
       HttpServletRequest http) {
-    AuditEvent event =
-        audit.event(who, http, AuditAction.REVIEW_DECISION).on("review-decision", id.toString());
-    if (!"APPROVE".equals(body.outcome()) && !"REJECT".equals(body.outcome())) {
-      audit.record(event.withDetail("approval refused: no outcome").denied());
-      return problem(HttpStatus.BAD_REQUEST, "outcome must be APPROVE or REJECT");
-    }
-    Outcome outcome =
-        decisions.settle(
-            id, "APPROVE".equals(body.outcome()), body.note(), CurrentUser.of(who).username());
-    return answer(outcome, event, body.outcome());
+    return answer(
+        gate.settle(id, body.outcome(), body.note(), who, http),
+        "outcome must be APPROVE or REJECT");
   }
 
   @GetMapping("/api/review/decisions/{id}")
   @PreAuthorize("hasRole('data-steward')")
   ResponseEntity<?> decision(@PathVariable UUID id, Authentication who, HttpServletRequest http) {
-    AuditEvent event =
-        audit.event(who, http, AuditAction.PERSON_VIEW).on("review-decision", id.toString());
-    var found = acts.find(id);
-    if (found.isEmpty()) {
-      audit.record(event.withDetail("no such decision").denied());
-      return problem(HttpStatus.NOT_FOUND, "no decision " + id);
-    }
-    audit.record(event.withDetail(found.get().action()));
-    return ResponseEntity.ok(DecisionView.of(found.get(), constraints.writtenBy(id), true));
+    return switch (gate.decision(id, Door.API, who, http)) {
+      case Shown.Found<ReviewGate.DecisionRead> found ->
+          ResponseEntity.ok(
+              DecisionView.of(found.value().decision(), found.value().constraints(), true));
+      case Shown.Missing<ReviewGate.DecisionRead> missing ->
+          problem(HttpStatus.NOT_FOUND, "no decision " + id);
+    };
   }
 
   @GetMapping("/api/review/blast-radius/{decisionId}")
   @PreAuthorize("hasRole('data-steward') or hasRole('safeguarding-lead')")
   ResponseEntity<?> blastRadius(
       @PathVariable UUID decisionId, Authentication who, HttpServletRequest http) {
-    AuditEvent event =
-        audit
-            .event(who, http, AuditAction.AUDIT_READ)
-            .on("review-decision", decisionId.toString())
-            .withDetail("blast radius");
-    var report = blastRadius.of(decisionId);
-    if (report.isEmpty()) {
-      audit.record(event.denied());
-      return problem(HttpStatus.NOT_FOUND, "no decision " + decisionId);
-    }
-    audit.record(event);
-    return ResponseEntity.ok(report.get());
+    return shown(gate.blastRadius(decisionId, Door.API, who, http), "no decision " + decisionId);
   }
 
-  private ResponseEntity<?> answer(Outcome outcome, AuditEvent event, String what) {
-    decisionAudit.record(outcome, event, what);
+  private static ResponseEntity<?> shown(Shown<?> shown, String missing) {
+    return switch (shown) {
+      case Shown.Found<?> found -> ResponseEntity.ok(found.value());
+      case Shown.Missing<?> m -> problem(HttpStatus.NOT_FOUND, missing);
+    };
+  }
+
+  /** The act's answer; {@code incomplete} says what the request must name. */
+  private ResponseEntity<?> answer(Acted acted, String incomplete) {
+    return switch (acted) {
+      case Acted.Incomplete i -> problem(HttpStatus.BAD_REQUEST, incomplete);
+      case Acted.Done done -> answer(done.outcome());
+    };
+  }
+
+  private ResponseEntity<?> answer(Outcome outcome) {
     return switch (outcome) {
       case Outcome.Applied a ->
           ResponseEntity.ok()
               .location(URI.create("/api/review/decisions/" + a.decision().id()))
-              .body(DecisionView.of(a.decision(), constraints.writtenBy(a.decision().id()), false));
+              .body(DecisionView.of(a.decision(), gate.writtenBy(a.decision().id()), false));
       case Outcome.AwaitingApproval p ->
           ResponseEntity.status(HttpStatus.ACCEPTED)
               .location(URI.create("/api/review/decisions/" + p.decision().id()))

@@ -3,24 +3,16 @@ package org.familyview.review.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import org.familyview.audit.trail.AuditAction;
-import org.familyview.audit.trail.AuditEvent;
-import org.familyview.portal.audit.RequestAudit;
+import org.familyview.linkage.ReviewTasks;
+import org.familyview.linkage.TaskFilter;
+import org.familyview.matching.RecordKey;
 import org.familyview.portal.identity.CurrentUser;
-import org.familyview.review.RecordRef;
-import org.familyview.review.decision.Decisions;
-import org.familyview.review.decision.MatchDecisions;
 import org.familyview.review.decision.Outcome;
-import org.familyview.review.decision.PersonViews;
-import org.familyview.review.decision.ReviewDecisions;
-import org.familyview.review.decision.StewardDecision;
-import org.familyview.review.radius.BlastRadius;
-import org.familyview.review.task.ReviewTasks;
-import org.familyview.review.task.TaskFilter;
 import org.familyview.review.task.TaskView;
-import org.familyview.review.task.TaskViews;
+import org.familyview.review.web.ReviewGate.Acted;
+import org.familyview.review.web.ReviewGate.Door;
+import org.familyview.review.web.ReviewGate.Shown;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,35 +37,10 @@ class ReviewPagesController {
 
   static final int PAGE_SIZE = 25;
 
-  private final ReviewTasks tasks;
-  private final TaskViews views;
-  private final Decisions decisions;
-  private final ReviewDecisions acts;
-  private final MatchDecisions constraints;
-  private final PersonViews persons;
-  private final BlastRadius blastRadius;
-  private final RequestAudit audit;
-  private final DecisionAudit decisionAudit;
+  private final ReviewGate gate;
 
-  ReviewPagesController(
-      ReviewTasks tasks,
-      TaskViews views,
-      Decisions decisions,
-      ReviewDecisions acts,
-      MatchDecisions constraints,
-      PersonViews persons,
-      BlastRadius blastRadius,
-      RequestAudit audit,
-      DecisionAudit decisionAudit) {
-    this.tasks = tasks;
-    this.views = views;
-    this.decisions = decisions;
-    this.acts = acts;
-    this.constraints = constraints;
-    this.persons = persons;
-    this.blastRadius = blastRadius;
-    this.audit = audit;
-    this.decisionAudit = decisionAudit;
+  ReviewPagesController(ReviewGate gate) {
+    this.gate = gate;
   }
 
   static final List<String> AGENCIES = List.of("POLICE", "HEALTH", "COUNCIL", "EDUCATION");
@@ -90,18 +57,14 @@ class ReviewPagesController {
     String a = agency == null || agency.isBlank() ? null : agency.strip();
     String k = kind == null || kind.isBlank() || !TaskFilter.KINDS.contains(kind) ? null : kind;
     int current = Math.max(page, 0);
-    audit.record(
-        audit
-            .event(who, http, AuditAction.PERSON_VIEW)
-            .on("review-queue", "tasks")
-            .withDetail("page /review agency=" + a + " kind=" + k + " page=" + current));
-    ReviewTasks.Page found = tasks.find(new TaskFilter(a, k, "OPEN"), current, PAGE_SIZE);
+    gate.queueRead("page /review agency=" + a + " kind=" + k + " page=" + current, who, http);
+    ReviewTasks.Page found = gate.queue(new TaskFilter(a, k, "OPEN"), current, PAGE_SIZE);
     model.addAttribute("page", found);
     model.addAttribute("agency", a == null ? "" : a);
     model.addAttribute("kind", k == null ? "" : k);
     model.addAttribute("agencies", AGENCIES);
     model.addAttribute("kinds", TaskFilter.KINDS.stream().sorted().toList());
-    model.addAttribute("awaiting", acts.awaitingApproval().size());
+    model.addAttribute("awaiting", gate.awaitingApproval());
     String filter = (a == null ? "" : "&agency=" + a) + (k == null ? "" : "&kind=" + k);
     model.addAttribute(
         "previousPage", current > 0 ? "/review?page=" + (current - 1) + filter : null);
@@ -121,10 +84,9 @@ class ReviewPagesController {
       Authentication who,
       HttpServletRequest http,
       Model model) {
-    TaskView view = views.view(id).orElseThrow(() -> notFound(who, http, "review-task", id));
-    TaskReads.audit(audit, view, "page /review/tasks/" + id, who, http);
+    TaskView view = found(gate.task(id, Door.PAGE, who, http));
     model.addAttribute("view", view);
-    model.addAttribute("decisions", acts.about(id, null));
+    model.addAttribute("decisions", gate.decisionsAbout(id));
     model.addAttribute("errors", error == null ? List.of() : List.of(error));
     return "review/task";
   }
@@ -138,18 +100,11 @@ class ReviewPagesController {
       Authentication who,
       HttpServletRequest http,
       RedirectAttributes redirect) {
-    AuditEvent event =
-        audit.event(who, http, AuditAction.REVIEW_DECISION).on("review-task", id.toString());
-    if (decision == null) {
-      return refused(
-          event,
-          "refused: no decision",
-          "Choose whether the records are the same person.",
-          "/review/tasks/" + id,
-          redirect);
-    }
-    Outcome outcome = decisions.decide(id, decision, reason, CurrentUser.of(who).username());
-    return settleRedirect(outcome, event, decision, "/review/tasks/" + id, redirect);
+    return redirect(
+        gate.decide(id, decision, reason, who, http),
+        "Choose whether the records are the same person.",
+        "/review/tasks/" + id,
+        redirect);
   }
 
   @GetMapping("/review/persons/{id}")
@@ -160,14 +115,7 @@ class ReviewPagesController {
       Authentication who,
       HttpServletRequest http,
       Model model) {
-    PersonViews.PersonView view =
-        persons.view(id).orElseThrow(() -> notFound(who, http, "person", id));
-    audit.record(
-        audit
-            .event(who, http, AuditAction.PERSON_VIEW)
-            .on("person", id)
-            .withDetail("page /review/persons/" + id));
-    model.addAttribute("view", view);
+    model.addAttribute("view", found(gate.person(id, Door.PAGE, who, http)));
     model.addAttribute("errors", error == null ? List.of() : List.of(error));
     return "review/person";
   }
@@ -182,25 +130,18 @@ class ReviewPagesController {
       Authentication who,
       HttpServletRequest http,
       RedirectAttributes redirect) {
-    AuditEvent event = audit.event(who, http, AuditAction.REVIEW_DECISION).on("person", id);
-    List<RecordRef> leaving = new ArrayList<>();
+    List<RecordKey> leaving = new ArrayList<>();
     for (String r : records == null ? List.<String>of() : records) {
       int slash = r.indexOf('/');
       if (slash > 0) {
-        leaving.add(new RecordRef(r.substring(0, slash), r.substring(slash + 1)));
+        leaving.add(new RecordKey(r.substring(0, slash), r.substring(slash + 1)));
       }
     }
-    if (leaving.isEmpty()) {
-      return refused(
-          event,
-          "SPLIT refused: no records",
-          "Choose the records that leave this person.",
-          "/review/persons/" + id,
-          redirect);
-    }
-    Outcome outcome =
-        decisions.split(id, leaving, together, reason, CurrentUser.of(who).username());
-    return settleRedirect(outcome, event, "SPLIT", "/review/persons/" + id, redirect);
+    return redirect(
+        gate.split(id, leaving, together, reason, who, http),
+        "Choose the records that leave this person.",
+        "/review/persons/" + id,
+        redirect);
   }
 
   @PostMapping("/review/persons/{id}/merge")
@@ -212,18 +153,11 @@ class ReviewPagesController {
       Authentication who,
       HttpServletRequest http,
       RedirectAttributes redirect) {
-    AuditEvent event = audit.event(who, http, AuditAction.REVIEW_DECISION).on("person", id);
-    if (otherPersonId == null || otherPersonId.isBlank()) {
-      return refused(
-          event,
-          "MERGE refused: no other person",
-          "Enter the id of the person to merge with.",
-          "/review/persons/" + id,
-          redirect);
-    }
-    String other = otherPersonId.strip();
-    Outcome outcome = decisions.merge(id, other, reason, CurrentUser.of(who).username());
-    return settleRedirect(outcome, event, "MERGE with " + other, "/review/persons/" + id, redirect);
+    return redirect(
+        gate.merge(id, otherPersonId, reason, who, http),
+        "Enter the id of the person to merge with.",
+        "/review/persons/" + id,
+        redirect);
   }
 
   @PostMapping("/review/persons/{id}/unmerge")
@@ -235,19 +169,11 @@ class ReviewPagesController {
       Authentication who,
       HttpServletRequest http,
       RedirectAttributes redirect) {
-    AuditEvent event = audit.event(who, http, AuditAction.REVIEW_DECISION).on("person", id);
-    if (mergedPersonId == null || mergedPersonId.isBlank()) {
-      return refused(
-          event,
-          "UNMERGE refused: no merged person",
-          "Choose the merge to undo.",
-          "/review/persons/" + id,
-          redirect);
-    }
-    String merged = mergedPersonId.strip();
-    Outcome outcome = decisions.unmerge(id, merged, reason, CurrentUser.of(who).username());
-    return settleRedirect(
-        outcome, event, "UNMERGE of " + merged, "/review/persons/" + id, redirect);
+    return redirect(
+        gate.unmerge(id, mergedPersonId, reason, who, http),
+        "Choose the merge to undo.",
+        "/review/persons/" + id,
+        redirect);
   }
 
   @GetMapping("/review/approvals")
@@ -257,12 +183,7 @@ class ReviewPagesController {
       Authentication who,
       HttpServletRequest http,
       Model model) {
-    audit.record(
-        audit
-            .event(who, http, AuditAction.PERSON_VIEW)
-            .on("review-queue", "approvals")
-            .withDetail("page /review/approvals"));
-    model.addAttribute("approvals", acts.awaitingApproval());
+    model.addAttribute("approvals", gate.approvals(Door.PAGE, who, http));
     model.addAttribute("me", CurrentUser.of(who).username());
     model.addAttribute("errors", error == null ? List.of() : List.of(error));
     return "review/approvals";
@@ -277,33 +198,20 @@ class ReviewPagesController {
       Authentication who,
       HttpServletRequest http,
       RedirectAttributes redirect) {
-    AuditEvent event =
-        audit.event(who, http, AuditAction.REVIEW_DECISION).on("review-decision", id.toString());
-    if (!"APPROVE".equals(outcome) && !"REJECT".equals(outcome)) {
-      return refused(
-          event,
-          "approval refused: no outcome",
-          "Choose approve or reject.",
-          "/review/approvals",
-          redirect);
-    }
-    Outcome result =
-        decisions.settle(id, "APPROVE".equals(outcome), note, CurrentUser.of(who).username());
-    return settleRedirect(result, event, outcome, "/review/approvals", redirect);
+    return redirect(
+        gate.settle(id, outcome, note, who, http),
+        "Choose approve or reject.",
+        "/review/approvals",
+        redirect);
   }
 
   @GetMapping("/review/decisions/{id}")
   @PreAuthorize("hasRole('data-steward')")
   String decision(@PathVariable UUID id, Authentication who, HttpServletRequest http, Model model) {
-    StewardDecision d = acts.find(id).orElseThrow(() -> notFound(who, http, "review-decision", id));
-    audit.record(
-        audit
-            .event(who, http, AuditAction.PERSON_VIEW)
-            .on("review-decision", id.toString())
-            .withDetail("page /review/decisions/" + id));
-    model.addAttribute("decision", d);
-    model.addAttribute("constraints", constraints.writtenBy(id));
-    model.addAttribute("view", DecisionView.of(d, List.of(), false));
+    ReviewGate.DecisionRead read = found(gate.decision(id, Door.PAGE, who, http));
+    model.addAttribute("decision", read.decision());
+    model.addAttribute("constraints", read.constraints());
+    model.addAttribute("view", DecisionView.of(read.decision(), List.of(), false));
     return "review/decision";
   }
 
@@ -311,24 +219,38 @@ class ReviewPagesController {
   @PreAuthorize("hasRole('data-steward') or hasRole('safeguarding-lead')")
   String blastRadius(
       @PathVariable UUID id, Authentication who, HttpServletRequest http, Model model) {
-    BlastRadius.Report report =
-        blastRadius.of(id).orElseThrow(() -> notFound(who, http, "review-decision", id));
-    audit.record(
-        audit
-            .event(who, http, AuditAction.AUDIT_READ)
-            .on("review-decision", id.toString())
-            .withDetail("page /review/blast-radius/" + id));
-    model.addAttribute("report", report);
+    model.addAttribute("report", found(gate.blastRadius(id, Door.PAGE, who, http)));
     return "review/blast-radius";
   }
 
-  private String settleRedirect(
-      Outcome outcome, AuditEvent event, String what, String back, RedirectAttributes redirect) {
-    Optional<StewardDecision> done = decisionAudit.record(outcome, event, what);
-    if (done.isEmpty()) {
-      redirect.addAttribute("error", refusal(outcome));
-    }
-    return done.map(d -> "redirect:/review/decisions/" + d.id()).orElse("redirect:" + back);
+  /** What a page shows; a miss (already audited) is a 404. */
+  private static <T> T found(Shown<T> shown) {
+    return switch (shown) {
+      case Shown.Found<T> found -> found.value();
+      case Shown.Missing<T> missing -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    };
+  }
+
+  /**
+   * Where a form goes after an act: to the decision it made, or back to the form with the error
+   * ({@code incomplete} when the form lacked what it must name).
+   */
+  private static String redirect(
+      Acted acted, String incomplete, String back, RedirectAttributes redirect) {
+    return switch (acted) {
+      case Acted.Incomplete i -> {
+        redirect.addAttribute("error", incomplete);
+        yield "redirect:" + back;
+      }
+      case Acted.Done done -> {
+        if (done.decision().isEmpty()) {
+          redirect.addAttribute("error", refusal(done.outcome()));
+        }
+        yield done.decision()
+            .map(d -> "redirect:/review/decisions/" + d.id())
+            .orElse("redirect:" + back);
+      }
+    };
   }
 
   private static String refusal(Outcome outcome) {
@@ -341,24 +263,5 @@ class ReviewPagesController {
       case Outcome.AwaitingApproval p -> "";
       case Outcome.Rejected r -> "";
     };
-  }
-
-  /** A form refused before it reached a decision: audited, and back to the form with the error. */
-  private String refused(
-      AuditEvent event, String detail, String error, String back, RedirectAttributes redirect) {
-    audit.record(event.withDetail(detail).denied());
-    redirect.addAttribute("error", error);
-    return "redirect:" + back;
-  }
-
-  private ResponseStatusException notFound(
-      Authentication who, HttpServletRequest http, String type, Object id) {
-    audit.record(
-        audit
-            .event(who, http, AuditAction.PERSON_VIEW)
-            .on(type, id.toString())
-            .withDetail("not found")
-            .denied());
-    return new ResponseStatusException(HttpStatus.NOT_FOUND);
   }
 }

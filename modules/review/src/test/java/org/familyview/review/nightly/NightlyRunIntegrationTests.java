@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.familyview.matching.RecordKey;
 import org.familyview.matching.SourceRecord;
 import org.familyview.matching.cli.SyntheticExtracts;
-import org.familyview.review.RecordRef;
 import org.familyview.review.ReviewApi;
 import org.familyview.review.World;
 import org.jspecify.annotations.Nullable;
@@ -84,9 +84,9 @@ class NightlyRunIntegrationTests {
   @Test
   void aNoMatchSurvivesTheNextRunAndARetraining() throws Exception {
     run(false);
-    List<RecordRef> pair = linkedPairOfAdults();
-    RecordRef left = pair.get(0);
-    RecordRef right = pair.get(1);
+    List<RecordKey> pair = linkedPairOfAdults();
+    RecordKey left = pair.get(0);
+    RecordKey right = pair.get(1);
     UUID task = world.task(left, right).save();
 
     ReviewApi.Answer decided =
@@ -117,8 +117,8 @@ class NightlyRunIntegrationTests {
   void aMatchJoinsTwoPeopleAndTheNextRunKeepsThemJoined() throws Exception {
     run(false);
     List<String> people = adultPeople(2);
-    RecordRef left = recordsOf(people.get(0)).get(0);
-    RecordRef right = recordsOf(people.get(1)).get(0);
+    RecordKey left = recordsOf(people.get(0)).get(0);
+    RecordKey right = recordsOf(people.get(1)).get(0);
     UUID task = world.task(left, right).save();
 
     ReviewApi.Answer decided =
@@ -146,7 +146,7 @@ class NightlyRunIntegrationTests {
     List<String> people = adultPeople(2);
     String kept = people.get(0);
     String other = people.get(1);
-    List<RecordRef> otherRecords = recordsOf(other);
+    List<RecordKey> otherRecords = recordsOf(other);
 
     merge(kept, other, "One person after a change of name");
     assertThat(personOf(otherRecords.get(0))).isEqualTo(kept);
@@ -218,7 +218,7 @@ class NightlyRunIntegrationTests {
    * Two records the run linked into one person, both adults' and neither police-held, so that a
    * decision on them needs no second steward.
    */
-  private List<RecordRef> linkedPairOfAdults() {
+  private List<RecordKey> linkedPairOfAdults() {
     String person = adultPeople(1, 2).get(0);
     return recordsOf(person).subList(0, 2);
   }
@@ -248,15 +248,15 @@ class NightlyRunIntegrationTests {
     return people;
   }
 
-  private List<RecordRef> recordsOf(String personId) {
+  private List<RecordKey> recordsOf(String personId) {
     return jdbc.sql(
             "select agency, record_id from person_record where person_id = ? order by agency, record_id")
         .param(personId)
-        .query((rs, n) -> new RecordRef(rs.getString(1), rs.getString(2)))
+        .query((rs, n) -> new RecordKey(rs.getString(1), rs.getString(2)))
         .list();
   }
 
-  private String personOf(RecordRef r) {
+  private String personOf(RecordKey r) {
     return jdbc.sql("select person_id from person_record where agency = ? and record_id = ?")
         .param(r.agency())
         .param(r.recordId())

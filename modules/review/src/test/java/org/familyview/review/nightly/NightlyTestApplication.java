@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Import;
       "org.familyview.review.radius",
       "org.familyview.review.web",
       "org.familyview.pipeline",
+      "org.familyview.linkage",
       "org.familyview.portal.security",
       "org.familyview.portal.identity",
       "org.familyview.portal.web",

@@ -1,4 +1,4 @@
-package org.familyview.pipeline.person;
+package org.familyview.linkage;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * merge and split it took part in, oldest first. A retired id names the live ids its records went
  * to, following the lineage.
  */
-record PersonHistory(
+public record PersonHistory(
     String personId,
     Instant createdAt,
     @Nullable Instant retiredAt,
@@ -21,7 +21,7 @@ record PersonHistory(
    * One change. {@code type} is LINKED or UNLINKED (with the record, its link type and the
    * probability), or MERGE, SPLIT or UNMERGE (with the two person ids).
    */
-  record Entry(
+  public record Entry(
       String type,
       Instant at,
       @Nullable String agency,

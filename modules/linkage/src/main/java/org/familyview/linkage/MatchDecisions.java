@@ -1,22 +1,30 @@
-package org.familyview.review.decision;
+package org.familyview.linkage;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import org.familyview.review.RecordRef;
+import org.familyview.matching.Constraints;
+import org.familyview.matching.RecordKey;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The hard constraints in {@code match_decision} that every later nightly run and re-training
- * obeys. Rows are only ever added or withdrawn (withdrawn_by, withdrawn_at), never deleted.
+ * obeys. Rows are only ever added or withdrawn (withdrawn_by, withdrawn_at), never deleted. The
+ * workbench writes them; every run reads the rulings in force as the matcher's constraints, and no
+ * score and no re-training overrides them.
  */
-@Component("workbench.matchDecisions")
+@Component
 public class MatchDecisions {
 
   public static final String MUST_LINK = "MUST_LINK";
@@ -32,8 +40,8 @@ public class MatchDecisions {
   public record Constraint(
       UUID id,
       String kind,
-      RecordRef left,
-      RecordRef right,
+      RecordKey left,
+      RecordKey right,
       @Nullable String reason,
       String decidedBy,
       Instant decidedAt,
@@ -42,7 +50,7 @@ public class MatchDecisions {
       @Nullable Instant withdrawnAt) {}
 
   /** Who is writing, when, why, and on what evidence: the same for every row of one act. */
-  record Context(
+  public record Context(
       UUID reviewDecisionId,
       @Nullable UUID reviewTaskId,
       @Nullable String reason,
@@ -50,7 +58,7 @@ public class MatchDecisions {
       Instant at,
       String evidence) {}
 
-  UUID write(String kind, RecordRef left, RecordRef right, Context context) {
+  public UUID write(String kind, RecordKey left, RecordKey right, Context context) {
     UUID id = UUID.randomUUID();
     jdbc.sql(
             """
@@ -79,8 +87,8 @@ public class MatchDecisions {
    * Withdraws every active constraint of this kind joining a record of one side to a record of the
    * other (either way round): a later steward's ruling on the same people supersedes it.
    */
-  int withdrawBetween(
-      String kind, Collection<RecordRef> one, Collection<RecordRef> other, String by, Instant at) {
+  public int withdrawBetween(
+      String kind, Collection<RecordKey> one, Collection<RecordKey> other, String by, Instant at) {
     if (one.isEmpty() || other.isEmpty()) {
       return 0;
     }
@@ -104,7 +112,7 @@ public class MatchDecisions {
   }
 
   /** Active constraints touching any of these records. */
-  public List<Constraint> activeFor(Collection<RecordRef> records) {
+  public List<Constraint> activeFor(Collection<RecordKey> records) {
     return jdbc.sql(
             """
             select id, kind, left_agency, left_record_id, right_agency, right_record_id, reason,
@@ -135,13 +143,65 @@ public class MatchDecisions {
         .list();
   }
 
+  /** The rulings in force as the matcher's hard constraints, in the order they were decided. */
+  public Constraints constraints() {
+    List<Constraints.Pair> must = new ArrayList<>();
+    List<Constraints.Pair> cannot = new ArrayList<>();
+    jdbc.sql(
+            "select kind, left_agency, left_record_id, right_agency, right_record_id"
+                + " from match_decision where withdrawn_at is null order by decided_at, id")
+        .query(
+            rs -> {
+              Constraints.Pair pair =
+                  new Constraints.Pair(
+                      new RecordKey(rs.getString(2), rs.getString(3)),
+                      new RecordKey(rs.getString(4), rs.getString(5)));
+              (rs.getString(1).equals(MUST_LINK) ? must : cannot).add(pair);
+            });
+    return new Constraints(must, cannot);
+  }
+
+  /** Pairs a steward has ruled on, either way, and not withdrawn. */
+  public Set<PairKey> ruledOn() {
+    Set<PairKey> ruled = new HashSet<>();
+    jdbc.sql(
+            "select left_agency, left_record_id, right_agency, right_record_id"
+                + " from match_decision where withdrawn_at is null")
+        .query(
+            rs -> {
+              ruled.add(
+                  PairKey.of(
+                      new RecordKey(rs.getString(1), rs.getString(2)),
+                      new RecordKey(rs.getString(3), rs.getString(4))));
+            });
+    return ruled;
+  }
+
+  /** Who decided each steward's must-link in force (the latest, if several name one pair). */
+  public Map<PairKey, String> mustLinkDeciders() {
+    Map<PairKey, String> deciders = new HashMap<>();
+    jdbc.sql(
+            "select left_agency, left_record_id, right_agency, right_record_id, decided_by"
+                + " from match_decision where withdrawn_at is null and kind = 'MUST_LINK'"
+                + " order by decided_at")
+        .query(
+            rs -> {
+              deciders.put(
+                  PairKey.of(
+                      new RecordKey(rs.getString(1), rs.getString(2)),
+                      new RecordKey(rs.getString(3), rs.getString(4))),
+                  rs.getString(5));
+            });
+    return deciders;
+  }
+
   private static Constraint constraint(ResultSet rs, int row) throws SQLException {
     Timestamp withdrawn = rs.getTimestamp("withdrawn_at");
     return new Constraint(
         rs.getObject("id", UUID.class),
         rs.getString("kind"),
-        new RecordRef(rs.getString("left_agency"), rs.getString("left_record_id")),
-        new RecordRef(rs.getString("right_agency"), rs.getString("right_record_id")),
+        new RecordKey(rs.getString("left_agency"), rs.getString("left_record_id")),
+        new RecordKey(rs.getString("right_agency"), rs.getString("right_record_id")),
         rs.getString("reason"),
         rs.getString("decided_by"),
         rs.getTimestamp("decided_at").toInstant(),
@@ -150,7 +210,7 @@ public class MatchDecisions {
         withdrawn == null ? null : withdrawn.toInstant());
   }
 
-  private static String[] keys(Collection<RecordRef> records) {
-    return records.stream().map(RecordRef::toString).toArray(String[]::new);
+  private static String[] keys(Collection<RecordKey> records) {
+    return records.stream().map(RecordKey::toString).toArray(String[]::new);
   }
 }

@@ -1,9 +1,9 @@
-package org.familyview.review.task;
+package org.familyview.linkage;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.familyview.review.RecordRef;
+import org.familyview.matching.RecordKey;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +21,7 @@ public record ReviewTask(
     boolean involvesPolice,
     @Nullable Double matchWeight,
     @Nullable Double matchProbability,
-    List<RecordRef> records,
+    List<RecordKey> records,
     List<String> personIds,
     @Nullable String familyId,
     List<String> agencies,

@@ -1,4 +1,4 @@
-package org.familyview.pipeline.person;
+package org.familyview.linkage;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,21 +17,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads who holds a record and what happened to a person id. */
+/** What happened to a person id: its link events and lineage, and the live ids it became. */
 @Component
-class PersonLinks {
+class LinkHistory {
 
   private final JdbcClient jdbc;
 
-  PersonLinks(JdbcClient jdbc) {
+  LinkHistory(JdbcClient jdbc) {
     this.jdbc = jdbc;
-  }
-
-  Optional<String> personOf(String agency, String recordId) {
-    return jdbc.sql("select person_id from person_record where agency = ? and record_id = ?")
-        .params(agency, recordId)
-        .query(String.class)
-        .optional();
   }
 
   Optional<PersonHistory> history(String personId) {

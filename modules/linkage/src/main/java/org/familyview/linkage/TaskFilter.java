@@ -1,4 +1,4 @@
-package org.familyview.review.task;
+package org.familyview.linkage;
 
 import java.util.Set;
 import org.jspecify.annotations.Nullable;

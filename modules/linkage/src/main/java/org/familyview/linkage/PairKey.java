@@ -1,16 +1,16 @@
-package org.familyview.pipeline.clustering;
+package org.familyview.linkage;
 
 import org.familyview.matching.RecordKey;
 
 /** Two records in either order, as one key: the lower record key first. */
-record PairKey(RecordKey low, RecordKey high) {
+public record PairKey(RecordKey low, RecordKey high) {
 
-  static PairKey of(RecordKey a, RecordKey b) {
+  public static PairKey of(RecordKey a, RecordKey b) {
     return a.compareTo(b) <= 0 ? new PairKey(a, b) : new PairKey(b, a);
   }
 
   /** Stable text for dedupe keys: {@code POLICE/1|HEALTH/9} with the lower key first. */
-  String text() {
+  public String text() {
     return low + "|" + high;
   }
 }
