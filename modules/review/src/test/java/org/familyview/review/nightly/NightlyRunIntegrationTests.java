@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.familyview.linktool.SyntheticPopulation;
 import org.familyview.matching.SourceRecord;
-import org.familyview.matching.cli.SyntheticExtracts;
 import org.familyview.review.RecordRef;
 import org.familyview.review.ReviewApi;
 import org.familyview.review.World;
@@ -45,7 +45,7 @@ class NightlyRunIntegrationTests {
 
   static final Duration WAIT = Duration.ofSeconds(240);
   static final List<SourceRecord> POPULATION =
-      new SyntheticExtracts(20261122L, 0.3).generate(600).records();
+      SyntheticPopulation.generate(20261122L, 0.3, 600).records();
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;

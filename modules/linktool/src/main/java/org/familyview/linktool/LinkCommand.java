@@ -1,4 +1,4 @@
-package org.familyview.matching.cli;
+package org.familyview.linktool;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -67,7 +67,7 @@ public final class LinkCommand {
         --help                 this text
 
       Re-training as an explicit step: familyview link train --help
-      Also: familyview-matching.jar bench --help
+      Also: familyview-linktool.jar bench --help
       """;
 
   private LinkCommand() {}
@@ -122,20 +122,14 @@ public final class LinkCommand {
     try {
       // The truth file is as big as the extracts: read it while they are read.
       Future<@Nullable Map<RecordKey, String>> truthRead =
-          background.submit(
-              () -> options.truth == null ? null : PersonExtractReader.readTruth(options.truth));
+          background.submit(() -> options.truth == null ? null : TruthFile.read(options.truth));
       Linker linker = new Linker(config(options));
       // Each row is standardised as it is read: the raw rows of a million records would otherwise
       // all be alive at once, and be copied from one heap generation to the next for nothing.
       List<StandardisedRecord> standardised =
           readExtracts(options, progress, linker.standardiser()::standardise);
       Map<RecordKey, String> truth = await(truthRead);
-      ModelParameters model = null;
-      if (options.model != null) {
-        try (Reader in = Files.newBufferedReader(options.model)) {
-          model = ModelParameters.read(in);
-        }
-      }
+      ModelParameters model = readModel(options.model);
       long readMillis = (System.nanoTime() - start) / 1_000_000;
       progress.println(
           String.format(
@@ -179,6 +173,15 @@ public final class LinkCommand {
     }
   }
 
+  private static @Nullable ModelParameters readModel(@Nullable Path file) throws IOException {
+    if (file == null) {
+      return null;
+    }
+    try (Reader in = Files.newBufferedReader(file)) {
+      return ModelParameters.read(in);
+    }
+  }
+
   static List<SourceRecord> readExtracts(Options options, PrintStream progress) {
     return readExtracts(options, progress, record -> record);
   }
@@ -188,10 +191,7 @@ public final class LinkCommand {
       Options options, PrintStream progress, java.util.function.Function<SourceRecord, T> convert) {
     List<Map.Entry<String, List<T>>> extracts =
         options.persons.entrySet().parallelStream()
-            .map(
-                e ->
-                    Map.entry(
-                        e.getKey(), PersonExtractReader.read(e.getKey(), e.getValue(), convert)))
+            .map(e -> Map.entry(e.getKey(), PersonExtracts.read(e.getKey(), e.getValue(), convert)))
             .toList();
     List<T> records = new ArrayList<>();
     for (Map.Entry<String, List<T>> read : extracts) {
@@ -363,6 +363,27 @@ public final class LinkCommand {
             linkage.scorer().thresholds().review(),
             model.prior(),
             model.priorWeight()));
+    s.append(blocking(linkage, truth));
+    s.append(modelTable(linkage.scorer().comparisons(), model));
+    TrainingReport training = linkage.training();
+    if (training != null) {
+      s.append(trainingRuns(training));
+    }
+    Map<String, Integer> alarms = new LinkedHashMap<>();
+    for (Clustering.Alarm alarm : linkage.clustering().alarms()) {
+      alarms.merge(alarm.getClass().getSimpleName(), 1, Integer::sum);
+    }
+    s.append("\nClustering alarms: ").append(alarms.isEmpty() ? "none" : alarms).append('\n');
+    s.append(timings(linkage, timingsMillis, totalMillis));
+    if (truth != null) {
+      s.append("\nAgainst truth:\n").append(truth.metrics().toText());
+    }
+    return s.toString();
+  }
+
+  /** Each blocking rule's pairs, and with truth the blocking recall. */
+  private static String blocking(Linkage linkage, @Nullable Evaluation truth) {
+    StringBuilder s = new StringBuilder();
     s.append("\nBlocking rules (pairs proposed before de-duplication")
         .append(truth != null ? ", recall on truth" : "")
         .append("):\n");
@@ -387,16 +408,13 @@ public final class LinkCommand {
           String.format(
               Locale.ROOT, "  true pairs reaching review or link: %.4f%n", truth.keptRecall()));
     }
-    s.append(modelTable(linkage.scorer().comparisons(), model));
-    TrainingReport training = linkage.training();
-    if (training != null) {
-      s.append(trainingRuns(training));
-    }
-    Map<String, Integer> alarms = new LinkedHashMap<>();
-    for (Clustering.Alarm alarm : linkage.clustering().alarms()) {
-      alarms.merge(alarm.getClass().getSimpleName(), 1, Integer::sum);
-    }
-    s.append("\nClustering alarms: ").append(alarms.isEmpty() ? "none" : alarms).append('\n');
+    return s.toString();
+  }
+
+  /** The time of each step, the total and the scoring rate. */
+  private static String timings(
+      Linkage linkage, Map<String, Long> timingsMillis, long totalMillis) {
+    StringBuilder s = new StringBuilder();
     s.append("\nTimings:");
     String separator = " ";
     for (Map.Entry<String, Long> step : timingsMillis.entrySet()) {
@@ -412,9 +430,6 @@ public final class LinkCommand {
               Locale.ROOT,
               "Scoring: %,.0f candidate pairs per second%n",
               linkage.candidatePairs() * 1000.0 / scoreMillis));
-    }
-    if (truth != null) {
-      s.append("\nAgainst truth:\n").append(truth.metrics().toText());
     }
     return s.toString();
   }

@@ -1,4 +1,4 @@
-package org.familyview.matching.cli;
+package org.familyview.linktool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +30,7 @@ class LinkCommandTests {
     Files.write(
         file,
         java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(String.join(",", PersonExtractReader.COLUMNS)),
+                java.util.stream.Stream.of(String.join(",", PersonExtracts.COLUMNS)),
                 java.util.Arrays.stream(rows))
             .toList());
     return file;
@@ -72,7 +72,7 @@ class LinkCommandTests {
   @Test
   void writesOneClusterRowPerRecordAndScoresAgainstTruth() throws Exception {
     Path generated = dir.resolve("generated");
-    BenchCommand.write(new SyntheticExtracts(5, 1.0).generate(1500), generated);
+    SyntheticPopulation.generate(5, 1.0, 1500).write(generated);
     Path out = dir.resolve("out");
     int status =
         run(

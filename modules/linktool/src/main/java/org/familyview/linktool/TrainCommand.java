@@ -1,4 +1,4 @@
-package org.familyview.matching.cli;
+package org.familyview.linktool;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -86,8 +86,7 @@ final class TrainCommand {
     Linker linker = new Linker(LinkCommand.config(options));
     List<StandardisedRecord> records =
         LinkCommand.readExtracts(options, progress, linker.standardiser()::standardise);
-    Map<RecordKey, String> truth =
-        options.truth == null ? null : PersonExtractReader.readTruth(options.truth);
+    Map<RecordKey, String> truth = options.truth == null ? null : TruthFile.read(options.truth);
     Map<String, Long> timings = new LinkedHashMap<>();
     timings.put("read and standardise", (System.nanoTime() - start) / 1_000_000);
     Linker.TrainingRun run = linker.trainingRun(records, message -> progress.println(message));
@@ -114,7 +113,7 @@ final class TrainCommand {
       long start) {
     ModelParameters model = run.report().parameters();
     CandidatePairs candidates = run.candidates();
-    int[] truthCluster =
+    int @Nullable [] truthCluster =
         truth == null
             ? null
             : LinkCommand.truthClusters(records.size(), i -> records.get(i).key(), truth);
@@ -135,6 +134,25 @@ final class TrainCommand {
             model.prior(),
             model.priorWeight()));
     s.append("model written to ").append(modelFile).append('\n');
+    s.append(blocking(run, truthCluster));
+    s.append("\n\n").append(LinkCommand.trainingRuns(run.report()));
+    s.append(LinkCommand.modelTable(linker.comparisons(), model));
+    s.append("\nTimings:");
+    String separator = " ";
+    for (Map.Entry<String, Long> step : timings.entrySet()) {
+      s.append(
+          String.format(Locale.ROOT, "%s%s %,d ms", separator, step.getKey(), step.getValue()));
+      separator = ", ";
+    }
+    s.append(
+        String.format(Locale.ROOT, "; total %,d ms%n", (System.nanoTime() - start) / 1_000_000));
+    return s.toString();
+  }
+
+  /** Each blocking rule's pairs, and with truth the recall of each rule and of all together. */
+  private static String blocking(Linker.TrainingRun run, int @Nullable [] truthCluster) {
+    CandidatePairs candidates = run.candidates();
+    StringBuilder s = new StringBuilder();
     s.append("\nBlocking rules (pairs proposed before de-duplication")
         .append(truthCluster != null ? "; recall: true pairs the rule alone proposes" : "")
         .append("):\n");
@@ -166,17 +184,6 @@ final class TrainCommand {
               "; blocking recall %.4f",
               BlockingRecall.of(truthCluster, candidates.pairs())));
     }
-    s.append("\n\n").append(LinkCommand.trainingRuns(run.report()));
-    s.append(LinkCommand.modelTable(linker.comparisons(), model));
-    s.append("\nTimings:");
-    String separator = " ";
-    for (Map.Entry<String, Long> step : timings.entrySet()) {
-      s.append(
-          String.format(Locale.ROOT, "%s%s %,d ms", separator, step.getKey(), step.getValue()));
-      separator = ", ";
-    }
-    s.append(
-        String.format(Locale.ROOT, "; total %,d ms%n", (System.nanoTime() - start) / 1_000_000));
     return s.toString();
   }
 }

@@ -1,4 +1,4 @@
-package org.familyview.matching.cli;
+package org.familyview.linktool;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.familyview.matching.cli;
+package org.familyview.linktool;
 
 /** An input file the command cannot use; the message names the file, the line and why. */
 final class ExtractRejected extends RuntimeException {

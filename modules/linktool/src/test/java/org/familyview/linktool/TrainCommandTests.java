@@ -1,4 +1,4 @@
-package org.familyview.matching.cli;
+package org.familyview.linktool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +26,7 @@ class TrainCommandTests {
   @BeforeEach
   void generate() throws Exception {
     generated = dir.resolve("generated");
-    BenchCommand.write(new SyntheticExtracts(5, 1.0).generate(1500), generated);
+    SyntheticPopulation.generate(5, 1.0, 1500).write(generated);
   }
 
   private int train(String... args) {
@@ -45,7 +45,7 @@ class TrainCommandTests {
 
   private List<String> persons(String... more) {
     List<String> args = new ArrayList<>(List.of("--quiet"));
-    for (String agency : SyntheticExtracts.AGENCIES) {
+    for (String agency : SyntheticPopulation.AGENCIES) {
       args.add("--persons");
       args.add(agency + "=" + generated.resolve(agency).resolve("persons.csv"));
     }

@@ -1,4 +1,4 @@
-package org.familyview.matching.cli;
+package org.familyview.linktool;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,8 +25,7 @@ final class IncrementalBenchmark {
   private IncrementalBenchmark() {}
 
   static int run(int records, long seed, double corruption, double changed, int queries) {
-    SyntheticExtracts.Population population =
-        new SyntheticExtracts(seed, corruption).generate(records);
+    SyntheticPopulation population = SyntheticPopulation.generate(seed, corruption, records);
     Linker linker = new Linker(MatchingConfig.standard());
     long start = System.nanoTime();
     Linkage linkage =

@@ -1,4 +1,4 @@
-package org.familyview.matching.cli;
+package org.familyview.linktool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,4 +3,4 @@
  * run.
  */
 @org.jspecify.annotations.NullMarked
-package org.familyview.matching.cli;
+package org.familyview.linktool;

@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.familyview.linktool.SyntheticPopulation;
 import org.familyview.matching.Constraints;
 import org.familyview.matching.Linker;
 import org.familyview.matching.MatchingConfig;
 import org.familyview.matching.Progress;
 import org.familyview.matching.RecordKey;
 import org.familyview.matching.SourceRecord;
-import org.familyview.matching.cli.SyntheticExtracts;
 import org.familyview.matching.score.LinkDecision;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 class IncrementalMatcherTests {
 
   private final Linker linker = new Linker(MatchingConfig.standard());
-  private SyntheticExtracts.Population population;
+  private SyntheticPopulation population;
   private IncrementalMatcher matcher;
 
   @BeforeEach
   void linkAPopulation() {
-    population = new SyntheticExtracts(99, 1.0).generate(3000);
+    population = SyntheticPopulation.generate(99, 1.0, 3000);
     matcher =
         IncrementalMatcher.start(
             linker, population.records(), null, Constraints.NONE, Progress.SILENT);

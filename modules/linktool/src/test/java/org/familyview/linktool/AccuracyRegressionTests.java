@@ -1,4 +1,4 @@
-package org.familyview.matching.cli;
+package org.familyview.linktool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,9 +33,9 @@ class AccuracyRegressionTests {
     Path dir = resource("/accuracy/" + set);
     List<SourceRecord> records = new ArrayList<>();
     for (String agency : agencies.split("\\|")) {
-      records.addAll(PersonExtractReader.read(agency, dir.resolve(agency).resolve("persons.csv")));
+      records.addAll(PersonExtracts.read(agency, dir.resolve(agency).resolve("persons.csv")));
     }
-    Map<RecordKey, String> truth = PersonExtractReader.readTruth(dir.resolve("truth.csv"));
+    Map<RecordKey, String> truth = TruthFile.read(dir.resolve("truth.csv"));
 
     Map<RecordKey, String> predicted =
         new Linker(MatchingConfig.standard())
