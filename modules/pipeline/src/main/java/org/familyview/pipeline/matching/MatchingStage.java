@@ -30,14 +30,16 @@ class MatchingStage implements PipelineStage {
   private final StewardDecisions decisions;
   private final MatchOutput output;
   private final PipelineRuns runs;
-  private final Linker linker = new Linker(MatchingConfig.standard());
+  private final Linker linker;
 
   MatchingStage(
       SourceRecords sources,
       MatchModels models,
       StewardDecisions decisions,
       MatchOutput output,
-      PipelineRuns runs) {
+      PipelineRuns runs,
+      MatchingConfig config) {
+    this.linker = new Linker(config);
     this.sources = sources;
     this.models = models;
     this.decisions = decisions;

@@ -30,13 +30,15 @@ public class TaskViews {
   private final SourceRecords sources;
   private final People people;
   private final ObjectProvider<MatchModelSource> models;
-  private final Linker linker = new Linker(MatchingConfig.standard());
+  private final Linker linker;
 
   public TaskViews(
       ReviewTasks tasks,
       SourceRecords sources,
       People people,
-      ObjectProvider<MatchModelSource> models) {
+      ObjectProvider<MatchModelSource> models,
+      MatchingConfig config) {
+    this.linker = new Linker(config);
     this.tasks = tasks;
     this.sources = sources;
     this.people = people;
