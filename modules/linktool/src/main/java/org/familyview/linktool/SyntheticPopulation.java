@@ -77,6 +77,21 @@ public record SyntheticPopulation(List<SourceRecord> records, Map<RecordKey, Str
     return new SyntheticPopulation(kept, truth);
   }
 
+  /**
+   * Reads a population written by {@link #write} (or by {@code bench generate}) back: the
+   * persons.csv of each agency folder present, and truth.csv.
+   */
+  public static SyntheticPopulation read(Path dir) {
+    List<SourceRecord> records = new ArrayList<>();
+    for (String agency : AGENCIES) {
+      Path persons = dir.resolve(agency).resolve("persons.csv");
+      if (Files.exists(persons)) {
+        records.addAll(PersonExtracts.read(agency, persons));
+      }
+    }
+    return new SyntheticPopulation(records, TruthFile.read(dir.resolve("truth.csv")));
+  }
+
   private static Map<RecordKey, String> firstRows(Map<RecordKey, String> inOrder, int records) {
     Map<RecordKey, String> first = new LinkedHashMap<>();
     for (Map.Entry<RecordKey, String> e : inOrder.entrySet()) {
