@@ -11,7 +11,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 
 /** Hands each data record of a file to the row rules, after making sense of the header. */
-final class CsvRowSource<C extends Enum<C> & Column, R extends SourceRecord>
+final class CsvRowSource<C extends Enum<C> & Column, R extends ExtractRow>
     implements Rows.Source<R> {
 
   private final CsvRecords records;
@@ -37,7 +37,7 @@ final class CsvRowSource<C extends Enum<C> & Column, R extends SourceRecord>
    * Opens the file and reads its header. The caller has already checked that the bytes are UTF-8
    * and the quoting is sound, so a decoding error here means the file changed underneath us.
    */
-  static <C extends Enum<C> & Column, R extends SourceRecord> FileOpening<R> open(
+  static <C extends Enum<C> & Column, R extends ExtractRow> FileOpening<R> open(
       Path path, ExtractFile kind, Class<C> columns, long dataRows, RowRules<C, R> rules)
       throws IOException {
     CsvRecords records = new CsvRecords(Files.newInputStream(path));

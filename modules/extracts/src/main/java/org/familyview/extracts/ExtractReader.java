@@ -52,6 +52,15 @@ public final class ExtractReader {
         path, ExtractFile.PERSONS, PersonColumn.class, new PersonRules(agency, extractDate));
   }
 
+  /**
+   * Opens {@code persons.csv} with its values as delivered (see {@link DeliveredPerson}): the same
+   * file checks and header as {@link #openPersons}, but only rows without a record_id or with a
+   * repeated one are rejected, and no value is dropped. For the offline matcher.
+   */
+  public FileOpening<DeliveredPerson> openPersonsAsDelivered(Path path) throws IOException {
+    return open(path, ExtractFile.PERSONS, PersonColumn.class, new DeliveredPersonRules());
+  }
+
   public FileOpening<EventRecord> openEvents(Agency agency, Path path, KnownPersons knownPersons)
       throws IOException {
     return open(
@@ -61,7 +70,7 @@ public final class ExtractReader {
         new EventRules(agency, vocabulary, knownPersons, extractDate));
   }
 
-  private static <C extends Enum<C> & Column, R extends SourceRecord> FileOpening<R> open(
+  private static <C extends Enum<C> & Column, R extends ExtractRow> FileOpening<R> open(
       Path path, ExtractFile kind, Class<C> columns, RowRules<C, R> rules) throws IOException {
     FileInspection.Result inspection = FileInspection.inspect(path, kind.fileName());
     if (inspection.problem() != null) {

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param <R> the record type
  */
-public sealed interface FileOpening<R extends SourceRecord>
+public sealed interface FileOpening<R extends ExtractRow>
     permits FileOpening.Opened, FileOpening.FileRejected {
 
   /**
@@ -18,7 +18,7 @@ public sealed interface FileOpening<R extends SourceRecord>
    * @param fileWarnings problems with the file as a whole that do not stop it (unknown columns)
    * @param dataRows the number of data rows, known from the first pass; for progress reporting
    */
-  record Opened<R extends SourceRecord>(Rows<R> rows, List<Problem> fileWarnings, long dataRows)
+  record Opened<R extends ExtractRow>(Rows<R> rows, List<Problem> fileWarnings, long dataRows)
       implements FileOpening<R> {
     public Opened {
       fileWarnings = List.copyOf(fileWarnings);
@@ -26,5 +26,5 @@ public sealed interface FileOpening<R extends SourceRecord>
   }
 
   /** A structurally broken file: not UTF-8, empty, no usable header, unreadable quoting. */
-  record FileRejected<R extends SourceRecord>(Problem problem) implements FileOpening<R> {}
+  record FileRejected<R extends ExtractRow>(Problem problem) implements FileOpening<R> {}
 }

@@ -30,11 +30,11 @@ final class Findings {
     return warnings;
   }
 
-  <R extends SourceRecord> RowOutcome<R> reject(Column field, ProblemCode code, String reason) {
+  <R extends ExtractRow> RowOutcome<R> reject(Column field, ProblemCode code, String reason) {
     return new RowOutcome.Rejected<>(new Problem(file, line, field.header(), code, reason));
   }
 
-  <R extends SourceRecord> RowOutcome<R> reject(ProblemCode code, String reason) {
+  <R extends ExtractRow> RowOutcome<R> reject(ProblemCode code, String reason) {
     return new RowOutcome.Rejected<>(new Problem(file, line, null, code, reason));
   }
 }

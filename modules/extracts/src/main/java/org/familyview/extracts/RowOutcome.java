@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param <R> the record type
  */
-public sealed interface RowOutcome<R extends SourceRecord>
+public sealed interface RowOutcome<R extends ExtractRow>
     permits RowOutcome.Accepted, RowOutcome.Rejected {
 
   /** The physical line where the row starts; the header is line 1. */
@@ -18,8 +18,7 @@ public sealed interface RowOutcome<R extends SourceRecord>
   List<Problem> warnings();
 
   /** A row that is loaded; {@code warnings} are about values that were dropped or flagged. */
-  record Accepted<R extends SourceRecord>(R record, List<Problem> warnings)
-      implements RowOutcome<R> {
+  record Accepted<R extends ExtractRow>(R record, List<Problem> warnings) implements RowOutcome<R> {
     public Accepted {
       warnings = List.copyOf(warnings);
     }
@@ -31,7 +30,7 @@ public sealed interface RowOutcome<R extends SourceRecord>
   }
 
   /** A row that is not loaded, and why. */
-  record Rejected<R extends SourceRecord>(Problem problem) implements RowOutcome<R> {
+  record Rejected<R extends ExtractRow>(Problem problem) implements RowOutcome<R> {
     @Override
     public long line() {
       return problem.line();

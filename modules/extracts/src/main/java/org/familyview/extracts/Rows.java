@@ -18,10 +18,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <R> the record type
  */
-public final class Rows<R extends SourceRecord> implements Iterator<RowOutcome<R>>, Closeable {
+public final class Rows<R extends ExtractRow> implements Iterator<RowOutcome<R>>, Closeable {
 
   /** Produces the next outcome, or null at the end of the file. */
-  interface Source<R extends SourceRecord> extends Closeable {
+  interface Source<R extends ExtractRow> extends Closeable {
     @Nullable RowOutcome<R> next() throws IOException;
   }
 

@@ -1,15 +1,12 @@
 package org.familyview.extracts;
 
 /** A normalised row of an extract, with its lineage and content hash. */
-public sealed interface SourceRecord permits PersonRecord, EventRecord {
+public sealed interface SourceRecord extends ExtractRow permits PersonRecord, EventRecord {
 
   Agency agency();
 
   /** The row's own id: {@code record_id} of a person, {@code event_id} of an event. */
   String id();
-
-  /** The physical line where the row starts in its file. */
-  long line();
 
   /**
    * The content hash of the normalised values (not the line): equal hashes mean the record did not

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
+import org.familyview.matching.MatchingConfig;
 import org.familyview.matching.SourceRecord;
 import org.familyview.testsupport.KeycloakTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -484,6 +485,45 @@ class PipelineIntegrationTests {
             .authorities(new SimpleGrantedAuthority("ROLE_keyworker"));
     mvc.perform(MockMvcRequestBuilders.get("/pipeline").with(keyworker))
         .andExpect(MockMvcResultMatchers.status().isForbidden());
+  }
+
+  @Test
+  void theMatchingConfigurationInForceIsInEachRunsReportAndOnTheRunsPage() throws Exception {
+    String runId =
+        api.json(api.post("/api/pipeline/runs", steward, null), 202).get("runId").asString();
+    JsonNode matching = complete(runId).get("matching");
+    // Nothing is configured here: the values in force are the library's defaults.
+    MatchingConfig standard = MatchingConfig.standard();
+    assertThat(matching.get("thresholds").get("autoLink").asDouble())
+        .isEqualTo(standard.thresholds().autoLink());
+    assertThat(matching.get("thresholds").get("review").asDouble())
+        .isEqualTo(standard.thresholds().review());
+    assertThat(matching.get("blocking").get("rules").values())
+        .extracting(JsonNode::asString)
+        .containsExactlyElementsOf(standard.blocking().rules());
+    assertThat(matching.get("blocking").get("maxBlockSize").asInt())
+        .isEqualTo(standard.blocking().maxBlockSize());
+    assertThat(matching.get("clustering").get("maxClusterSize").asInt())
+        .isEqualTo(standard.clustering().maxClusterSize());
+    assertThat(matching.get("training").get("seed").asLong()).isEqualTo(standard.training().seed());
+
+    var viewer =
+        SecurityMockMvcRequestPostProcessors.oidcLogin()
+            .idToken(t -> t.claim("preferred_username", "steward").claim("name", "Test Steward"))
+            .authorities(new SimpleGrantedAuthority("ROLE_data-steward"));
+    String page =
+        mvc.perform(MockMvcRequestBuilders.get("/pipeline").with(viewer))
+            .andExpect(MockMvcResultMatchers.status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(page)
+        .contains(
+            "Matching configuration in force",
+            "auto-link ≥ " + standard.thresholds().autoLink(),
+            "review ≥ " + standard.thresholds().review(),
+            String.join(", ", standard.blocking().rules()),
+            "at most " + standard.clustering().maxClusterSize() + " records a person");
   }
 
   private JsonNode complete(String runId) throws Exception {

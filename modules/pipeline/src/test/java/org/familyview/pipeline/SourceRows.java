@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.familyview.linktool.SyntheticPopulation;
 import org.familyview.matching.SourceRecord;
-import org.familyview.matching.cli.SyntheticExtracts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -24,7 +24,7 @@ final class SourceRows {
   private SourceRows() {}
 
   static List<SourceRecord> population(long seed, int records) {
-    return new SyntheticExtracts(seed, 0.3).generate(records).records();
+    return SyntheticPopulation.generate(seed, 0.3, records).records();
   }
 
   static void load(JdbcTemplate jdbc, List<SourceRecord> records) {

@@ -1,5 +1,6 @@
 package org.familyview.review;
 
+import org.familyview.pipeline.config.MatchingConfiguration;
 import org.familyview.portal.audit.RequestAudit;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -23,5 +24,6 @@ import org.springframework.context.annotation.Import;
       "org.familyview.audit"
     })
 @ConfigurationPropertiesScan({"org.familyview.portal.security"})
-@Import(RequestAudit.class)
+// The one matcher configuration, as the app has it from the pipeline.
+@Import({RequestAudit.class, MatchingConfiguration.class})
 class ReviewTestApplication {}

@@ -43,14 +43,16 @@ class ClusteringStage implements PipelineStage {
   private final ReviewTasks reviews;
   private final JdbcClient jdbc;
   private final Clock clock = Clock.systemUTC();
-  private final Clusterer clusterer = new Clusterer(MatchingConfig.standard().clustering());
+  private final Clusterer clusterer;
 
   ClusteringStage(
       MatchOutput output,
       MatchDecisions decisions,
       PersonLinks people,
       ReviewTasks reviews,
-      JdbcClient jdbc) {
+      JdbcClient jdbc,
+      MatchingConfig config) {
+    this.clusterer = new Clusterer(config.clustering());
     this.output = output;
     this.decisions = decisions;
     this.people = people;

@@ -31,14 +31,16 @@ class MatchingStage implements PipelineStage {
   private final MatchDecisions decisions;
   private final MatchOutput output;
   private final PipelineRuns runs;
-  private final Linker linker = new Linker(MatchingConfig.standard());
+  private final Linker linker;
 
   MatchingStage(
       SourceRecords sources,
       MatchModels models,
       MatchDecisions decisions,
       MatchOutput output,
-      PipelineRuns runs) {
+      PipelineRuns runs,
+      MatchingConfig config) {
+    this.linker = new Linker(config);
     this.sources = sources;
     this.models = models;
     this.decisions = decisions;

@@ -3,6 +3,7 @@ package org.familyview.pipeline.run;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.familyview.audit.trail.AuditAction;
+import org.familyview.matching.MatchingConfig;
 import org.familyview.portal.audit.RequestAudit;
 import org.familyview.portal.identity.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,10 +22,12 @@ class PipelinePageController {
 
   private final PipelineRuns runs;
   private final RequestAudit audit;
+  private final MatchingConfig matching;
 
-  PipelinePageController(PipelineRuns runs, RequestAudit audit) {
+  PipelinePageController(PipelineRuns runs, RequestAudit audit, MatchingConfig matching) {
     this.runs = runs;
     this.audit = audit;
+    this.matching = matching;
   }
 
   @GetMapping("/pipeline")
@@ -32,6 +35,7 @@ class PipelinePageController {
     var recent = runs.recent(20);
     model.addAttribute("runs", recent);
     model.addAttribute("busy", recent.stream().anyMatch(r -> !r.finished()));
+    model.addAttribute("matching", matching);
     return "pipeline/runs";
   }
 

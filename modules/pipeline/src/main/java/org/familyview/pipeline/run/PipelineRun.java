@@ -3,6 +3,7 @@ package org.familyview.pipeline.run;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.familyview.matching.MatchingConfig;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,6 +11,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param modelVersion the matching model the run linked with, once the matching step has run
  * @param failure why the run failed (the failing step and the error's type), never personal data
+ * @param matching the matcher's configuration in force ({@code familyview.matching.*}, read at
+ *     start-up): the thresholds, blocking, clustering and training values the application links
+ *     with
  */
 public record PipelineRun(
     UUID runId,
@@ -21,7 +25,8 @@ public record PipelineRun(
     @Nullable Instant finishedAt,
     @Nullable String modelVersion,
     @Nullable String failure,
-    List<Step> steps) {
+    List<Step> steps,
+    MatchingConfig matching) {
 
   public PipelineRun {
     steps = List.copyOf(steps);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.familyview.matching.MatchingConfig;
 import org.familyview.pipeline.PipelineStage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,10 +29,12 @@ public class PipelineRuns {
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final MatchingConfig matching;
 
-  PipelineRuns(JdbcClient jdbc, ApplicationEventPublisher events) {
+  PipelineRuns(JdbcClient jdbc, ApplicationEventPublisher events, MatchingConfig matching) {
     this.jdbc = jdbc;
     this.events = events;
+    this.matching = matching;
     this.clock = Clock.systemUTC();
   }
 
@@ -93,7 +96,7 @@ public class PipelineRuns {
         .param(id)
         .query(this::header)
         .optional()
-        .map(h -> h.withSteps(steps(h.runId())));
+        .map(h -> h.withSteps(steps(h.runId()), matching));
   }
 
   /** The newest runs first. */
@@ -103,7 +106,7 @@ public class PipelineRuns {
             .param(limit)
             .query(this::header)
             .list();
-    return headers.stream().map(h -> h.withSteps(steps(h.runId()))).toList();
+    return headers.stream().map(h -> h.withSteps(steps(h.runId()), matching)).toList();
   }
 
   /** Whether any run was ever asked for. */
@@ -212,7 +215,7 @@ public class PipelineRuns {
       @Nullable String modelVersion,
       @Nullable String failure) {
 
-    PipelineRun withSteps(List<PipelineRun.Step> steps) {
+    PipelineRun withSteps(List<PipelineRun.Step> steps, MatchingConfig matching) {
       return new PipelineRun(
           runId,
           status,
@@ -223,7 +226,8 @@ public class PipelineRuns {
           finishedAt,
           modelVersion,
           failure,
-          steps);
+          steps,
+          matching);
     }
   }
 

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.familyview.linktool.SyntheticPopulation;
 import org.familyview.matching.SourceRecord;
-import org.familyview.matching.cli.SyntheticExtracts;
 import org.familyview.pipeline.run.PipelineRun;
 import org.familyview.pipeline.run.PipelineRuns;
 import org.familyview.pipeline.run.RunStatus;
@@ -33,7 +33,7 @@ class FamiliesInPipelineIntegrationTests {
 
   static final Duration WAIT = Duration.ofSeconds(180);
   static final List<SourceRecord> POPULATION =
-      new SyntheticExtracts(20261122L, 0.3).generate(400).records();
+      SyntheticPopulation.generate(20261122L, 0.3, 400).records();
 
   @Autowired PipelineRuns runs;
   @Autowired JdbcClient jdbc;

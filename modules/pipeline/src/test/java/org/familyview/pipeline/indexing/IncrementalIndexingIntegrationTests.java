@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.familyview.linktool.SyntheticPopulation;
 import org.familyview.matching.SourceRecord;
-import org.familyview.matching.cli.SyntheticExtracts;
 import org.familyview.pipeline.run.PipelineRun;
 import org.familyview.pipeline.run.PipelineRuns;
 import org.familyview.pipeline.run.RunStatus;
@@ -43,7 +43,7 @@ class IncrementalIndexingIntegrationTests {
 
   static final Duration WAIT = Duration.ofSeconds(180);
   static final List<SourceRecord> POPULATION =
-      new SyntheticExtracts(20261122L, 0.3).generate(500).records();
+      SyntheticPopulation.generate(20261122L, 0.3, 500).records();
 
   @Autowired PipelineRuns runs;
   @Autowired IndexingStage stage;

@@ -34,14 +34,16 @@ public class TaskViews {
   private final PersonLinks people;
   private final Families families;
   private final ObjectProvider<MatchModelSource> models;
-  private final Linker linker = new Linker(MatchingConfig.standard());
+  private final Linker linker;
 
   public TaskViews(
       ReviewTasks tasks,
       SourceRecords sources,
       PersonLinks people,
       Families families,
-      ObjectProvider<MatchModelSource> models) {
+      ObjectProvider<MatchModelSource> models,
+      MatchingConfig config) {
+    this.linker = new Linker(config);
     this.tasks = tasks;
     this.sources = sources;
     this.people = people;

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.familyview.linktool.SyntheticPopulation;
 import org.familyview.matching.RecordKey;
 import org.familyview.matching.SourceRecord;
-import org.familyview.matching.cli.SyntheticExtracts;
 import org.familyview.review.ReviewApi;
 import org.familyview.review.World;
 import org.jspecify.annotations.Nullable;
@@ -44,8 +44,21 @@ import tools.jackson.databind.JsonNode;
 class NightlyRunIntegrationTests {
 
   static final Duration WAIT = Duration.ofSeconds(240);
-  static final List<SourceRecord> POPULATION =
-      new SyntheticExtracts(20261122L, 0.3).generate(600).records();
+  // The 600 records (seed 20261122, corruption 0.3) these tests were written against, made by the
+  // matcher's former generator and kept as files: on the project generator's people the two
+  // stable-id tests fail (see docs/matching.md §13), which is for the owners of stable ids to
+  // settle.
+  static final List<SourceRecord> POPULATION = SyntheticPopulation.read(population()).records();
+
+  private static java.nio.file.Path population() {
+    try {
+      return java.nio.file.Path.of(
+              NightlyRunIntegrationTests.class.getResource("population/truth.csv").toURI())
+          .getParent();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;

@@ -1,0 +1,55 @@
+package org.familyview.linktool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.familyview.matching.Constraints;
+import org.familyview.matching.Linker;
+import org.familyview.matching.MatchingConfig;
+import org.familyview.matching.Progress;
+import org.familyview.matching.RecordKey;
+import org.familyview.matching.SourceRecord;
+import org.familyview.matching.evaluate.LinkageMetrics;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Precision and recall on labelled sets must not fall below the figures recorded here (measured
+ * 2026-11-21, minus a small margin for changes in training samples).
+ */
+class AccuracyRegressionTests {
+
+  @ParameterizedTest(name = "{0}: precision >= {2}, recall >= {3}")
+  @CsvSource({
+    "synthetic, police|health|council|education, 0.980, 0.930",
+    "febrl3, police|health, 0.995, 0.970"
+  })
+  void precisionAndRecallDoNotFallBelowRecordedFigures(
+      String set, String agencies, double precision, double recall) throws Exception {
+    Path dir = resource("/accuracy/" + set);
+    List<SourceRecord> records = new ArrayList<>();
+    for (String agency : agencies.split("\\|")) {
+      records.addAll(PersonExtracts.read(agency, dir.resolve(agency).resolve("persons.csv")));
+    }
+    Map<RecordKey, String> truth = TruthFile.read(dir.resolve("truth.csv"));
+
+    Map<RecordKey, String> predicted =
+        new Linker(MatchingConfig.standard())
+            .link(records, null, Constraints.NONE, Progress.SILENT)
+            .personIds();
+    LinkageMetrics metrics = LinkageMetrics.of(predicted, truth);
+
+    assertThat(metrics.pairwisePrecision())
+        .as("pairwise precision")
+        .isGreaterThanOrEqualTo(precision);
+    assertThat(metrics.pairwiseRecall()).as("pairwise recall").isGreaterThanOrEqualTo(recall);
+  }
+
+  private static Path resource(String name) throws URISyntaxException {
+    return Path.of(AccuracyRegressionTests.class.getResource(name).toURI());
+  }
+}

@@ -1,9 +1,0 @@
-package org.familyview.matching.cli;
-
-/** An input file the command cannot use; the message names the file, the line and why. */
-final class ExtractRejected extends RuntimeException {
-
-  ExtractRejected(String message) {
-    super(message);
-  }
-}
