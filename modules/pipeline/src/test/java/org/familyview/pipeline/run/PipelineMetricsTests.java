@@ -27,7 +27,8 @@ class PipelineMetricsTests {
         started.plusSeconds(600),
         "m1",
         null,
-        steps);
+        steps,
+        org.familyview.matching.MatchingConfig.standard());
   }
 
   @Test
