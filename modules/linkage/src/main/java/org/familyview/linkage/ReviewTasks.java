@@ -145,6 +145,37 @@ public class ReviewTasks {
         .optional();
   }
 
+  /** How long a decided task still lets a steward read its people (to check or undo it). */
+  public static final int DECIDED_TASK_READABLE_DAYS = 90;
+
+  /**
+   * Whether a review task names the person: by id, or through one of the task's records the person
+   * holds now (after a split, the records name the new person). Open tasks, tasks awaiting a second
+   * steward, and decided ones for {@link #DECIDED_TASK_READABLE_DAYS} days count; a withdrawn task
+   * does not. A data steward reads a person only through such a task.
+   */
+  public boolean namesPerson(String personId) {
+    return jdbc.sql(
+            """
+            select exists (
+              select 1 from review_task t
+               where (t.status in ('OPEN', 'AWAITING_APPROVAL')
+                      or (t.status = 'DECIDED'
+                          and t.raised_at > now() - make_interval(days => :days)))
+                 and (:person = any (t.person_ids)
+                      or exists (select 1
+                                   from jsonb_array_elements(t.records) r
+                                   join person_record pr
+                                     on pr.agency = r ->> 'agency'
+                                    and pr.record_id = r ->> 'recordId'
+                                  where pr.person_id = :person)))
+            """)
+        .param("person", personId)
+        .param("days", DECIDED_TASK_READABLE_DAYS)
+        .query(Boolean.class)
+        .single();
+  }
+
   /** What the run kept for the task's kind: the waterfall, the conflicting identifiers... */
   public Optional<JsonNode> detail(UUID id) {
     return jdbc.sql("select detail::text from review_task where id = ?")

@@ -208,6 +208,8 @@ class ReviewApiController {
               DecisionView.of(found.value().decision(), found.value().constraints(), true));
       case Shown.Missing<ReviewGate.DecisionRead> missing ->
           problem(HttpStatus.NOT_FOUND, "no decision " + id);
+      case Shown.Refused<ReviewGate.DecisionRead> refused ->
+          problem(HttpStatus.FORBIDDEN, refused.why());
     };
   }
 
@@ -222,6 +224,7 @@ class ReviewApiController {
     return switch (shown) {
       case Shown.Found<?> found -> ResponseEntity.ok(found.value());
       case Shown.Missing<?> m -> problem(HttpStatus.NOT_FOUND, missing);
+      case Shown.Refused<?> refused -> problem(HttpStatus.FORBIDDEN, refused.why());
     };
   }
 

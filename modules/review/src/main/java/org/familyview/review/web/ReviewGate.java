@@ -53,12 +53,19 @@ class ReviewGate {
     }
   }
 
-  /** What a read found: the thing shown, or nothing (already audited as refused). */
+  /**
+   * What a read found: the thing shown, nothing, or a refusal (both already audited as refused).
+   */
   sealed interface Shown<T> {
     record Found<T>(T value) implements Shown<T> {}
 
     record Missing<T>() implements Shown<T> {}
+
+    record Refused<T>(String why) implements Shown<T> {}
   }
+
+  static final String NO_TASK_NAMES_PERSON =
+      "no review task names this person: a steward reads people through their tasks";
 
   /**
    * What became of an act: the request lacked what it must name, or the act's outcome with the
@@ -145,6 +152,10 @@ class ReviewGate {
     Optional<PersonViews.PersonView> view = reads.persons().view(id);
     if (view.isEmpty()) {
       return missing(event, door.missing("no such person"));
+    }
+    if (!reads.tasks().namesPerson(id)) {
+      audit.record(event.withDetail(NO_TASK_NAMES_PERSON).denied());
+      return new Shown.Refused<>(NO_TASK_NAMES_PERSON);
     }
     audit.record(event);
     return new Shown.Found<>(view.get());

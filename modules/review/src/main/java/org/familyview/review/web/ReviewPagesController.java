@@ -228,6 +228,8 @@ class ReviewPagesController {
     return switch (shown) {
       case Shown.Found<T> found -> found.value();
       case Shown.Missing<T> missing -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+      case Shown.Refused<T> refused ->
+          throw new ResponseStatusException(HttpStatus.FORBIDDEN, refused.why());
     };
   }
 
