@@ -17,9 +17,16 @@ import tools.jackson.databind.JsonNode;
 /**
  * The extract load end to end against the real PostgreSQL and Keycloak: upload over HTTP with a
  * real token, the Spring Batch job, the rows in the database. Police extracts only, in the tests'
- * own schema, which each test starts from empty for that agency.
+ * own schema, which each test starts from empty for that agency. These fixtures are tiny: one of
+ * four persons leaving is a quarter of the agency, which the snapshot guard would hold, so the
+ * guard is off here; {@link SnapshotGuardIntegrationTests} tests it at its defaults.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "familyview.ingest.guard.max-retire-share=1.0",
+      "familyview.ingest.guard.min-row-share=0"
+    })
 class ExtractLoadIntegrationTests {
 
   private static final Duration WAIT = Duration.ofSeconds(60);

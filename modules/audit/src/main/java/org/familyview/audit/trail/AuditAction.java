@@ -17,5 +17,9 @@ public enum AuditAction {
   ERASURE,
   SUBJECT_ACCESS_EXPORT,
   BREAK_GLASS_REVIEW,
-  DISPUTE
+  DISPUTE,
+  /** A held extract confirmed (applied) by its agency's uploader or an admin, with a reason. */
+  EXTRACT_CONFIRM,
+  /** A held extract discarded: nothing of it applied. */
+  EXTRACT_DISCARD
 }
