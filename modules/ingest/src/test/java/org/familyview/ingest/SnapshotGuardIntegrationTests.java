@@ -60,7 +60,9 @@ class SnapshotGuardIntegrationTests {
         .update();
     for (String table : List.of("extract_reject", "extract_warning")) {
       jdbc.sql(
-              "delete from " + table + " where extract_id in"
+              "delete from "
+                  + table
+                  + " where extract_id in"
                   + " (select id from extract where agency = 'POLICE')")
           .update();
     }
