@@ -79,12 +79,17 @@ class HeldExtractController {
     if (reason != null && !reason.isEmpty()) {
       event = event.withPurpose(reason);
     }
+    CurrentUser user = CurrentUser.of(authentication);
+    if (AgencyAccess.visibleTo(user).isEmpty()) {
+      // Before any lookup: who is not an uploader or admin learns nothing about extract ids.
+      audit.record(event.denied());
+      return problem(HttpStatus.FORBIDDEN, "Only agency uploaders and admins decide on extracts.");
+    }
     Optional<Extract> extract = find(extractId);
     if (extract.isEmpty()) {
       audit.record(event.denied().withDetail("no such extract"));
       return problem(HttpStatus.NOT_FOUND, "There is no such extract.");
     }
-    CurrentUser user = CurrentUser.of(authentication);
     event = event.withDetail(detail(extract.get()));
     if (AgencyAccess.of(user, extract.get().agency()) instanceof AgencyAccess.Denied denied) {
       audit.record(event.denied());

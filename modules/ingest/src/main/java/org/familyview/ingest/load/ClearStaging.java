@@ -36,7 +36,8 @@ final class ClearStaging implements Tasklet {
         jdbc.sql("select status = 'HELD' from extract where id = ?")
             .param(id)
             .query(Boolean.class)
-            .single();
+            .optional()
+            .orElse(false);
     if (!held) {
       of(jdbc, id);
     }
