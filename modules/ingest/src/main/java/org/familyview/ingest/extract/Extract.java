@@ -37,9 +37,8 @@ public record Extract(
     return eventsFile != null;
   }
 
+  /** Whether its load is over: applied, failed, held for a decision, or discarded. */
   public boolean finished() {
-    return status == ExtractStatus.COMPLETED
-        || status == ExtractStatus.FAILED
-        || status == ExtractStatus.DISCARDED;
+    return status != ExtractStatus.QUEUED && status != ExtractStatus.RUNNING;
   }
 }
