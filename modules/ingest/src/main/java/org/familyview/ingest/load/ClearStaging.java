@@ -8,12 +8,12 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Removes an applied extract's staged rows. A step of its own, after the snapshot is applied and
- * the extract complete, so that the apply transaction stays as short as it can be; running it again
- * deletes nothing. It also removes what any other finished extract left staged: a load stopped by a
- * shutdown between its apply and this step is complete and is not resumed, so its rows would
- * otherwise stay. A held extract keeps its staged rows: they are what a confirmation applies, after
- * any number of restarts; a discard removes them.
+ * Removes staged rows that are no longer needed. The apply itself deletes its extract's rows in its
+ * transaction (so a COMPLETED extract never shows staged rows); this step, after it, deletes
+ * nothing for an applied extract and is kept for what else may be left. It also removes what any
+ * other finished extract left staged: a load stopped by a shutdown between its apply and this step
+ * is complete and is not resumed, so its rows would otherwise stay. A held extract keeps its staged
+ * rows: they are what a confirmation applies, after any number of restarts; a discard removes them.
  */
 final class ClearStaging implements Tasklet {
 

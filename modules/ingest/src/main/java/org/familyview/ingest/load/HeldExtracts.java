@@ -70,7 +70,6 @@ public class HeldExtracts {
               snapshot.plan();
               snapshot.apply(locked);
               extracts.resolved(id, by, clock.instant(), reason);
-              ClearStaging.of(jdbc, id);
               return new Outcome.Done(extracts.find(id).orElseThrow());
             });
     log.info("Held extract {} confirm: {}", id, outcome.getClass().getSimpleName());

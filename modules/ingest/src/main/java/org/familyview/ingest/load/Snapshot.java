@@ -146,6 +146,9 @@ final class Snapshot {
             """)
         .params(Timestamp.from(now), Timestamp.from(clock.instant()), id, id)
         .update();
+    // In the same transaction: once the extract reads COMPLETED its staged rows are gone, and no
+    // crash between here and the clearStaging step can leave them behind.
+    ClearStaging.of(jdbc, id);
   }
 
   private FileCounts applyPersons(Extract extract, Instant now) {
