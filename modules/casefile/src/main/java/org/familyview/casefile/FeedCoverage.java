@@ -120,21 +120,7 @@ public class FeedCoverage {
     }
     Instant loaded = completed == null ? null : loadedAt(completed);
     if ("FAILED".equals(latest.status())) {
-      return new Feed(
-          agency,
-          State.FAILED,
-          latest.receivedAt(),
-          loaded,
-          dataFrom,
-          cadence,
-          recordsHere,
-          name
-              + "'s latest extract, received "
-              + latest.receivedAt()
-              + ", failed to load: its data is as of "
-              + (loaded == null ? "no successful load" : "the load of " + loaded)
-              + "."
-              + absence);
+      return failed(agency, latest, loaded, dataFrom, cadence, recordsHere, absence);
     }
     if ("HELD".equals(latest.status())) {
       return held(agency, latest, loaded, dataFrom, cadence, recordsHere, absence);
@@ -167,6 +153,31 @@ public class FeedCoverage {
         recordsHere == 0 && dataFrom != null
             ? name + " holds no records here; its data starts " + dataFrom + "." + absence
             : null);
+  }
+
+  private Feed failed(
+      String agency,
+      CaseRecords.Delivery latest,
+      @Nullable Instant loaded,
+      @Nullable LocalDate dataFrom,
+      Duration cadence,
+      int recordsHere,
+      String absence) {
+    return new Feed(
+        agency,
+        State.FAILED,
+        latest.receivedAt(),
+        loaded,
+        dataFrom,
+        cadence,
+        recordsHere,
+        Agencies.title(agency)
+            + "'s latest extract, received "
+            + latest.receivedAt()
+            + ", failed to load: its data is as of "
+            + (loaded == null ? "no successful load" : "the load of " + loaded)
+            + "."
+            + absence);
   }
 
   private Feed held(
