@@ -146,6 +146,22 @@ class RoleEndpointMatrixIntegrationTests {
                 null,
                 null,
                 Set.of("agency-uploader", "admin")),
+            // A held extract's decision. An extract that does not exist: uploaders and admins get
+            // 404 (allowed), others 403; never a real one, which an allowed role would apply.
+            new Call(
+                "POST",
+                "/api/extracts/{extractId}/confirm",
+                "/api/extracts/" + UUID.randomUUID() + "/confirm",
+                "application/json",
+                "{\"reason\":\"Matrix test of who may confirm\"}",
+                Set.of("agency-uploader", "admin")),
+            new Call(
+                "POST",
+                "/api/extracts/{extractId}/discard",
+                "/api/extracts/" + UUID.randomUUID() + "/discard",
+                "application/json",
+                "{}",
+                Set.of("agency-uploader", "admin")),
             // Case data: keyworkers (caseload or break-glass, granted above) and leads; unknown
             // ids answer them 404, every other role 403 before anything is looked up.
             new Call("GET", "/api/persons/{id}", "/api/persons/P-matrix", null, null, CASE_ROLES),

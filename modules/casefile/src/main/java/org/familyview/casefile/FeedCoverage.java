@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Currency and coverage of each agency's feed, shown on every case view: when the agency last
- * delivered, from what date its data starts, and a warning when the feed is late or its last load
- * failed. An empty police column then reads as "police data is late", never as "no police
- * involvement".
+ * delivered, from what date its data starts, and a warning when the feed is late, its last load
+ * failed, or its latest delivery was held by the snapshot guard (it would have retired much of the
+ * agency's data, and waits for a person to confirm it). An empty police column then reads as
+ * "police data is late", never as "no police involvement".
  */
 @Component
 public class FeedCoverage {
@@ -27,6 +28,7 @@ public class FeedCoverage {
     CURRENT,
     LATE,
     FAILED,
+    HELD,
     NEVER_DELIVERED
   }
 
@@ -118,21 +120,10 @@ public class FeedCoverage {
     }
     Instant loaded = completed == null ? null : loadedAt(completed);
     if ("FAILED".equals(latest.status())) {
-      return new Feed(
-          agency,
-          State.FAILED,
-          latest.receivedAt(),
-          loaded,
-          dataFrom,
-          cadence,
-          recordsHere,
-          name
-              + "'s latest extract, received "
-              + latest.receivedAt()
-              + ", failed to load: its data is as of "
-              + (loaded == null ? "no successful load" : "the load of " + loaded)
-              + "."
-              + absence);
+      return failed(agency, latest, loaded, dataFrom, cadence, recordsHere, absence);
+    }
+    if ("HELD".equals(latest.status())) {
+      return held(agency, latest, loaded, dataFrom, cadence, recordsHere, absence);
     }
     if (loaded == null || loaded.plus(cadence).isBefore(now)) {
       return new Feed(
@@ -162,6 +153,57 @@ public class FeedCoverage {
         recordsHere == 0 && dataFrom != null
             ? name + " holds no records here; its data starts " + dataFrom + "." + absence
             : null);
+  }
+
+  private Feed failed(
+      String agency,
+      CaseRecords.Delivery latest,
+      @Nullable Instant loaded,
+      @Nullable LocalDate dataFrom,
+      Duration cadence,
+      int recordsHere,
+      String absence) {
+    return new Feed(
+        agency,
+        State.FAILED,
+        latest.receivedAt(),
+        loaded,
+        dataFrom,
+        cadence,
+        recordsHere,
+        Agencies.title(agency)
+            + "'s latest extract, received "
+            + latest.receivedAt()
+            + ", failed to load: its data is as of "
+            + (loaded == null ? "no successful load" : "the load of " + loaded)
+            + "."
+            + absence);
+  }
+
+  private Feed held(
+      String agency,
+      CaseRecords.Delivery latest,
+      @Nullable Instant loaded,
+      @Nullable LocalDate dataFrom,
+      Duration cadence,
+      int recordsHere,
+      String absence) {
+    return new Feed(
+        agency,
+        State.HELD,
+        latest.receivedAt(),
+        loaded,
+        dataFrom,
+        cadence,
+        recordsHere,
+        Agencies.title(agency)
+            + "'s latest delivery, received "
+            + latest.receivedAt()
+            + ", was held: it would have retired much of the agency's records and waits to be"
+            + " confirmed or discarded. Its data is as of "
+            + (loaded == null ? "no successful load" : "the load of " + loaded)
+            + "."
+            + absence);
   }
 
   private static Instant loadedAt(CaseRecords.Delivery delivery) {

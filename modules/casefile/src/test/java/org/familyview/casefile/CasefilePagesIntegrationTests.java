@@ -8,7 +8,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.UUID;
 import org.familyview.access.caseload.Caseloads;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,6 +131,34 @@ class CasefilePagesIntegrationTests {
                 .query(Long.class)
                 .single())
         .isEqualTo(1);
+  }
+
+  @Test
+  void theFamilyPageSaysWhenAnAgencysLatestDeliveryWasHeld() throws Exception {
+    UUID held = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into extract (id, agency, status, source, uploaded_by, persons_file,
+              received_at, started_at, finished_at, held_reason, held_would_retire, held_current,
+              held_at)
+            values (?, 'POLICE', 'HELD', 'UPLOAD', 'casefile-it', 'persons.csv', ?, ?, ?,
+              'persons.csv would retire 217 of the agency''s 219 current records', 217, 219, ?)
+            """)
+        .params(held, now(-10), now(-9), now(-8), now(-8))
+        .update();
+    try {
+      String page = page("/families/" + world.family, user("lead", "safeguarding-lead"));
+      assertThat(page)
+          .contains("latest delivery held")
+          .contains("Police&#39;s latest delivery, received")
+          .contains("was held: it would have retired much of the agency&#39;s records");
+    } finally {
+      jdbc.sql("delete from extract where id = ?").param(held).update();
+    }
+  }
+
+  private static Timestamp now(int minutes) {
+    return Timestamp.from(Instant.now().plusSeconds(60L * minutes));
   }
 
   @Test

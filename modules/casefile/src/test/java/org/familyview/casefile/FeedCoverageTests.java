@@ -64,6 +64,17 @@ class FeedCoverageTests {
   }
 
   @Test
+  void aHeldLatestDeliveryIsReportedWithTheDataItIsAsOf() {
+    CaseRecords.Delivery good = delivery("COMPLETED", NOW.minus(Duration.ofHours(30)));
+    CaseRecords.Delivery held = delivery("HELD", NOW.minus(Duration.ofHours(1)));
+    FeedCoverage.Feed feed = COVERAGE.feed("police", held, good, null, 2, NOW);
+    assertThat(feed.state()).isEqualTo(FeedCoverage.State.HELD);
+    assertThat(feed.warning())
+        .startsWith("Police's latest delivery, received " + held.receivedAt() + ", was held")
+        .contains("confirmed or discarded", "as of the load of " + good.finishedAt());
+  }
+
+  @Test
   void anAgencyThatNeverDeliveredSaysSo() {
     FeedCoverage.Feed feed = COVERAGE.feed("health", null, null, null, 0, NOW);
     assertThat(feed.state()).isEqualTo(FeedCoverage.State.NEVER_DELIVERED);

@@ -39,17 +39,16 @@ final class EventRules implements RowRules<EventColumn, EventRecord> {
   @Override
   public RowOutcome<EventRecord> apply(RowValues<EventColumn> row, long line) {
     findings.startRow(line);
-    String eventId = FieldText.clean(row.raw(EVENT_ID));
-    if (eventId == null) {
-      return findings.reject(EVENT_ID, ProblemCode.MISSING_REQUIRED, "event_id is missing");
+    FieldText.Id eventId = FieldText.id(row.raw(EVENT_ID));
+    RowOutcome<EventRecord> refused =
+        IdRule.check(findings, EVENT_ID, eventId, PersonRules.MAX_ID_LENGTH);
+    if (refused != null || eventId.value() == null) {
+      return refused;
     }
-    if (eventId.length() > PersonRules.MAX_ID_LENGTH) {
-      return findings.reject(
-          EVENT_ID, ProblemCode.TOO_LONG, "event_id is longer than 100 characters");
-    }
-    String recordId = FieldText.clean(row.raw(RECORD_ID));
-    if (recordId == null) {
-      return findings.reject(RECORD_ID, ProblemCode.MISSING_REQUIRED, "record_id is missing");
+    FieldText.Id recordId = FieldText.id(row.raw(RECORD_ID));
+    refused = IdRule.check(findings, RECORD_ID, recordId, Integer.MAX_VALUE);
+    if (refused != null || recordId.value() == null) {
+      return refused;
     }
     String typeCode = row.raw(TYPE).strip();
     if (typeCode.isEmpty()) {
@@ -60,20 +59,26 @@ final class EventRules implements RowRules<EventColumn, EventRecord> {
       return findings.reject(
           TYPE, ProblemCode.UNKNOWN_TYPE, "type is not in the " + agency.code() + " vocabulary");
     }
-    if (!knownPersons.isKnown(recordId)) {
+    if (!knownPersons.isKnown(recordId.value())) {
       return findings.reject(
           RECORD_ID,
           ProblemCode.UNKNOWN_PERSON,
           "record_id matches no person of this agency in this or an earlier extract");
     }
-    long first = seen.putIfAbsent(eventId, line);
+    long first = seen.putIfAbsent(eventId.value(), line);
     if (first != 0) {
       return findings.reject(
           EVENT_ID,
           ProblemCode.DUPLICATE_ID,
           "event_id repeats the event_id of line " + first + "; the later row is rejected");
     }
-    EventType type = found.get();
+    return new RowOutcome.Accepted<>(
+        record(row, line, eventId.value(), recordId.value(), found.get()), findings.warnings());
+  }
+
+  /** The optional values of an accepted row, each read by its rule, and the content hash. */
+  private EventRecord record(
+      RowValues<EventColumn> row, long line, String eventId, String recordId, EventType type) {
     LocalDate occurredOn = null;
     LocalTime occurredTime = null;
     ContractDates.Parsed occurred = occurredAt(row.raw(OCCURRED_AT));
@@ -96,21 +101,19 @@ final class EventRules implements RowRules<EventColumn, EventRecord> {
             .add(summary)
             .add(sensitivity)
             .finish();
-    EventRecord record =
-        new EventRecord(
-            agency,
-            eventId,
-            recordId,
-            line,
-            occurredOn,
-            occurredTime,
-            type,
-            detail,
-            role,
-            summary,
-            sensitivity,
-            contentHash);
-    return new RowOutcome.Accepted<>(record, findings.warnings());
+    return new EventRecord(
+        agency,
+        eventId,
+        recordId,
+        line,
+        occurredOn,
+        occurredTime,
+        type,
+        detail,
+        role,
+        summary,
+        sensitivity,
+        contentHash);
   }
 
   private ContractDates.@Nullable Parsed occurredAt(String raw) {
@@ -184,7 +187,14 @@ final class EventRules implements RowRules<EventColumn, EventRecord> {
   }
 
   private @Nullable String summary(String raw) {
-    String summary = FieldText.cleanMultiline(raw);
+    String summary = FieldText.exact(raw);
+    if (summary != null && FieldText.hasControl(raw, true)) {
+      findings.warn(
+          SUMMARY,
+          ProblemCode.CONTROL_CHARACTER,
+          "summary contains a control character other than a line break or tab; it is kept with"
+              + " a space in its place");
+    }
     if (summary != null && summary.length() > MAX_SUMMARY) {
       findings.warn(
           SUMMARY,

@@ -46,14 +46,12 @@ final class PersonRules implements RowRules<PersonColumn, PersonRecord> {
   @Override
   public RowOutcome<PersonRecord> apply(RowValues<PersonColumn> row, long line) {
     findings.startRow(line);
-    String recordId = FieldText.clean(row.raw(RECORD_ID));
-    if (recordId == null) {
-      return findings.reject(RECORD_ID, ProblemCode.MISSING_REQUIRED, "record_id is missing");
+    FieldText.Id id = FieldText.id(row.raw(RECORD_ID));
+    RowOutcome<PersonRecord> refused = IdRule.check(findings, RECORD_ID, id, MAX_ID_LENGTH);
+    if (refused != null || id.value() == null) {
+      return refused;
     }
-    if (recordId.length() > MAX_ID_LENGTH) {
-      return findings.reject(
-          RECORD_ID, ProblemCode.TOO_LONG, "record_id is longer than 100 characters");
-    }
+    String recordId = id.value();
     String givenName = name(row, GIVEN_NAME);
     String familyName = name(row, FAMILY_NAME);
     if (givenName == null && familyName == null) {
@@ -66,6 +64,17 @@ final class PersonRules implements RowRules<PersonColumn, PersonRecord> {
           ProblemCode.DUPLICATE_ID,
           "record_id repeats the record_id of line " + first + "; the later row is rejected");
     }
+    return new RowOutcome.Accepted<>(
+        record(row, line, recordId, givenName, familyName), findings.warnings());
+  }
+
+  /** The optional values of an accepted row, each read by its rule, and the content hash. */
+  private PersonRecord record(
+      RowValues<PersonColumn> row,
+      long line,
+      String recordId,
+      @Nullable String givenName,
+      @Nullable String familyName) {
     String middleNames = name(row, MIDDLE_NAMES);
     List<String> aliases = aliases(row.raw(ALIASES));
     LocalDate dateOfBirth = dateOfBirth(row.raw(DATE_OF_BIRTH));
@@ -80,49 +89,77 @@ final class PersonRules implements RowRules<PersonColumn, PersonRecord> {
     PncId pncId = identifier(row, PNC_ID, PncId.read(row.raw(PNC_ID)), ProblemCode.INVALID_PNC_ID);
     String phone = text(row, PHONE);
     String email = email(row.raw(EMAIL));
-    String householdId = FieldText.clean(row.raw(HOUSEHOLD_ID));
-    String contentHash =
-        hash.add(recordId)
-            .add(givenName)
-            .add(middleNames)
-            .add(familyName)
-            .add(String.join(";", aliases))
-            .add(dateOfBirth)
-            .add(sex)
-            .add(address)
-            .add(postcode)
-            .add(nhsNumber)
-            .add(upn)
-            .add(pncId)
-            .add(phone)
-            .add(email)
-            .add(householdId)
-            .finish();
-    PersonRecord record =
-        new PersonRecord(
-            agency,
-            recordId,
-            line,
-            givenName,
-            middleNames,
-            familyName,
-            aliases,
-            dateOfBirth,
-            sex,
-            address,
-            postcode,
-            nhsNumber,
-            upn,
-            pncId,
-            phone,
-            email,
-            householdId,
-            contentHash);
-    return new RowOutcome.Accepted<>(record, findings.warnings());
+    String householdId = householdId(row.raw(HOUSEHOLD_ID));
+    // The order of the values is the hash's: changing it would make every stored record "changed".
+    Object[] values = {
+      recordId,
+      givenName,
+      middleNames,
+      familyName,
+      String.join(";", aliases),
+      dateOfBirth,
+      sex,
+      address,
+      postcode,
+      nhsNumber,
+      upn,
+      pncId,
+      phone,
+      email,
+      householdId
+    };
+    for (Object value : values) {
+      hash.add(value);
+    }
+    return new PersonRecord(
+        agency,
+        recordId,
+        line,
+        givenName,
+        middleNames,
+        familyName,
+        aliases,
+        dateOfBirth,
+        sex,
+        address,
+        postcode,
+        nhsNumber,
+        upn,
+        pncId,
+        phone,
+        email,
+        householdId,
+        hash.finish());
+  }
+
+  /**
+   * An optional identifier of the agency's: kept exactly but for surrounding spaces (removed with a
+   * warning); with a control character inside it is dropped with a warning, never squashed.
+   */
+  private @Nullable String householdId(String raw) {
+    FieldText.Id id = FieldText.id(raw);
+    if (id.control()) {
+      findings.warn(
+          HOUSEHOLD_ID,
+          ProblemCode.CONTROL_CHARACTER,
+          "household_id contains a line break, tab or other control character; it is dropped");
+      return null;
+    }
+    if (id.trimmed()) {
+      findings.warn(
+          HOUSEHOLD_ID,
+          ProblemCode.TRIMMED,
+          "household_id has spaces before or after it; they are removed");
+    }
+    return id.value();
   }
 
   private @Nullable String name(RowValues<PersonColumn> row, PersonColumn column) {
-    String name = FieldText.clean(row.raw(column));
+    String raw = row.raw(column);
+    String name = FieldText.clean(raw);
+    if (name != null && FieldText.hasControl(raw, false)) {
+      controlReplaced(column, "a line break, tab or other control character");
+    }
     if (name != null && Placeholders.isPlaceholderName(name)) {
       placeholder(column);
       return null;
@@ -131,7 +168,11 @@ final class PersonRules implements RowRules<PersonColumn, PersonRecord> {
   }
 
   private @Nullable String text(RowValues<PersonColumn> row, PersonColumn column) {
-    String text = FieldText.clean(row.raw(column));
+    String raw = row.raw(column);
+    String text = FieldText.clean(raw);
+    if (text != null && FieldText.hasControl(raw, true)) {
+      controlReplaced(column, "a control character (other than a line break or tab)");
+    }
     if (text != null && Placeholders.isPlaceholderText(text)) {
       placeholder(column);
       return null;
@@ -142,6 +183,9 @@ final class PersonRules implements RowRules<PersonColumn, PersonRecord> {
   private List<String> aliases(String raw) {
     if (raw.isBlank()) {
       return List.of();
+    }
+    if (FieldText.hasControl(raw, false)) {
+      controlReplaced(ALIASES, "a line break, tab or other control character");
     }
     List<String> aliases = new ArrayList<>(2);
     for (String part : raw.split(";")) {
@@ -244,6 +288,13 @@ final class PersonRules implements RowRules<PersonColumn, PersonRecord> {
       return null;
     }
     return value.toLowerCase(Locale.ROOT);
+  }
+
+  private void controlReplaced(PersonColumn column, String what) {
+    findings.warn(
+        column,
+        ProblemCode.CONTROL_CHARACTER,
+        column.header() + " contains " + what + "; it is kept with a space in its place");
   }
 
   private void placeholder(PersonColumn column) {

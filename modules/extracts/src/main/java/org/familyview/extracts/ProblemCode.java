@@ -20,6 +20,10 @@ public enum ProblemCode {
   UNKNOWN_TYPE,
   FIELD_COUNT,
   TOO_LONG,
+  /**
+   * An identifier holds a line break or other control character (rejected); elsewhere a warning.
+   */
+  CONTROL_CHARACTER,
   // Row kept with a warning
   MISSING_VALUE,
   PLACEHOLDER,
@@ -31,5 +35,7 @@ public enum ProblemCode {
   INVALID_UPN,
   INVALID_PNC_ID,
   INVALID_EMAIL,
-  TRUNCATED
+  TRUNCATED,
+  /** Spaces around an identifier were removed. */
+  TRIMMED
 }

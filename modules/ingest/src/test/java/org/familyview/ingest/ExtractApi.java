@@ -43,6 +43,17 @@ final class ExtractApi {
     return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  HttpResponse<String> post(String path, String bearer, String json) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Uploads and returns the extract id, asserting the 202. */
   String accepted(String agency, String bearer, Multipart body) throws Exception {
     HttpResponse<String> response = upload(agency, bearer, body);
@@ -52,7 +63,7 @@ final class ExtractApi {
     return json.get("extractId").asString();
   }
 
-  /** Polls until the extract is COMPLETED or FAILED. */
+  /** Polls until the extract's load is over: COMPLETED, FAILED, HELD or DISCARDED. */
   JsonNode finished(String extractId, String bearer, Duration timeout) throws Exception {
     Instant deadline = Instant.now().plus(timeout);
     while (true) {
@@ -60,7 +71,7 @@ final class ExtractApi {
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       JsonNode json = JSON.readTree(response.body());
       String status = json.get("status").asString();
-      if (status.equals("COMPLETED") || status.equals("FAILED")) {
+      if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
         return json;
       }
       if (Instant.now().isAfter(deadline)) {

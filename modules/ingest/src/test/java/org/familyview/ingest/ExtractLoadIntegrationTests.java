@@ -17,9 +17,16 @@ import tools.jackson.databind.JsonNode;
 /**
  * The extract load end to end against the real PostgreSQL and Keycloak: upload over HTTP with a
  * real token, the Spring Batch job, the rows in the database. Police extracts only, in the tests'
- * own schema, which each test starts from empty for that agency.
+ * own schema, which each test starts from empty for that agency. These fixtures are tiny: one of
+ * four persons leaving is a quarter of the agency, which the snapshot guard would hold, so the
+ * guard is off here; {@link SnapshotGuardIntegrationTests} tests it at its defaults.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "familyview.ingest.guard.max-retire-share=1.0",
+      "familyview.ingest.guard.min-row-share=0"
+    })
 class ExtractLoadIntegrationTests {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
@@ -260,6 +267,50 @@ class ExtractLoadIntegrationTests {
             WAIT);
     assertThat(feedback(other.get("rejects")))
         .containsExactly("events.csv:2:record_id:UNKNOWN_PERSON");
+  }
+
+  @Test
+  void valuesAreStoredExactlyOrRefusedWithTheirFileLineFieldAndReasonNeverSilentlyChanged()
+      throws Exception {
+    String persons =
+        ExtractFixtures.PERSONS_HEADER
+            + "\"P\n1\",Ann,Lee,,,,\r\n" // 2-3 rejected: a line break inside the record_id
+            + "P 1,Bob,Lee,,,,\r\n" // 4 accepted: another id, never the squashed "P 1"
+            + "P8,Ca\u0001rl,Lee,,,,\r\n"; // 5 accepted, a control character in a name warned of
+    String events =
+        ExtractFixtures.EVENTS_HEADER + "E1,P 1,2024-01-02,arrest,\"  Two\r\nlines  \"\r\n";
+
+    JsonNode extract =
+        api.finished(
+            api.accepted(
+                "police",
+                police,
+                new Multipart()
+                    .file("persons", "persons.csv", persons)
+                    .file("events", "events.csv", events)),
+            police,
+            WAIT);
+
+    assertThat(extract.get("status").asString()).isEqualTo("COMPLETED");
+    assertThat(feedback(extract.get("rejects")))
+        .containsExactly("persons.csv:2:record_id:CONTROL_CHARACTER");
+    assertThat(extract.get("rejects").get(0).get("reason").asString())
+        .contains("line break", "stored exactly");
+    assertThat(feedback(extract.get("warnings")))
+        .containsExactly("persons.csv:5:given_name:CONTROL_CHARACTER");
+    assertThat(
+            jdbc.sql(
+                    "select record_id || '=' || given_name from source_person"
+                        + " where agency = 'POLICE' order by record_id")
+                .query(String.class)
+                .list())
+        .containsExactly("P 1=Bob", "P8=Ca rl");
+    assertThat(
+            jdbc.sql("select summary from source_event where agency = 'POLICE' and event_id = 'E1'")
+                .query(String.class)
+                .single())
+        .as("a summary is kept exactly, line breaks and surrounding spaces included")
+        .isEqualTo("  Two\r\nlines  ");
   }
 
   private static Multipart fixture() {

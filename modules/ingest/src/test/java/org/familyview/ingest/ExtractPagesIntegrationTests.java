@@ -11,11 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.familyview.extracts.Agency;
+import org.familyview.ingest.extract.ExtractSource;
 import org.familyview.ingest.extract.Extracts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
@@ -31,6 +34,7 @@ class ExtractPagesIntegrationTests {
 
   @Autowired MockMvc mvc;
   @Autowired Extracts extracts;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void anUploaderSendsAnExtractFromTheFormAndSeesItsRejects() throws Exception {
@@ -58,6 +62,46 @@ class ExtractPagesIntegrationTests {
 
     assertThat(page)
         .contains("COMPLETED", "Rejected rows (<span>3</span>)", "record_id is missing");
+  }
+
+  @Test
+  void aHeldExtractShowsItsReasonAndFiguresToItsUploaderOnTheExtractsPages() throws Exception {
+    UUID id = UUID.randomUUID();
+    extracts.queue(
+        id, Agency.COUNCIL, ExtractSource.UPLOAD, "council-upload", false, Instant.now());
+    extracts.held(
+        id,
+        "persons.csv would retire 745 of the agency's 750 current records (99.3%), more than the"
+            + " 10% allowed",
+        745,
+        750,
+        Instant.now());
+    try {
+      String list =
+          mvc.perform(get("/extracts").with(uploader("council")))
+              .andExpect(status().isOk())
+              .andReturn()
+              .getResponse()
+              .getContentAsString(StandardCharsets.UTF_8);
+      assertThat(list).contains("HELD", "would retire 745 of the agency&#39;s 750");
+
+      String page =
+          mvc.perform(get("/extracts/" + id).with(uploader("council")))
+              .andExpect(status().isOk())
+              .andReturn()
+              .getResponse()
+              .getContentAsString(StandardCharsets.UTF_8);
+      assertThat(page)
+          .contains("Held: nothing of this extract has been applied")
+          .contains("<span id=\"held-would-retire\">745</span>")
+          .contains("<span id=\"held-current\">750</span>")
+          .doesNotContain("http-equiv=\"refresh\"");
+
+      mvc.perform(get("/extracts/" + id).with(uploader("police")))
+          .andExpect(status().isForbidden());
+    } finally {
+      jdbc.sql("delete from extract where id = ?").param(id).update();
+    }
   }
 
   @Test

@@ -25,6 +25,7 @@ class IngestBoundariesTests {
         .resideInAnyPackage(
             "org.familyview.ingest.load..",
             "org.familyview.ingest.extract..",
+            "org.familyview.ingest.guard..",
             "org.familyview.ingest.inbox..")
         .should()
         .dependOnClassesThat()
@@ -39,6 +40,7 @@ class IngestBoundariesTests {
         .resideInAnyPackage(
             "org.familyview.ingest.load..",
             "org.familyview.ingest.extract..",
+            "org.familyview.ingest.guard..",
             "org.familyview.ingest.inbox..")
         .should()
         .dependOnClassesThat()

@@ -19,5 +19,9 @@ public enum AuditAction {
   BREAK_GLASS_REVIEW,
   DISPUTE,
   /** A request refused outside a case gate: a 401 of a known user, or a 403. */
-  ACCESS_REFUSED
+  ACCESS_REFUSED,
+  /** A held extract confirmed (applied) by its agency's uploader or an admin, with a reason. */
+  EXTRACT_CONFIRM,
+  /** A held extract discarded: nothing of it applied. */
+  EXTRACT_DISCARD
 }

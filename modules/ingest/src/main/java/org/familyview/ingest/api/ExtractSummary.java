@@ -1,9 +1,12 @@
 package org.familyview.ingest.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import org.familyview.ingest.extract.Extract;
+import org.jspecify.annotations.Nullable;
 
-/** One line of {@code GET /api/extracts}. */
+/** One line of {@code GET /api/extracts}; {@code held} only for an extract the guard held. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 record ExtractSummary(
     String extractId,
     String agency,
@@ -12,7 +15,8 @@ record ExtractSummary(
     long personsRead,
     long personsRejected,
     long eventsRead,
-    long eventsRejected) {
+    long eventsRejected,
+    ExtractView.@Nullable HeldView held) {
 
   static ExtractSummary of(Extract e) {
     return new ExtractSummary(
@@ -23,6 +27,7 @@ record ExtractSummary(
         e.persons().read(),
         e.persons().rejected(),
         e.events().read(),
-        e.events().rejected());
+        e.events().rejected(),
+        ExtractView.HeldView.of(e.held()));
   }
 }

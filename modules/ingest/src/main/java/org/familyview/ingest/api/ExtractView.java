@@ -8,6 +8,7 @@ import org.familyview.ingest.extract.Extract;
 import org.familyview.ingest.extract.Feedback;
 import org.familyview.ingest.extract.FeedbackPage;
 import org.familyview.ingest.extract.FileCounts;
+import org.familyview.ingest.extract.Held;
 import org.familyview.ingest.extract.LoadProgress;
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +35,9 @@ record ExtractView(
     int page,
     int size,
     long rejectsTotal,
-    long warningsTotal) {
+    long warningsTotal,
+    @Nullable HeldView held,
+    @Nullable Resolution resolution) {
 
   static ExtractView of(
       Extract extract, LoadProgress progress, FeedbackPage rejects, FeedbackPage warnings) {
@@ -60,7 +63,26 @@ record ExtractView(
         rejects.page(),
         rejects.size(),
         rejects.total(),
-        warnings.total());
+        warnings.total(),
+        HeldView.of(extract.held()),
+        Resolution.of(extract.held()));
+  }
+
+  /** Why the snapshot guard held the extract, with its figures; kept once it is decided. */
+  record HeldView(String reason, long wouldRetire, long current) {
+    static @Nullable HeldView of(@Nullable Held held) {
+      return held == null ? null : new HeldView(held.reason(), held.wouldRetire(), held.current());
+    }
+  }
+
+  /** Who confirmed or discarded a held extract, when and why. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Resolution(String by, Instant at, @Nullable String reason) {
+    static @Nullable Resolution of(@Nullable Held held) {
+      return held == null || held.resolvedBy() == null || held.resolvedAt() == null
+          ? null
+          : new Resolution(held.resolvedBy(), held.resolvedAt(), held.resolution());
+    }
   }
 
   record Counts(

@@ -50,7 +50,9 @@ public class DeliveredFilesSweep {
         ingest.inboxDir(),
         properties.keptFor(),
         cutoff ->
-            jdbc.sql("select id from extract where finished_at is not null and finished_at < ?")
+            jdbc.sql(
+                    "select id from extract where finished_at is not null and finished_at < ?"
+                        + " and status <> 'HELD'")
                 .param(Timestamp.from(cutoff))
                 .query(UUID.class)
                 .list(),

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param personsRows the data rows in persons.csv, known once the file has been inspected
  * @param eventsFile null when the delivery had no events.csv: the agency's events are then left as
  *     they were
+ * @param held why the snapshot guard held it and the figures; null for an extract never held
  */
 public record Extract(
     UUID id,
@@ -29,13 +30,15 @@ public record Extract(
     @Nullable Long eventsRows,
     FileCounts persons,
     FileCounts events,
-    IdentifierCoverage coverage) {
+    IdentifierCoverage coverage,
+    @Nullable Held held) {
 
   public boolean hasEvents() {
     return eventsFile != null;
   }
 
+  /** Whether its load is over: applied, failed, held for a decision, or discarded. */
   public boolean finished() {
-    return status == ExtractStatus.COMPLETED || status == ExtractStatus.FAILED;
+    return status != ExtractStatus.QUEUED && status != ExtractStatus.RUNNING;
   }
 }

@@ -26,7 +26,9 @@ public class Extracts {
       events_read, events_accepted, events_rejected, events_warnings, events_new,
       events_changed, events_unchanged, events_no_longer_current,
       persons_with_date_of_birth, persons_with_postcode, persons_with_nhs_number,
-      persons_with_upn, persons_with_pnc_id
+      persons_with_upn, persons_with_pnc_id,
+      held_reason, held_would_retire, held_current, held_at, resolved_by, resolved_at,
+      resolution_reason
       """;
 
   private final JdbcClient jdbc;
@@ -122,6 +124,62 @@ public class Extracts {
             "update extract set status = 'FAILED', finished_at = ?, failure_reason = ? where id = ?")
         .params(Timestamp.from(at), reason, id)
         .update();
+  }
+
+  /**
+   * The snapshot guard stopped the extract: nothing is applied, its staged rows wait for a
+   * decision. {@code finished_at} is when it was held.
+   */
+  public void held(UUID id, String reason, long wouldRetire, long current, Instant at) {
+    jdbc.sql(
+            """
+            update extract set status = 'HELD', held_reason = ?, held_would_retire = ?,
+              held_current = ?, held_at = ?, finished_at = ?
+            where id = ?
+            """)
+        .params(reason, wouldRetire, current, Timestamp.from(at), Timestamp.from(at), id)
+        .update();
+  }
+
+  /** Who confirmed or discarded a held extract, and why; the status is set by the caller. */
+  public void resolved(UUID id, String by, Instant at, @Nullable String reason) {
+    jdbc.sql(
+            """
+            update extract set resolved_by = ?, resolved_at = ?, resolution_reason = ?
+            where id = ?
+            """)
+        .params(by, Timestamp.from(at), reason, id)
+        .update();
+  }
+
+  public void discarded(UUID id, Instant at) {
+    jdbc.sql("update extract set status = 'DISCARDED', finished_at = ? where id = ?")
+        .params(Timestamp.from(at), id)
+        .update();
+  }
+
+  /** The rows of persons.csv in the agency's latest applied delivery, if it has one. */
+  public Optional<Long> previousDeliveryRows(Agency agency) {
+    return jdbc.sql(
+            """
+            select persons_read from extract where agency = ? and applied_at is not null
+            order by applied_at desc limit 1
+            """)
+        .param(agency.name())
+        .query(Long.class)
+        .optional();
+  }
+
+  /** Whether a delivery of the agency received after this one has been applied since. */
+  public boolean laterDeliveryApplied(Extract extract) {
+    return jdbc.sql(
+            """
+            select exists (select 1 from extract where agency = ? and applied_at is not null
+                             and received_at > ? and id <> ?)
+            """)
+        .params(extract.agency().name(), Timestamp.from(extract.receivedAt()), extract.id())
+        .query(Boolean.class)
+        .single();
   }
 
   /** Quarantines a row or a whole file. */
@@ -251,7 +309,23 @@ public class Extracts {
             rs.getLong("persons_with_postcode"),
             rs.getLong("persons_with_nhs_number"),
             rs.getLong("persons_with_upn"),
-            rs.getLong("persons_with_pnc_id")));
+            rs.getLong("persons_with_pnc_id")),
+        held(rs));
+  }
+
+  private static @Nullable Held held(ResultSet rs) throws SQLException {
+    String reason = rs.getString("held_reason");
+    if (reason == null) {
+      return null;
+    }
+    return new Held(
+        reason,
+        rs.getLong("held_would_retire"),
+        rs.getLong("held_current"),
+        instant(rs, "held_at"),
+        rs.getString("resolved_by"),
+        instant(rs, "resolved_at"),
+        rs.getString("resolution_reason"));
   }
 
   private static FileCounts counts(ResultSet rs, String prefix) throws SQLException {

@@ -1,35 +1,33 @@
 package org.familyview.ingest.load;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.UUID;
-import org.familyview.extracts.ExtractFile;
 import org.familyview.ingest.extract.Extract;
+import org.familyview.ingest.extract.ExtractStatus;
 import org.familyview.ingest.extract.Extracts;
-import org.familyview.ingest.extract.FileCounts;
+import org.familyview.ingest.guard.SnapshotGuard;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Applies the staged snapshot to the agency's source records in one transaction (the tasklet's),
- * set-based: records not current before (or never seen) are new, current ones with another content
- * hash changed (and marked for re-matching), equal hashes unchanged and untouched, and current
- * records missing from the snapshot become no longer current. Until this commits, the previous
- * snapshot is what everyone sees; once it commits the extract is complete. Safe to run again: an
- * applied extract is recognised and left alone.
+ * Decides what to apply and applies it, in one transaction (the tasklet's): the snapshot guard
+ * judges the staged extract against the agency's current records; a held extract gets status {@code
+ * HELD} with its reason and figures and nothing else changes; otherwise the {@link Snapshot} is
+ * applied and the extract completed. Until this commits, the previous snapshot is what everyone
+ * sees. Safe to run again: an applied or held extract is recognised and left alone.
  */
 final class ApplySnapshot implements Tasklet {
 
-  private final JdbcClient jdbc;
+  private final Snapshot snapshot;
+  private final SnapshotGuard guard;
   private final Extracts extracts;
   private final Clock clock;
 
-  ApplySnapshot(JdbcClient jdbc, Extracts extracts, Clock clock) {
-    this.jdbc = jdbc;
+  ApplySnapshot(Snapshot snapshot, SnapshotGuard guard, Extracts extracts, Clock clock) {
+    this.snapshot = snapshot;
+    this.guard = guard;
     this.extracts = extracts;
     this.clock = clock;
   }
@@ -44,238 +42,23 @@ final class ApplySnapshot implements Tasklet {
                 .getJobParameters()
                 .getString("extractId"));
     Extract extract = extracts.find(id).orElseThrow();
-    // One snapshot of an agency at a time, whichever instance or thread applies it.
-    jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
-        .param("familyview.extract." + extract.agency().name())
-        .query()
-        .singleRow();
-    boolean applied =
-        jdbc.sql("select applied_at is not null from extract where id = ? for update")
-            .param(id)
-            .query(Boolean.class)
-            .single();
-    if (applied) {
+    if (snapshot.lockAndCheckApplied(extract) || extract.status() == ExtractStatus.HELD) {
       return RepeatStatus.FINISHED;
     }
-    // The staging tables were emptied after the previous load and autovacuum may have recorded
-    // them as empty; without fresh statistics the planner probes the source tables row by row.
-    // The same holds for the source tables after a first load or a retention erasure: statistics
-    // that say "empty" turn the anti-joins below into a scan of the whole table per staged row.
-    // ANALYZE samples a fixed number of rows, so it costs well under a second at any size.
-    jdbc.sql("analyze extract_person_stage").update();
-    jdbc.sql("analyze extract_event_stage").update();
-    jdbc.sql("analyze source_person").update();
-    jdbc.sql("analyze source_event").update();
-    // Statistics cannot help a first load: the source table is truly empty when analysed, so the
-    // planner expects one row and anti-joins each staged record against it with a nested loop
-    // over a sequential scan. But the insert fills that table as it runs, and every probe then
-    // walks all the rows this statement has inserted so far (invisible to it, still read): a
-    // first load of 100,000 police records ran for over a quarter of an hour, quadratic in the
-    // file. Hash and merge joins read the other side once, at any size; this transaction's
-    // statements are all set operations over whole snapshots, where a nested loop never wins by
-    // much, so it does without them.
-    jdbc.sql("set local enable_nestloop = off").update();
-    Instant now = clock.instant();
-    FileCounts persons = applyPersons(extract, now);
-    FileCounts events =
-        extract.hasEvents() ? applyEvents(extract, now) : new FileCounts(0, 0, 0, 0, 0, 0, 0, 0);
-    record(id, "persons_", persons);
-    record(id, "events_", events);
-    jdbc.sql(
-            """
-            update extract e set
-              persons_with_date_of_birth = c.dob, persons_with_postcode = c.postcode,
-              persons_with_nhs_number = c.nhs, persons_with_upn = c.upn, persons_with_pnc_id = c.pnc,
-              applied_at = ?, status = 'COMPLETED', finished_at = ?
-            from (select count(date_of_birth) dob, count(postcode) postcode, count(nhs_number) nhs,
-                         count(upn) upn, count(pnc_id) pnc
-                  from extract_person_stage where extract_id = ?) c
-            where e.id = ?
-            """)
-        .params(Timestamp.from(now), Timestamp.from(clock.instant()), id, id)
-        .update();
+    snapshot.plan();
+    if (judge(extract) instanceof SnapshotGuard.Verdict.Hold hold) {
+      snapshot.recordIntake(extract);
+      extracts.held(id, hold.reason(), hold.wouldRetire(), hold.current(), clock.instant());
+      return RepeatStatus.FINISHED;
+    }
+    snapshot.apply(extract);
     return RepeatStatus.FINISHED;
   }
 
-  private FileCounts applyPersons(Extract extract, Instant now) {
-    UUID id = extract.id();
-    String agency = extract.agency().name();
-    Diff diff =
-        jdbc.sql(
-                """
-                select count(*) filter (where p.record_id is null or not p.current),
-                       count(*) filter (where p.current and p.content_hash <> s.content_hash),
-                       count(*) filter (where p.current and p.content_hash = s.content_hash)
-                from extract_person_stage s
-                left join source_person p on p.agency = ? and p.record_id = s.record_id
-                where s.extract_id = ?
-                """)
-            .params(agency, id)
-            .query((rs, n) -> new Diff(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
-            .single();
-    long noLongerCurrent =
-        jdbc.sql(
-                """
-                update source_person p set current = false, no_longer_current_since = ?
-                where p.agency = ? and p.current
-                  and not exists (select 1 from extract_person_stage s
-                                  where s.extract_id = ? and s.record_id = p.record_id)
-                """)
-            .params(id, agency, id)
-            .update();
-    // Changed and reappearing records are updated, new ones inserted: two plain statements
-    // rather than one INSERT ... ON CONFLICT, whose speculative insertion costs a first load of
-    // millions of rows dearly. Unchanged records are not written at all.
-    jdbc.sql(
-            """
-            update source_person p set
-              given_name = s.given_name, middle_names = s.middle_names,
-              family_name = s.family_name,
-              aliases = coalesce(string_to_array(s.aliases, ';'), '{}'),
-              date_of_birth = s.date_of_birth, sex = s.sex, address = s.address,
-              postcode = s.postcode, nhs_number = s.nhs_number, upn = s.upn, pnc_id = s.pnc_id,
-              phone = s.phone, email = s.email, household_id = s.household_id,
-              content_hash = s.content_hash, current = true, needs_matching = true,
-              extract_id = s.extract_id, source_file = ?, source_line = s.line, loaded_at = ?,
-              no_longer_current_since = null
-            from extract_person_stage s
-            where s.extract_id = ? and p.agency = ? and p.record_id = s.record_id
-              and (p.content_hash <> s.content_hash or not p.current)
-            """)
-        .params(ExtractFile.PERSONS.fileName(), Timestamp.from(now), id, agency)
-        .update();
-    jdbc.sql(
-            """
-            insert into source_person (agency, record_id, given_name, middle_names, family_name,
-              aliases, date_of_birth, sex, address, postcode, nhs_number, upn, pnc_id, phone, email,
-              household_id, content_hash, current, needs_matching, extract_id, source_file,
-              source_line, loaded_at, first_extract_id, no_longer_current_since)
-            select ?, s.record_id, s.given_name, s.middle_names, s.family_name,
-              coalesce(string_to_array(s.aliases, ';'), '{}'), s.date_of_birth, s.sex, s.address,
-              s.postcode, s.nhs_number, s.upn, s.pnc_id, s.phone, s.email, s.household_id,
-              s.content_hash, true, true, s.extract_id, ?, s.line, ?, s.extract_id, null
-            from extract_person_stage s
-            where s.extract_id = ?
-              and not exists (select 1 from source_person p
-                              where p.agency = ? and p.record_id = s.record_id)
-            """)
-        .params(agency, ExtractFile.PERSONS.fileName(), Timestamp.from(now), id, agency)
-        .update();
-    return counts(id, ExtractFile.PERSONS, "extract_person_stage", diff, noLongerCurrent);
+  private SnapshotGuard.Verdict judge(Extract extract) {
+    return guard.judge(
+        snapshot.personFigures(extract),
+        extract.hasEvents() ? snapshot.eventFigures(extract) : null,
+        extracts.previousDeliveryRows(extract.agency()).orElse(null));
   }
-
-  private FileCounts applyEvents(Extract extract, Instant now) {
-    UUID id = extract.id();
-    String agency = extract.agency().name();
-    Diff diff =
-        jdbc.sql(
-                """
-                select count(*) filter (where e.event_id is null or not e.current),
-                       count(*) filter (where e.current and e.content_hash <> s.content_hash),
-                       count(*) filter (where e.current and e.content_hash = s.content_hash)
-                from extract_event_stage s
-                left join source_event e on e.agency = ? and e.event_id = s.event_id
-                where s.extract_id = ?
-                """)
-            .params(agency, id)
-            .query((rs, n) -> new Diff(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
-            .single();
-    long noLongerCurrent =
-        jdbc.sql(
-                """
-                update source_event e set current = false, no_longer_current_since = ?
-                where e.agency = ? and e.current
-                  and not exists (select 1 from extract_event_stage s
-                                  where s.extract_id = ? and s.event_id = e.event_id)
-                """)
-            .params(id, agency, id)
-            .update();
-    jdbc.sql(
-            """
-            update source_event e set
-              record_id = s.record_id, occurred_on = s.occurred_on,
-              occurred_time = s.occurred_time, type = s.type, detail = s.detail, role = s.role,
-              summary = s.summary, sensitivity = s.sensitivity, content_hash = s.content_hash,
-              current = true, extract_id = s.extract_id, source_file = ?, source_line = s.line,
-              loaded_at = ?, no_longer_current_since = null
-            from extract_event_stage s
-            where s.extract_id = ? and e.agency = ? and e.event_id = s.event_id
-              and (e.content_hash <> s.content_hash or not e.current)
-            """)
-        .params(ExtractFile.EVENTS.fileName(), Timestamp.from(now), id, agency)
-        .update();
-    jdbc.sql(
-            """
-            insert into source_event (agency, event_id, record_id, occurred_on, occurred_time,
-              type, detail, role, summary, sensitivity, content_hash, current, extract_id,
-              source_file, source_line, loaded_at, first_extract_id, no_longer_current_since)
-            select ?, s.event_id, s.record_id, s.occurred_on, s.occurred_time, s.type, s.detail,
-              s.role, s.summary, s.sensitivity, s.content_hash, true, s.extract_id, ?, s.line, ?,
-              s.extract_id, null
-            from extract_event_stage s
-            where s.extract_id = ?
-              and not exists (select 1 from source_event e
-                              where e.agency = ? and e.event_id = s.event_id)
-            """)
-        .params(agency, ExtractFile.EVENTS.fileName(), Timestamp.from(now), id, agency)
-        .update();
-    return counts(id, ExtractFile.EVENTS, "extract_event_stage", diff, noLongerCurrent);
-  }
-
-  private FileCounts counts(UUID id, ExtractFile file, String stage, Diff diff, long gone) {
-    long accepted =
-        jdbc.sql("select count(*) from " + stage + " where extract_id = ?")
-            .param(id)
-            .query(Long.class)
-            .single();
-    long rejected = countOf("extract_reject", id, file, "and line > 0");
-    long warnings = countOf("extract_warning", id, file, "");
-    return new FileCounts(
-        accepted + rejected,
-        accepted,
-        rejected,
-        warnings,
-        diff.newRecords(),
-        diff.changed(),
-        diff.unchanged(),
-        gone);
-  }
-
-  private long countOf(String table, UUID id, ExtractFile file, String condition) {
-    // A reject on line 0 is a whole file, not a row: it is never counted among the rows.
-    return jdbc.sql(
-            "select count(*) from " + table + " where extract_id = ? and file = ? " + condition)
-        .params(id, file.fileName())
-        .query(Long.class)
-        .single();
-  }
-
-  private void record(UUID id, String prefix, FileCounts c) {
-    jdbc.sql(
-            "update extract set "
-                + String.join(
-                    ", ",
-                    prefix + "read = ?",
-                    prefix + "accepted = ?",
-                    prefix + "rejected = ?",
-                    prefix + "warnings = ?",
-                    prefix + "new = ?",
-                    prefix + "changed = ?",
-                    prefix + "unchanged = ?",
-                    prefix + "no_longer_current = ?")
-                + " where id = ?")
-        .params(
-            c.read(),
-            c.accepted(),
-            c.rejected(),
-            c.warnings(),
-            c.newRecords(),
-            c.changed(),
-            c.unchanged(),
-            c.noLongerCurrent(),
-            id)
-        .update();
-  }
-
-  private record Diff(long newRecords, long changed, long unchanged) {}
 }

@@ -10,6 +10,8 @@ import org.familyview.ingest.IngestProperties;
 import org.familyview.ingest.extract.Extract;
 import org.familyview.ingest.extract.ExtractFolders;
 import org.familyview.ingest.extract.Extracts;
+import org.familyview.ingest.guard.GuardProperties;
+import org.familyview.ingest.guard.SnapshotGuard;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -35,8 +37,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  *   <li>{@code stagePersons}, {@code stageEvents}: chunk-oriented; accepted rows are copied to the
  *       staging tables with their warnings, rejected rows skipped into the rejects table; each
  *       chunk commits with the reader's position, so a killed load resumes exactly where it was;
- *   <li>{@code applySnapshot}: one transaction applies the snapshot and completes the extract;
- *   <li>{@code clearStaging}: removes the staged rows.
+ *   <li>{@code applySnapshot}: one transaction asks the snapshot guard, then either holds the
+ *       extract ({@code HELD}, nothing applied, its staged rows kept for a confirmation) or applies
+ *       the snapshot and completes the extract;
+ *   <li>{@code clearStaging}: removes the staged rows, unless the extract is held.
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
@@ -122,9 +126,13 @@ class ExtractLoadJobConfiguration {
       JobRepository jobRepository,
       PlatformTransactionManager transactions,
       JdbcClient jdbc,
-      Extracts extracts) {
+      Extracts extracts,
+      GuardProperties guard) {
+    Clock clock = Clock.systemUTC();
     return new StepBuilder("applySnapshot", jobRepository)
-        .tasklet(new ApplySnapshot(jdbc, extracts, Clock.systemUTC()), transactions)
+        .tasklet(
+            new ApplySnapshot(new Snapshot(jdbc, clock), new SnapshotGuard(guard), extracts, clock),
+            transactions)
         .build();
   }
 

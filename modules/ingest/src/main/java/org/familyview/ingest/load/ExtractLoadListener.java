@@ -14,8 +14,9 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
  * Keeps the extract's status in step with its job: RUNNING when a job execution starts, then
- * COMPLETED, or FAILED with a reason a partner can act on. A structurally broken file is recorded
- * as a reject of the whole file. Logs ids and counts only, never row content.
+ * COMPLETED, HELD (set by the apply step, left as it is), or FAILED with a reason a partner can act
+ * on. A structurally broken file is recorded as a reject of the whole file. Logs ids and counts
+ * only, never row content.
  */
 final class ExtractLoadListener implements JobExecutionListener {
 
@@ -47,6 +48,10 @@ final class ExtractLoadListener implements JobExecutionListener {
   public void afterJob(JobExecution execution) {
     UUID id = extractId(execution);
     Extract extract = extracts.find(id).orElseThrow();
+    if (extract.status() == ExtractStatus.HELD) {
+      log.info("Extract {} held by the snapshot guard; it waits to be confirmed or discarded", id);
+      return;
+    }
     if (execution.getStatus() == BatchStatus.COMPLETED
         || extract.status() == ExtractStatus.COMPLETED) {
       // Once the snapshot is applied the extract is complete, even if tidying up failed after.
