@@ -272,7 +272,8 @@ class DemoWorldWalkIntegrationTests {
       }
       withEvents.put(agency, records);
     }
-    String steward = KeycloakTokens.accessToken("steward");
+    // A safeguarding lead looks the records up: a steward reads only people a task names.
+    String lookup = KeycloakTokens.accessToken("lead");
     int tried = 0;
     for (var entry : recordsByTruth.entrySet()) {
       Map<String, String> records = new LinkedHashMap<>();
@@ -293,7 +294,7 @@ class DemoWorldWalkIntegrationTests {
             HTTP.send(
                 request(
                         "/api/persons/by-record/" + record.getKey() + "/" + record.getValue(),
-                        steward)
+                        lookup)
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
         people.add(

@@ -300,7 +300,20 @@ class PipelineIntegrationTests {
     assertThat(personOfRecord().get(key(pairOfOne.get(0))))
         .isEqualTo(afterDecisions.get(key(pairOfOne.get(0))));
 
-    JsonNode history = api.json(api.get("/api/persons/" + mergedB + "/history", steward), 200);
+    // No review task names these people (the decisions were written directly): a steward is
+    // refused their history and the refusal is audited; a safeguarding lead reads it.
+    String lead = KeycloakTokens.accessToken("lead");
+    assertThat(api.get("/api/persons/" + mergedB + "/history", steward).statusCode())
+        .isEqualTo(403);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_entry where action = 'PERSON_VIEW'"
+                        + " and outcome = 'DENIED' and target_id = ?")
+                .param(mergedB)
+                .query(Long.class)
+                .single())
+        .isGreaterThanOrEqualTo(1);
+    JsonNode history = api.json(api.get("/api/persons/" + mergedB + "/history", lead), 200);
     assertThat(history.get("retiredAt").isNull()).isFalse();
     assertThat(history.get("becameIds").values())
         .extracting(JsonNode::asString)
@@ -315,7 +328,7 @@ class PipelineIntegrationTests {
                     + singles.get(1)[0].toLowerCase()
                     + "/"
                     + singles.get(1)[1],
-                steward),
+                lead),
             200);
     assertThat(byRecord.get("personId").asString()).isEqualTo(mergedA);
     assertThat(api.get("/api/persons/by-record/police/no-such-record", steward).statusCode())

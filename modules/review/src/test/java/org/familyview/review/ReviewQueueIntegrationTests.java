@@ -77,6 +77,31 @@ class ReviewQueueIntegrationTests {
   }
 
   @Test
+  void aStewardReadsOnlyThePeopleAReviewTaskNamesAndTheRefusalIsAudited() throws Exception {
+    RecordKey health = world.record("health", "HN").save();
+    RecordKey council = world.record("council", "CN").save();
+    String person = world.person(Instant.now(), health);
+    world.person(Instant.now(), council);
+
+    ReviewApi.Answer refused = api.get("/api/review/persons/" + person, "steward");
+
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.json().get("detail").asString()).contains("no review task names");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_entry where actor = 'steward'"
+                        + " and outcome = 'DENIED' and target_type = 'person' and target_id = ?")
+                .param(person)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+
+    world.task(health, council).save();
+
+    assertThat(api.get("/api/review/persons/" + person, "steward").status()).isEqualTo(200);
+  }
+
+  @Test
   void anUnknownReasonIsAProblemDetailAndOtherRolesAreRefused() throws Exception {
     ReviewApi.Answer bad = api.get("/api/review/tasks?kind=GUESSWORK", "steward");
     assertThat(bad.status()).isEqualTo(400);
