@@ -82,6 +82,27 @@ class RefusalsAndErrorsIntegrationTests {
   }
 
   @Test
+  void theIssuesOtherRefusalsAreEachAuditedAgainstTheirUser() throws Exception {
+    Instant before = Instant.now();
+
+    assertThat(BearerRequests.post(port, "/api/pipeline/runs", "keyworker2", "{}").statusCode())
+        .isEqualTo(403);
+    assertThat(
+            BearerRequests.get(port, "/api/persons/P-refused/subject-access", "keyworker2")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            BearerRequests.post(port, "/api/retention/runs?dryRun=true", "lead", "{}").statusCode())
+        .isEqualTo(403);
+
+    assertThat(refusalsOf("keyworker2", before))
+        .anySatisfy(e -> assertThat(e).contains("POST /api/pipeline/runs"))
+        .anySatisfy(e -> assertThat(e).contains("GET /api/persons/P-refused/subject-access"));
+    assertThat(refusalsOf("lead", before))
+        .anySatisfy(e -> assertThat(e).contains("POST /api/retention/runs"));
+  }
+
+  @Test
   void aRefusedBreakGlassKeepsThePurposeAndTheReasonTheUserTyped() throws Exception {
     String family = "F-" + UUID.randomUUID();
     String typed = "Neighbour rang about shouting " + UUID.randomUUID();
