@@ -1,11 +1,14 @@
 package org.familyview.pipeline.run;
 
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.familyview.pipeline.PipelineRunFinished;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -22,7 +25,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * The one thread that runs pipeline runs: it takes queued runs oldest first and runs each to its
@@ -33,6 +38,7 @@ import org.springframework.stereotype.Component;
 class PipelineRunner implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(PipelineRunner.class);
+  private static final Duration RECORD_RETRY = Duration.ofSeconds(2);
 
   private final PipelineRuns runs;
   private final JobOperator jobOperator;
@@ -103,7 +109,9 @@ class PipelineRunner implements DisposableBean {
       status = RunStatus.FAILED;
       failure = "could not be launched: " + e.getClass().getSimpleName();
     }
-    runs.finished(id, status, failure);
+    if (!recordEnd(id, status, failure)) {
+      return;
+    }
     log.info("Pipeline run {} {}", id, status);
     try {
       events.publishEvent(new PipelineRunFinished(id, status.name()));
@@ -113,10 +121,40 @@ class PipelineRunner implements DisposableBean {
     }
   }
 
+  /**
+   * Records how the run ended, waiting for PostgreSQL if it is gone (the run's end is usually
+   * reached because it went): a run left RUNNING would stay so until the next start of the
+   * application. False if the application stops first; the next start resumes the run then.
+   */
+  private boolean recordEnd(UUID id, RunStatus status, @Nullable String failure) {
+    while (true) {
+      try {
+        runs.finished(id, status, failure);
+        return true;
+      } catch (DataAccessException | TransactionException e) {
+        if (lane.isShutdown()) {
+          return false;
+        }
+        log.warn(
+            "Pipeline run {} ended {} but could not be recorded ({}); trying again in {} s",
+            id,
+            status,
+            e.getClass().getSimpleName(),
+            RECORD_RETRY.toSeconds());
+        try {
+          Thread.sleep(RECORD_RETRY);
+        } catch (InterruptedException stopping) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+  }
+
   /** The failed step and the error's type; messages may quote data, so they are not kept. */
   private static String failure(JobExecution execution) {
     for (StepExecution step : execution.getStepExecutions()) {
-      if (step.getStatus() == BatchStatus.FAILED) {
+      if (step.getStatus() == BatchStatus.FAILED || step.getStatus() == BatchStatus.UNKNOWN) {
         String error =
             step.getFailureExceptions().stream()
                 .findFirst()
@@ -128,17 +166,52 @@ class PipelineRunner implements DisposableBean {
     return "the job ended " + execution.getStatus();
   }
 
-  /** An execution still "running" when no runner runs it was left by a killed process. */
+  /**
+   * Makes the run's job instance restartable whatever state it was left in. An execution still
+   * "running" when no runner runs it was left by a killed process; an UNKNOWN one (or one with an
+   * UNKNOWN step) by a metadata update that failed, e.g. with PostgreSQL gone in the middle of a
+   * step, which Spring Batch refuses to restart "to be safe". Both are marked failed: each stage is
+   * one transaction and idempotent for its run, so running an unfinished step again is safe.
+   */
   private void recoverDeadExecution(JobParameters parameters) {
     JobInstance instance = jobRepository.getJobInstance(nightlyPipeline.getName(), parameters);
     if (instance == null) {
       return;
     }
     JobExecution last = jobRepository.getLastJobExecution(instance);
-    if (last != null && last.getStatus().isRunning()) {
+    if (last == null) {
+      return;
+    }
+    if (last.getStatus().isRunning()) {
       log.info("Job execution {} was interrupted; restarting it", last.getId());
       jobOperator.recover(last);
+    } else if (last.getStatus() == BatchStatus.UNKNOWN || hasUnknownStep(last)) {
+      log.info("Job execution {} was left UNKNOWN; restarting it", last.getId());
+      markFailed(last);
     }
+  }
+
+  private static boolean hasUnknownStep(JobExecution execution) {
+    return execution.getStepExecutions().stream()
+        .anyMatch(step -> step.getStatus() == BatchStatus.UNKNOWN);
+  }
+
+  private void markFailed(JobExecution execution) {
+    LocalDateTime now = LocalDateTime.now();
+    for (StepExecution step : execution.getStepExecutions()) {
+      if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
+        step.setStatus(BatchStatus.FAILED);
+        if (step.getEndTime() == null) {
+          step.setEndTime(now);
+        }
+        jobRepository.update(step);
+      }
+    }
+    execution.setStatus(BatchStatus.FAILED);
+    if (execution.getEndTime() == null) {
+      execution.setEndTime(now);
+    }
+    jobRepository.update(execution);
   }
 
   @Override
