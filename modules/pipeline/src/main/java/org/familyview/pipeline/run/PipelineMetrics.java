@@ -3,6 +3,7 @@ package org.familyview.pipeline.run;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.familyview.pipeline.PipelineRunFinished;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -37,9 +39,13 @@ class PipelineMetrics {
   private final Function<UUID, Optional<PipelineRun>> runs;
   private final Map<String, AtomicLong> lastCounts = new ConcurrentHashMap<>();
 
+  /**
+   * The application's registry; an application without one (a module's test application) gets
+   * Micrometer's global registry, which records nothing until a registry is added to it.
+   */
   @Autowired
-  PipelineMetrics(MeterRegistry meters, PipelineRuns runs) {
-    this(meters, runs::find);
+  PipelineMetrics(ObjectProvider<MeterRegistry> meters, PipelineRuns runs) {
+    this(meters.getIfAvailable(() -> Metrics.globalRegistry), runs::find);
   }
 
   PipelineMetrics(MeterRegistry meters, Function<UUID, Optional<PipelineRun>> runs) {
