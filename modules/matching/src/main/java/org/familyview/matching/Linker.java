@@ -247,6 +247,50 @@ public final class Linker {
     return new Scored(bayes, rule, outcomes, personal, householdLike[0], sharing[0]);
   }
 
+  /**
+   * Each candidate's decision. Two records whose dates of birth cannot both be right are never one
+   * person by score alone (clustering refuses to join them): a link becomes a review task, a review
+   * pair nothing. Decisions are independent per pair, so they are made in parallel; the graph is
+   * then built in candidate order, which keeps clustering (and so person ids) independent of
+   * threads.
+   */
+  private static LinkDecision[] decisions(
+      PairScorer scorer,
+      List<StandardisedRecord> records,
+      long[] candidates,
+      Scored scored,
+      boolean[] tolerance) {
+    double prior = scorer.priorWeight();
+    int[] births = new int[records.size()];
+    for (int i = 0; i < births.length; i++) {
+      births[i] = DateOfBirthComparison.code(records.get(i).dateOfBirth());
+    }
+    LinkDecision[] decisionOf = new LinkDecision[candidates.length];
+    IntStream.range(0, (candidates.length + CHUNK - 1) / CHUNK)
+        .parallel()
+        .forEach(
+            c -> {
+              int end = Math.min(candidates.length, (c + 1) * CHUNK);
+              for (int i = c * CHUNK; i < end; i++) {
+                RuleOutcome outcome = outcomeOf(scorer, scored, i);
+                LinkDecision decision =
+                    outcome == PairScorer.HOUSEHOLD_ONLY
+                            && scored.personal()[i] == PERSONAL_CONTRARY
+                        ? LinkDecision.NO_LINK
+                        : scorer.decide(prior + scored.bayes()[i], outcome);
+                if (outcome instanceof RuleOutcome.NoRule
+                    && !DateOfBirthComparison.compatible(
+                        births[CandidatePairs.left(candidates[i])],
+                        births[CandidatePairs.right(candidates[i])],
+                        tolerance)) {
+                  decision = oneStepDown(decision);
+                }
+                decisionOf[i] = decision;
+              }
+            });
+    return decisionOf;
+  }
+
   private static LinkDecision oneStepDown(LinkDecision decision) {
     return decision == LinkDecision.LINK ? LinkDecision.REVIEW : LinkDecision.NO_LINK;
   }
@@ -285,40 +329,10 @@ public final class Linker {
     for (int i = 0; i < records.size(); i++) {
       graph.attributes(i, records.get(i));
     }
-    double prior = scorer.priorWeight();
-    // Two records whose dates of birth cannot both be right are never one person by score alone
-    // (clustering refuses to join them): a link becomes a review task, a review pair nothing.
     boolean[] tolerance = birthDateTolerance(scorer);
     graph.birthDateTolerance(tolerance);
-    int[] births = new int[records.size()];
-    for (int i = 0; i < births.length; i++) {
-      births[i] = DateOfBirthComparison.code(records.get(i).dateOfBirth());
-    }
-    // Decisions are independent per pair, so they are made in parallel; the graph is then built
-    // in candidate order, which keeps clustering (and so person ids) independent of threads.
-    LinkDecision[] decisionOf = new LinkDecision[candidates.length];
-    IntStream.range(0, (candidates.length + CHUNK - 1) / CHUNK)
-        .parallel()
-        .forEach(
-            c -> {
-              int end = Math.min(candidates.length, (c + 1) * CHUNK);
-              for (int i = c * CHUNK; i < end; i++) {
-                RuleOutcome outcome = outcomeOf(scorer, scored, i);
-                LinkDecision decision =
-                    outcome == PairScorer.HOUSEHOLD_ONLY
-                            && scored.personal()[i] == PERSONAL_CONTRARY
-                        ? LinkDecision.NO_LINK
-                        : scorer.decide(prior + scored.bayes()[i], outcome);
-                if (outcome instanceof RuleOutcome.NoRule
-                    && !DateOfBirthComparison.compatible(
-                        births[CandidatePairs.left(candidates[i])],
-                        births[CandidatePairs.right(candidates[i])],
-                        tolerance)) {
-                  decision = oneStepDown(decision);
-                }
-                decisionOf[i] = decision;
-              }
-            });
+    LinkDecision[] decisionOf = decisions(scorer, records, candidates, scored, tolerance);
+    double prior = scorer.priorWeight();
     int kept = 0;
     for (int i = 0; i < candidates.length; i++) {
       RuleOutcome outcome = outcomeOf(scorer, scored, i);
