@@ -13,6 +13,7 @@ import org.familyview.matching.cluster.Clustering;
 import org.familyview.matching.cluster.LinkGraph;
 import org.familyview.matching.compare.ComparisonSet;
 import org.familyview.matching.compare.DateOfBirthComparison;
+import org.familyview.matching.estimate.DefaultModel;
 import org.familyview.matching.estimate.ModelParameters;
 import org.familyview.matching.estimate.TermFrequencies;
 import org.familyview.matching.estimate.Trainer;
@@ -127,7 +128,15 @@ public final class Linker {
     start = lap(timings, "block", start, progress, candidates.size() + " candidate pairs");
 
     TrainingReport training = null;
-    if (model == null) {
+    if (model == null && records.size() < DefaultModel.SMALL_POPULATION) {
+      model = DefaultModel.forPopulation(records.size());
+      progress.report(
+          "default model "
+              + model.version()
+              + " (shipped with the library; prior rescaled): "
+              + records.size()
+              + " records are too few to train on");
+    } else if (model == null) {
       training = train(records);
       model = training.parameters();
       start = lap(timings, "train", start, progress, "model trained");

@@ -29,6 +29,7 @@ import org.familyview.matching.block.CandidatePairs;
 import org.familyview.matching.cluster.Clustering;
 import org.familyview.matching.compare.Comparison;
 import org.familyview.matching.compare.ComparisonSet;
+import org.familyview.matching.estimate.DefaultModel;
 import org.familyview.matching.estimate.ModelParameters;
 import org.familyview.matching.estimate.TrainingReport;
 import org.familyview.matching.evaluate.BlockingRecall;
@@ -415,6 +416,10 @@ public final class LinkCommand {
               Locale.ROOT,
               "Scoring: %,.0f candidate pairs per second%n",
               linkage.candidatePairs() * 1000.0 / scoreMillis));
+    }
+    if (linkage.training() == null && DefaultModel.isShipped(linkage.scorer().parameters())) {
+      s.append("\nModel: the default model shipped with the library (too few records to train on;")
+          .append(" prior rescaled to this population)\n");
     }
     if (truth != null) {
       s.append("\nAgainst truth:\n").append(truth.metrics().toText());
