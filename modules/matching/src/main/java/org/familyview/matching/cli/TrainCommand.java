@@ -112,11 +112,12 @@ final class TrainCommand {
       Linker linker, List<StandardisedRecord> records, Linker.TrainingRun run, int[] truth) {
     PairScorer scorer =
         new PairScorer(
-            run.report().parameters(),
-            linker.comparisons(),
-            TermFrequencies.of(linker.comparisons(), records),
-            linker.config().thresholds(),
-            false);
+                run.report().parameters(),
+                linker.comparisons(),
+                TermFrequencies.of(linker.comparisons(), records),
+                linker.config().thresholds(),
+                false)
+            .withCorroboration(PairScorer.corroborationPossible(records));
     return Calibration.ofCandidates(scorer, records, run.candidates().pairs(), truth);
   }
 
