@@ -276,6 +276,18 @@ final class AgencyView implements Closeable {
     return m.upn;
   }
 
+  private void hardCases(String[] f, SplittableRandom r) {
+    if (r.nextDouble() < profile.rate(ErrorKind.HONORIFIC) && HardCases.honorific(f, r)) {
+      made.add(ErrorKind.HONORIFIC);
+    }
+    if (r.nextDouble() < profile.rate(ErrorKind.YEAR_ONLY_DATE) && HardCases.yearOnly(f)) {
+      made.add(ErrorKind.YEAR_ONLY_DATE);
+    }
+    if (r.nextDouble() < profile.rate(ErrorKind.EMAIL_TYPO) && HardCases.emailTypo(f, r)) {
+      made.add(ErrorKind.EMAIL_TYPO);
+    }
+  }
+
   private void applyErrors(String[] f, Member m, SplittableRandom r) {
     if (m.knownAs != null && r.nextDouble() < profile.rate(ErrorKind.NICKNAME)) {
       f[PersonColumn.GIVEN_NAME.ordinal()] = m.knownAs;
@@ -289,6 +301,7 @@ final class AgencyView implements Closeable {
     if (r.nextDouble() < profile.rate(ErrorKind.TYPO) && typo(f, r)) {
       made.add(ErrorKind.TYPO);
     }
+    hardCases(f, r);
     if (r.nextDouble() < profile.rate(ErrorKind.DAY_MONTH_SWAP)) {
       LocalDate d = m.dateOfBirth;
       if (d.getDayOfMonth() <= 12 && d.getDayOfMonth() != d.getMonthValue()) {

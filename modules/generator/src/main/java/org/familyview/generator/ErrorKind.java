@@ -29,7 +29,13 @@ enum ErrorKind {
   /** A mistyped digit in an NHS number or UPN, which then fails its check. */
   IDENTIFIER_TYPO("idtypo"),
   /** Harmless formatting: postcodes without a space or in lower case, NHS numbers spaced. */
-  FORMAT("format");
+  FORMAT("format"),
+  /** Hard case: an honorific, ordinal or post-nominal typed into a name ("Sir", "3rd", "OBE"). */
+  HONORIFIC("honorific"),
+  /** Hard case: only the year of birth known, stored as 1 January of that year. */
+  YEAR_ONLY_DATE("yearonly"),
+  /** Hard case: one letter of the email address mistyped. */
+  EMAIL_TYPO("emailtypo");
 
   private final String flag;
 

@@ -42,11 +42,14 @@ public final class GeneratorCommand {
         --troubled-rate F    share of families with children that meet Supporting Families
                              criteria (default 0.12)
         --error-scale F      multiply every agency's error rates by F (0 = clean data)
+        --profile hard       add the hard cases of public linkage sets to every agency: honorifics
+                             and post-nominals in names (3%), year-only birth dates stored as
+                             1 January (2%), emails with one letter wrong (5%)
         --error KIND=RATE    set one error rate for every agency, e.g. --error typo=0.05
         --error AGENCY.KIND=RATE
                              set one agency's rate, e.g. --error police.nickname=0.3
                              kinds: typo dmswap nameswap missing placeholder duplicate nickname
-                                    stale oldname idtypo format
+                                    stale oldname idtypo format honorific yearonly emailtypo
         --invalid-rows F     after each row, with chance F, add a row the contract rejects
                              (listed in invalid.csv); default 0: every row is loadable
         --help               this text
@@ -103,6 +106,7 @@ public final class GeneratorCommand {
     double errorScale = 1;
     double invalidRows = 0;
     List<String> errorOverrides = new ArrayList<>();
+    boolean hard = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--help") || arg.equals("-h")) {
@@ -143,6 +147,13 @@ public final class GeneratorCommand {
         case "--error-scale" -> errorScale = doubleValue(name, value, 0, 100, problems);
         case "--invalid-rows" -> invalidRows = doubleValue(name, value, 0, 1, problems);
         case "--error" -> errorOverrides.add(value);
+        case "--profile" -> {
+          if (value.equals("hard")) {
+            hard = true;
+          } else {
+            problems.add("--profile must be hard, not " + value);
+          }
+        }
         default -> problems.add("unknown option " + name);
       }
     }
@@ -155,6 +166,9 @@ public final class GeneratorCommand {
     Map<Agency, ErrorProfile> profiles = new EnumMap<>(Agency.class);
     for (Agency agency : Agency.values()) {
       profiles.put(agency, ErrorProfile.defaults(agency).scaled(errorScale));
+    }
+    if (hard) {
+      HardCases.switchOn(profiles);
     }
     for (String override : errorOverrides) {
       applyOverride(override, profiles, problems);

@@ -29,9 +29,11 @@ import org.familyview.matching.block.CandidatePairs;
 import org.familyview.matching.cluster.Clustering;
 import org.familyview.matching.compare.Comparison;
 import org.familyview.matching.compare.ComparisonSet;
+import org.familyview.matching.estimate.DefaultModel;
 import org.familyview.matching.estimate.ModelParameters;
 import org.familyview.matching.estimate.TrainingReport;
 import org.familyview.matching.evaluate.BlockingRecall;
+import org.familyview.matching.evaluate.Calibration;
 import org.familyview.matching.evaluate.LinkageMetrics;
 import org.familyview.matching.score.LinkDecision;
 import org.familyview.matching.standardise.StandardisedRecord;
@@ -264,14 +266,16 @@ public final class LinkCommand {
   }
 
   /** Scores against labelled truth: blocking recall, recall of kept pairs, and the metrics. */
-  record Evaluation(double blockingRecall, double keptRecall, LinkageMetrics metrics) {
+  record Evaluation(
+      double blockingRecall, double keptRecall, LinkageMetrics metrics, Calibration calibration) {
 
     static Evaluation of(Linkage linkage, Map<RecordKey, String> truth) {
       int[] truthCluster = truthClusters(linkage.recordCount(), linkage::key, truth);
       return new Evaluation(
           BlockingRecall.of(truthCluster, linkage.candidatePairPositions()),
           BlockingRecall.of(truthCluster, linkage.keptPairPositions()),
-          LinkageMetrics.of(linkage.clustering().clusterOf(), truthCluster));
+          LinkageMetrics.of(linkage.clustering().clusterOf(), truthCluster),
+          Calibration.ofKeptPairs(linkage, truthCluster));
     }
   }
 
@@ -375,8 +379,13 @@ public final class LinkCommand {
     }
     s.append("\nClustering alarms: ").append(alarms.isEmpty() ? "none" : alarms).append('\n');
     s.append(timings(linkage, timingsMillis, totalMillis));
+    if (linkage.training() == null && DefaultModel.isShipped(linkage.scorer().parameters())) {
+      s.append("\nModel: the default model shipped with the library (too few records to train on;")
+          .append(" prior rescaled to this population)\n");
+    }
     if (truth != null) {
       s.append("\nAgainst truth:\n").append(truth.metrics().toText());
+      s.append('\n').append(truth.calibration().table());
     }
     return s.toString();
   }

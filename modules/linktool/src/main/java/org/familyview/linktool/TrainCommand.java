@@ -16,7 +16,10 @@ import org.familyview.matching.Linker;
 import org.familyview.matching.RecordKey;
 import org.familyview.matching.block.CandidatePairs;
 import org.familyview.matching.estimate.ModelParameters;
+import org.familyview.matching.estimate.TermFrequencies;
 import org.familyview.matching.evaluate.BlockingRecall;
+import org.familyview.matching.evaluate.Calibration;
+import org.familyview.matching.score.PairScorer;
 import org.familyview.matching.standardise.StandardisedRecord;
 import org.jspecify.annotations.Nullable;
 
@@ -103,6 +106,20 @@ final class TrainCommand {
     return 0;
   }
 
+  /** Every candidate pair scored with the new model, against truth. */
+  private static Calibration calibration(
+      Linker linker, List<StandardisedRecord> records, Linker.TrainingRun run, int[] truth) {
+    PairScorer scorer =
+        new PairScorer(
+                run.report().parameters(),
+                linker.comparisons(),
+                TermFrequencies.of(linker.comparisons(), records),
+                linker.config().thresholds(),
+                false)
+            .withCorroboration(PairScorer.corroborationPossible(records));
+    return Calibration.ofCandidates(scorer, records, run.candidates().pairs(), truth);
+  }
+
   static String report(
       Linker linker,
       List<StandardisedRecord> records,
@@ -130,12 +147,15 @@ final class TrainCommand {
     s.append(
         String.format(
             Locale.ROOT,
-            "prior %.3g (%.2f bits), fitted on the candidate pairs%n",
+            "prior %.3g (%.2f bits), from the pairs sharing a birth date (docs/matching.md)%n",
             model.prior(),
             model.priorWeight()));
     s.append("model written to ").append(modelFile).append('\n');
     s.append(blocking(run, truthCluster));
     s.append("\n\n").append(LinkCommand.trainingRuns(run.report()));
+    if (truthCluster != null) {
+      s.append('\n').append(calibration(linker, records, run, truthCluster).table());
+    }
     s.append(LinkCommand.modelTable(linker.comparisons(), model));
     s.append("\nTimings:");
     String separator = " ";

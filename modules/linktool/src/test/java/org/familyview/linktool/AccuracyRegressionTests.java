@@ -19,13 +19,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Precision and recall on labelled sets must not fall below the figures recorded here (measured
- * 2026-11-21, minus a small margin for changes in training samples).
+ * 2026-11-21, minus a small margin for changes in training samples). The harsh synthetic set's
+ * recall floor was lowered on 2026-12-07 from 0.93 to 0.80 (measured 0.8196, precision 0.9926): the
+ * corroboration rule (docs/matching.md) sends its moved records that share no identifier, phone or
+ * email to review instead of linking them on name and date of birth alone.
  */
 class AccuracyRegressionTests {
 
   @ParameterizedTest(name = "{0}: precision >= {2}, recall >= {3}")
   @CsvSource({
-    "synthetic, police|health|council|education, 0.980, 0.930",
+    "synthetic, police|health|council|education, 0.985, 0.800",
     "febrl3, police|health, 0.995, 0.970"
   })
   void precisionAndRecallDoNotFallBelowRecordedFigures(

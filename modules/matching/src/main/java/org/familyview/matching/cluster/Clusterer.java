@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Groups linked records into people. Plain connected components would let one wrong link chain two
@@ -12,7 +13,12 @@ import java.util.Map;
  *
  * <ol>
  *   <li>Links are merged strongest first (must-links before all), and a merge is refused when the
- *       two groups hold a cannot-link or different NHS numbers, or would exceed the size cap.
+ *       two groups hold a cannot-link or different NHS numbers, or would exceed the size cap. A
+ *       merge is refused too when the groups hold different UPNs or PNC ids, or dates of birth that
+ *       cannot both be right, unless a steward's must-link asks for it: so a chain of links can
+ *       never make one person of people an identifier or a birth date tells apart, and the group
+ *       splits along its weakest links (they come last). A strong link refused so (at or above the
+ *       bridge weight) is raised as an alarm: a steward must decide.
  *   <li>Within each group, a link that is a bridge (its removal disconnects the group), is weaker
  *       than the bridge weight and has two or more records on each side is cut: two dense groups
  *       held by one modest link are more likely two people than one.
@@ -47,10 +53,12 @@ public final class Clusterer {
         alarm(alarms, new Clustering.SizeCapReached(a, b, combined));
         continue;
       }
-      String conflict = groups.conflict(ra, rb);
+      String conflict = groups.conflict(ra, rb, graph.steward(e));
       if (conflict != null) {
         if (Float.isInfinite(graph.weight(e))) {
           alarm(alarms, new Clustering.ConstraintConflict(a, b, conflict));
+        } else if (graph.weight(e) >= policy.bridgeWeight()) {
+          alarm(alarms, Clustering.ConstraintConflict.refusedLink(a, b, graph.weight(e), conflict));
         }
         continue;
       }
@@ -238,6 +246,11 @@ public final class Clusterer {
     private final int[] size;
     private final int[] next;
     private final String[] identity;
+    private final String @Nullable [] upn;
+    private final String @Nullable [] pnc;
+    private final int[] birth;
+    private final boolean[] hasBirth;
+    private final LinkGraph graph;
     private final int[][] cannot;
 
     Groups(int n, LinkGraph graph) {
@@ -245,11 +258,20 @@ public final class Clusterer {
       size = new int[n];
       next = new int[n];
       identity = new String[n];
+      upn = new String[n];
+      pnc = new String[n];
+      birth = new int[n];
+      hasBirth = new boolean[n];
+      this.graph = graph;
       for (int i = 0; i < n; i++) {
         parent[i] = i;
         size[i] = 1;
         next[i] = i;
         identity[i] = graph.identity(i);
+        upn[i] = graph.upn(i);
+        pnc[i] = graph.pncId(i);
+        birth[i] = graph.birthDate(i);
+        hasBirth[i] = birth[i] >= 0;
       }
       int[] degree = new int[n];
       for (int[] c : graph.cannotLinks()) {
@@ -283,13 +305,48 @@ public final class Clusterer {
       return size[root];
     }
 
-    /** Why two groups may not merge, or null. */
-    String conflict(int ra, int rb) {
-      String ia = identity[ra];
-      String ib = identity[rb];
-      if (ia != null && ib != null && !ia.equals(ib)) {
+    /** Why two groups may not merge, or null; a steward's join overrides all but NHS numbers. */
+    String conflict(int ra, int rb, boolean steward) {
+      if (differ(identity, ra, rb)) {
         return "different NHS numbers";
       }
+      if (!steward) {
+        if (differ(upn, ra, rb)) {
+          return "different UPNs";
+        }
+        if (differ(pnc, ra, rb)) {
+          return "different PNC ids";
+        }
+        if (hasBirth[ra] && hasBirth[rb] && !birthDatesCompatible(ra, rb)) {
+          return "dates of birth that cannot both be right";
+        }
+      }
+      return cannotLinkBetween(ra, rb);
+    }
+
+    private static boolean differ(String[] values, int ra, int rb) {
+      return values[ra] != null && values[rb] != null && !values[ra].equals(values[rb]);
+    }
+
+    /** Every date of birth of one group against every one of the other (groups are small). */
+    private boolean birthDatesCompatible(int ra, int rb) {
+      int a = ra;
+      do {
+        if (birth[a] >= 0) {
+          int b = rb;
+          do {
+            if (birth[b] >= 0 && !graph.birthDatesCompatible(a, b)) {
+              return false;
+            }
+            b = next[b];
+          } while (b != rb);
+        }
+        a = next[a];
+      } while (a != ra);
+      return true;
+    }
+
+    private String cannotLinkBetween(int ra, int rb) {
       int small = size[ra] <= size[rb] ? ra : rb;
       int other = small == ra ? rb : ra;
       int member = small;
@@ -321,9 +378,14 @@ public final class Clusterer {
       int t = next[ra];
       next[ra] = next[rb];
       next[rb] = t;
-      String ia = identity[ra];
-      String ib = identity[rb];
-      identity[ra] = ia == null ? ib : (ib == null || ia.equals(ib) ? ia : CONFLICTED);
+      identity[ra] = merged(identity[ra], identity[rb]);
+      upn[ra] = merged(upn[ra], upn[rb]);
+      pnc[ra] = merged(pnc[ra], pnc[rb]);
+      hasBirth[ra] |= hasBirth[rb];
+    }
+
+    private static String merged(String a, String b) {
+      return a == null ? b : (b == null || a.equals(b) ? a : CONFLICTED);
     }
   }
 }

@@ -32,11 +32,32 @@ public record Clustering(int[] clusterOf, int clusters, List<Join> joins, List<A
     }
   }
 
-  /** A must-link that could not be honoured because of a cannot-link or conflicting NHS numbers. */
+  /**
+   * A must-link that could not be honoured because of a cannot-link or conflicting NHS numbers; or
+   * a strong scored link refused because the two groups hold different identifiers or dates of
+   * birth that cannot both be right (see {@link #refusedLink}). Either way a steward must decide.
+   */
   public record ConstraintConflict(int left, int right, String reason) implements Alarm {
+
+    private static final String REFUSED_LINK = "strong link refused";
+
+    /** A strong scored link the clusterer refused: the groups it joins conflict. */
+    public static ConstraintConflict refusedLink(
+        int left, int right, double matchWeight, String conflict) {
+      return new ConstraintConflict(
+          left,
+          right,
+          String.format(
+              java.util.Locale.ROOT,
+              "%s (match weight %.1f): %s",
+              REFUSED_LINK,
+              matchWeight,
+              conflict));
+    }
+
     @Override
     public String describe() {
-      return "must-link refused: " + reason;
+      return reason.startsWith(REFUSED_LINK) ? reason : "must-link refused: " + reason;
     }
   }
 }

@@ -3,11 +3,15 @@ package org.familyview.matching.cluster;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.familyview.matching.compare.DateOfBirthComparison;
+import org.familyview.matching.standardise.StandardisedRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The input to clustering: scored links, must-links and cannot-links between record positions, and
- * each record's NHS number (two people never share one, so it also keeps clusters apart).
+ * each record's NHS number, UPN, PNC id and date of birth. A person never holds two different valid
+ * identifiers of one kind, nor dates of birth that cannot both be right, so these keep clusters
+ * apart too (unless a steward joined them).
  */
 public final class LinkGraph {
 
@@ -20,10 +24,62 @@ public final class LinkGraph {
   private final List<int[]> cannot = new ArrayList<>();
   private final List<String> cannotReasons = new ArrayList<>();
   private final @Nullable String[] identity;
+  private @Nullable String @Nullable [] upn;
+  private @Nullable String @Nullable [] pncId;
+  private int @Nullable [] birthDate;
+
+  /** The reason of a must-link a data steward made; only such links override coherence checks. */
+  public static final String STEWARD_SAME = "steward decision: the same person";
 
   public LinkGraph(int records) {
     this.records = records;
     this.identity = new String[records];
+  }
+
+  /** Sets the record's NHS number, UPN, PNC id and date of birth from its standardised form. */
+  public void attributes(int record, StandardisedRecord r) {
+    identity(record, r.nhsNumber());
+    identifiers(record, r.upn(), r.pncId());
+    birthDate(record, DateOfBirthComparison.code(r.dateOfBirth()));
+  }
+
+  /** The record's valid UPN and PNC id (null when it has none). */
+  public void identifiers(int record, @Nullable String upnValue, @Nullable String pncValue) {
+    if (upnValue != null) {
+      if (upn == null) {
+        upn = new String[records];
+      }
+      upn[record] = upnValue;
+    }
+    if (pncValue != null) {
+      if (pncId == null) {
+        pncId = new String[records];
+      }
+      pncId[record] = pncValue;
+    }
+  }
+
+  private boolean[] birthTolerance = DateOfBirthComparison.tolerance(new double[6], 1);
+
+  /**
+   * Which levels of the date-of-birth comparison one person's records may show (by default up to
+   * "two of year, month and day equal"); see {@link DateOfBirthComparison#tolerance}.
+   */
+  public void birthDateTolerance(boolean[] tolerated) {
+    this.birthTolerance = tolerated.clone();
+  }
+
+  boolean birthDatesCompatible(int a, int b) {
+    return DateOfBirthComparison.compatible(birthDate(a), birthDate(b), birthTolerance);
+  }
+
+  /** The record's date of birth as yyyymmdd, or -1 when it is missing. */
+  public void birthDate(int record, int yyyymmdd) {
+    if (birthDate == null) {
+      birthDate = new int[records];
+      java.util.Arrays.fill(birthDate, -1);
+    }
+    birthDate[record] = yyyymmdd;
   }
 
   public int records() {
@@ -93,5 +149,21 @@ public final class LinkGraph {
 
   @Nullable String identity(int record) {
     return identity[record];
+  }
+
+  @Nullable String upn(int record) {
+    return upn == null ? null : upn[record];
+  }
+
+  @Nullable String pncId(int record) {
+    return pncId == null ? null : pncId[record];
+  }
+
+  int birthDate(int record) {
+    return birthDate == null ? -1 : birthDate[record];
+  }
+
+  boolean steward(int edge) {
+    return STEWARD_SAME.equals(reason[edge]);
   }
 }

@@ -31,6 +31,15 @@ public interface Comparison {
     return null;
   }
 
+  /**
+   * Whether the term-frequency adjustment may only weaken agreement: for values a person's own
+   * records share (one per agency holding them), where only a value far more common than that (a
+   * placeholder) says something.
+   */
+  default boolean termFrequencyOnlyWeakens() {
+    return false;
+  }
+
   /** The level whose weight the term-frequency adjustment replaces; usually exact agreement. */
   default int termFrequencyLevel() {
     return EXACT;

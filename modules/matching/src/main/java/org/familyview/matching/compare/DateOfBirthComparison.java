@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * within five years; else. The last split matters in families: a parent and child with the same
  * name at the same address differ only in the date of birth, and by decades.
  */
-final class DateOfBirthComparison implements Comparison {
+public final class DateOfBirthComparison implements Comparison {
 
   static final int TYPO = 2;
   static final int PARTIAL = 3;
@@ -59,6 +59,81 @@ final class DateOfBirthComparison implements Comparison {
       return PARTIAL;
     }
     return Math.abs(ly - ry) <= 5 ? WITHIN_FIVE_YEARS : ELSE;
+  }
+
+  /**
+   * Dates of birth are not equally common: a placeholder such as 1 January, or a year-only date
+   * stored as 1 January, is shared by far more people than a real birthday, and agreeing on it says
+   * correspondingly less. The term-frequency adjustment measures that in the population.
+   */
+  @Override
+  public boolean termFrequencyOnlyWeakens() {
+    return true;
+  }
+
+  @Override
+  public @Nullable String termFrequencyValue(StandardisedRecord record) {
+    DateOfBirth d = record.dateOfBirth();
+    return d == null ? null : Integer.toString(d.digits());
+  }
+
+  /**
+   * Whether two dates of birth (yyyymmdd, -1 when missing) can both belong to one person within
+   * this comparison's tolerance: the same, a typing slip, or two of year, month and day equal.
+   */
+  public static boolean compatible(int left, int right) {
+    return compatible(left, right, DEFAULT_TOLERANCE);
+  }
+
+  /** The date as yyyymmdd for {@link #compatible}, -1 when missing or not of that form. */
+  public static int code(@Nullable DateOfBirth d) {
+    if (d == null
+        || d.year() < 0
+        || d.year() > 9999
+        || d.month() < 0
+        || d.month() > 99
+        || d.day() < 0
+        || d.day() > 99) {
+      return -1;
+    }
+    return d.digits();
+  }
+
+  /** Beyond these levels dates are incompatible unless a model says otherwise. */
+  private static final boolean[] DEFAULT_TOLERANCE = {true, true, true, true, false, false};
+
+  /**
+   * As {@link #compatible(int, int)}, with the levels that count as compatible given ({@code
+   * tolerated[level]}): a population whose records of one person often differ more (a model's m
+   * says how often) tolerates more.
+   */
+  public static boolean compatible(int left, int right, boolean[] tolerated) {
+    if (left < 0 || right < 0) {
+      return true;
+    }
+    return tolerated[
+        level(
+            left / 10000,
+            left / 100 % 100,
+            left % 100,
+            right / 10000,
+            right / 100 % 100,
+            right % 100)];
+  }
+
+  /**
+   * The levels a model tolerates within one person: always up to "two of year, month and day
+   * equal"; a level beyond that only if at least {@code share} of the same person's record pairs
+   * show it (its m).
+   */
+  public static boolean[] tolerance(double[] m, double share) {
+    boolean[] tolerated = DEFAULT_TOLERANCE.clone();
+    for (int level = WITHIN_FIVE_YEARS; level <= ELSE; level++) {
+      tolerated[level] = m[level] >= share;
+    }
+    // A population that tolerates dates years apart tolerates nearer ones too.
+    tolerated[WITHIN_FIVE_YEARS] |= tolerated[ELSE];
+    return tolerated;
   }
 
   @Override

@@ -20,13 +20,7 @@ final class ExpectationMaximisation {
   /** The outcome of a run: m per comparison and level, proportion of matches, iterations. */
   record Result(double[][] m, double lambda, int iterations) {}
 
-  /**
-   * @param patterns levels per distinct pattern ([pattern][comparison])
-   * @param counts how many pairs show each pattern
-   * @param initialM starting m (not modified)
-   * @param u fixed u
-   * @param active which comparisons to use
-   */
+  /** As the full form, estimating the proportion of matches too. */
   static Result run(
       int[][] patterns,
       long[] counts,
@@ -35,6 +29,26 @@ final class ExpectationMaximisation {
       boolean[] active,
       double initialLambda,
       int maxIterations) {
+    return run(patterns, counts, initialM, u, active, initialLambda, maxIterations, false);
+  }
+
+  /**
+   * @param patterns levels per distinct pattern ([pattern][comparison])
+   * @param counts how many pairs show each pattern
+   * @param initialM starting m (not modified)
+   * @param u fixed u
+   * @param active which comparisons to use
+   * @param fixLambda hold the proportion of matches at {@code initialLambda} and estimate m only
+   */
+  static Result run(
+      int[][] patterns,
+      long[] counts,
+      double[][] initialM,
+      double[][] u,
+      boolean[] active,
+      double initialLambda,
+      int maxIterations,
+      boolean fixLambda) {
     int comparisons = u.length;
     double[][] m = new double[comparisons][];
     for (int k = 0; k < comparisons; k++) {
@@ -87,7 +101,8 @@ final class ExpectationMaximisation {
           m[k][level] = updated;
         }
       }
-      double newLambda = Math.min(Math.max(totalMatch / total, 1e-9), 1 - 1e-9);
+      double newLambda =
+          fixLambda ? lambda : Math.min(Math.max(totalMatch / total, 1e-9), 1 - 1e-9);
       change = Math.max(change, Math.abs(newLambda - lambda));
       lambda = newLambda;
       if (change < 1e-6) {

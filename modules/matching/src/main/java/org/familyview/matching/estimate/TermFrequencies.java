@@ -18,12 +18,20 @@ public final class TermFrequencies {
   /** Adjustments are bounded: a value seen once tells us about typing, not about rarity alone. */
   private static final double MAX_ADJUSTMENT = 6.0;
 
+  /**
+   * For comparisons whose adjustment only weakens: how many records of one person may share a value
+   * before it counts as common (a person is typically held by a couple of agencies).
+   */
+  static final double RECORDS_PER_PERSON = 2.0;
+
   private final Map<String, Integer>[] counts;
   private final long[] totals;
+  private final boolean[] onlyWeakens;
 
-  private TermFrequencies(Map<String, Integer>[] counts, long[] totals) {
+  private TermFrequencies(Map<String, Integer>[] counts, long[] totals, boolean[] onlyWeakens) {
     this.counts = counts;
     this.totals = totals;
+    this.onlyWeakens = onlyWeakens;
   }
 
   @SuppressWarnings("unchecked")
@@ -48,7 +56,11 @@ public final class TermFrequencies {
               counts[k] = total == 0 ? null : map;
               totals[k] = total;
             });
-    return new TermFrequencies(counts, totals);
+    boolean[] onlyWeakens = new boolean[comparisons.size()];
+    for (int k = 0; k < onlyWeakens.length; k++) {
+      onlyWeakens[k] = comparisons.get(k).termFrequencyOnlyWeakens();
+    }
+    return new TermFrequencies(counts, totals, onlyWeakens);
   }
 
   /**
@@ -62,6 +74,11 @@ public final class TermFrequencies {
     }
     int count = Math.max(2, map.getOrDefault(value, 2));
     double frequency = (double) count / totals[comparison];
+    if (onlyWeakens[comparison]) {
+      return Math.max(
+          -MAX_ADJUSTMENT,
+          Math.min(0, ModelParameters.log2(uExact * RECORDS_PER_PERSON / frequency)));
+    }
     double adjustment = ModelParameters.log2(uExact / frequency);
     return Math.max(-MAX_ADJUSTMENT, Math.min(MAX_ADJUSTMENT, adjustment));
   }

@@ -33,99 +33,163 @@ public final class Trainer {
   private record TrainingBlock(
       String name, Function<StandardisedRecord, @Nullable String> key, List<String> conditioned) {}
 
-  private static List<TrainingBlock> trainingBlocks() {
-    return List.of(
-        new TrainingBlock(
-            "date_of_birth",
-            r -> r.dateOfBirth() == null ? null : Integer.toString(r.dateOfBirth().digits()),
-            List.of("date_of_birth")),
-        new TrainingBlock(
-            "forename+surname",
-            r ->
-                r.canonicalForename() == null || r.surname() == null
-                    ? null
-                    : r.canonicalForename() + "|" + r.surname(),
-            List.of("forename", "surname")));
-  }
+  private static final TrainingBlock BIRTH_DATE =
+      new TrainingBlock(
+          "date_of_birth",
+          r -> r.dateOfBirth() == null ? null : Integer.toString(r.dateOfBirth().digits()),
+          List.of("date_of_birth"));
+
+  // Sex is conditioned on too: a forename nearly fixes it, so among pairs sharing a name it agrees
+  // far more often than among random pairs, and EM would read that as evidence of matches.
+  private static final TrainingBlock NAMES =
+      new TrainingBlock(
+          "forename+surname",
+          r ->
+              r.canonicalForename() == null || r.surname() == null
+                  ? null
+                  : r.canonicalForename() + "|" + r.surname(),
+          List.of("forename", "surname", "sex"));
+
+  /**
+   * Most records have at most a few others of the same person (one per agency holding them, and the
+   * odd duplicate); a prior implying more than this many matching pairs per record is a failed
+   * estimate, not a population.
+   */
+  static final double MAX_MATCHING_PAIRS_PER_RECORD = 4.0;
 
   public TrainingReport train(List<StandardisedRecord> records) {
     if (records.size() < 2) {
       throw new IllegalArgumentException("training needs at least two records");
     }
-    int n = comparisons.size();
     long sampled = Math.min(config.randomPairs(), (long) records.size() * (records.size() - 1) / 2);
     double[][] u = estimateU(records, (int) sampled);
-    double[][] sumM = new double[n][];
-    int[] runsPerComparison = new int[n];
-    for (int k = 0; k < n; k++) {
-      sumM[k] = new double[comparisons.get(k).levelCount()];
-    }
-    List<TrainingReport.RuleRun> runs = new ArrayList<>();
-    double matchesSharingBirthDate = -1;
-    for (TrainingBlock block : trainingBlocks()) {
-      boolean[] active = new boolean[n];
-      Arrays.fill(active, true);
-      block.conditioned().forEach(name -> active[comparisons.indexOf(name)] = false);
-      PatternCounts counts = patternsOf(records, block);
-      if (counts.pairs() == 0) {
-        continue;
-      }
-      ExpectationMaximisation.Result result =
-          ExpectationMaximisation.run(
-              counts.patterns(),
-              counts.counts(),
-              initialM(),
-              u,
-              active,
-              0.1,
-              config.maxIterations());
-      for (int k = 0; k < n; k++) {
-        if (active[k]) {
-          runsPerComparison[k]++;
-          for (int level = 0; level < sumM[k].length; level++) {
-            sumM[k][level] += result.m()[k][level];
-          }
-        }
-      }
-      if (block.name().equals("date_of_birth")) {
-        matchesSharingBirthDate = result.lambda() * counts.pairs() / counts.fraction();
-      }
-      runs.add(
-          new TrainingReport.RuleRun(
-              block.name(),
-              block.conditioned(),
-              counts.pairs(),
-              result.lambda(),
-              result.iterations()));
-    }
     double[][] m = initialM();
-    for (int k = 0; k < n; k++) {
-      if (runsPerComparison[k] > 0) {
-        for (int level = 0; level < m[k].length; level++) {
-          m[k][level] = sumM[k][level] / runsPerComparison[k];
-        }
-      }
+    List<TrainingReport.RuleRun> runs = new ArrayList<>();
+    double totalPairs = (double) records.size() * (records.size() - 1) / 2;
+    // 1. Pairs sharing an exact date of birth: EM estimates their share of matches (names,
+    //    residence and identifiers tell them apart). That share, scaled by the sampling fraction,
+    //    is how many matching pairs share a birth date in the whole population.
+    PatternCounts byBirth = patternsOf(records, BIRTH_DATE);
+    double matchesSharingBirthDate = -1;
+    double[][] birthM = null;
+    if (byBirth.pairs() > 0) {
+      ExpectationMaximisation.Result result = em(byBirth, BIRTH_DATE, m, u, 0.1, false);
+      birthM = result.m();
+      matchesSharingBirthDate = result.lambda() * byBirth.pairs() / byBirth.fraction();
+      runs.add(run(BIRTH_DATE, byBirth, result));
     }
-    double prior = initialPrior(records.size(), matchesSharingBirthDate, m);
+    // 2. The prior follows from it: matches sharing a birth date are m(date of birth exact) of all
+    //    matches. 3. Pairs sharing forename and surname: their share of matches is not estimated
+    //    (EM on a name block converges to "all the same person" in a big population, where
+    //    namesakes are many and look alike) but follows from the prior by Bayes' rule, with u of
+    //    the names from random pairs; EM then estimates only m. The two depend on each other
+    //    through m(date of birth exact), so they are iterated.
+    PatternCounts byName = patternsOf(records, NAMES);
+    double prior = fallbackPrior(records.size());
+    double[][] nameM = null;
+    ExpectationMaximisation.Result nameResult = null;
+    for (int round = 0; round < 3; round++) {
+      double exactDob = nameM == null ? 0.85 : nameM[comparisons.indexOf("date_of_birth")][1];
+      if (matchesSharingBirthDate > 0) {
+        prior = matchesSharingBirthDate / Math.max(exactDob, 0.05) / totalPairs;
+      }
+      prior = boundedPrior(prior, records.size());
+      if (byName.pairs() == 0) {
+        break;
+      }
+      double blockShare = nameBlockMatchShare(prior, birthM == null ? m : birthM, u);
+      nameResult = em(byName, NAMES, m, u, blockShare, true);
+      nameM = nameResult.m();
+    }
+    if (nameResult != null) {
+      runs.add(run(NAMES, byName, nameResult));
+    }
+    double[][] combined = combine(m, birthM, BIRTH_DATE, nameM, NAMES);
     ModelParameters parameters =
         ModelParameters.of(
             Instant.now().toString(),
             comparisons.comparisons().stream().map(c -> c.name()).toList(),
-            m,
+            combined,
             u,
             prior);
     return new TrainingReport(parameters, sampled, runs);
   }
 
-  // Matches sharing an exact birth date are m(dob exact) of all matches; a refinement on the
-  // candidate pairs follows at link time.
-  private double initialPrior(int records, double matchesSharingBirthDate, double[][] m) {
-    double totalPairs = (double) records * (records - 1) / 2;
-    if (matchesSharingBirthDate <= 0) {
-      return Math.min(0.5, records / totalPairs);
+  private ExpectationMaximisation.Result em(
+      PatternCounts counts,
+      TrainingBlock block,
+      double[][] m,
+      double[][] u,
+      double lambda,
+      boolean fixLambda) {
+    boolean[] active = new boolean[comparisons.size()];
+    Arrays.fill(active, true);
+    block.conditioned().forEach(name -> active[comparisons.indexOf(name)] = false);
+    return ExpectationMaximisation.run(
+        counts.patterns(),
+        counts.counts(),
+        m,
+        u,
+        active,
+        lambda,
+        config.maxIterations(),
+        fixLambda);
+  }
+
+  private static TrainingReport.RuleRun run(
+      TrainingBlock block, PatternCounts counts, ExpectationMaximisation.Result result) {
+    return new TrainingReport.RuleRun(
+        block.name(), block.conditioned(), counts.pairs(), result.lambda(), result.iterations());
+  }
+
+  /**
+   * P(same person | same forename and surname) by Bayes' rule: the prior odds times how much more
+   * often matches than random pairs agree on both names (forename exact or by nickname).
+   */
+  private double nameBlockMatchShare(double prior, double[][] m, double[][] u) {
+    int f = comparisons.indexOf("forename");
+    int s = comparisons.indexOf("surname");
+    double mNames = (m[f][1] + m[f][2]) * m[s][1];
+    double uNames = (u[f][1] + u[f][2]) * u[s][1];
+    double odds = prior / (1 - prior) * mNames / Math.max(uNames, 1e-12);
+    return Math.min(0.99, Math.max(1e-6, odds / (1 + odds)));
+  }
+
+  /** Each comparison's m from the runs that estimated it (averaged where both did). */
+  private double[][] combine(
+      double[][] initial,
+      double[] @Nullable [] first,
+      TrainingBlock firstBlock,
+      double[] @Nullable [] second,
+      TrainingBlock secondBlock) {
+    double[][] m = new double[initial.length][];
+    for (int k = 0; k < initial.length; k++) {
+      String name = comparisons.get(k).name();
+      boolean inFirst = first != null && !firstBlock.conditioned().contains(name);
+      boolean inSecond = second != null && !secondBlock.conditioned().contains(name);
+      m[k] = initial[k].clone();
+      for (int level = 0; level < m[k].length; level++) {
+        if (inFirst && inSecond) {
+          m[k][level] = (first[k][level] + second[k][level]) / 2;
+        } else if (inFirst) {
+          m[k][level] = first[k][level];
+        } else if (inSecond) {
+          m[k][level] = second[k][level];
+        }
+      }
     }
-    double exactDob = m[comparisons.indexOf("date_of_birth")][1];
-    return Math.min(0.5, Math.max(1e-12, matchesSharingBirthDate / exactDob / totalPairs));
+    return m;
+  }
+
+  /** With no pairs sharing a birth date to learn from: about one other record per record. */
+  private static double fallbackPrior(int records) {
+    return records / ((double) records * (records - 1) / 2);
+  }
+
+  static double boundedPrior(double prior, int records) {
+    double totalPairs = (double) records * (records - 1) / 2;
+    double cap = Math.min(0.5, MAX_MATCHING_PAIRS_PER_RECORD * records / totalPairs);
+    return Math.min(cap, Math.max(1e-12, prior));
   }
 
   double[][] initialM() {

@@ -256,9 +256,10 @@ public final class IncrementalMatcher {
       local.put(touched.get(i), i);
     }
     LinkGraph graph = new LinkGraph(touched.size());
+    graph.birthDateTolerance(Linker.birthDateTolerance(scorer));
     for (int i = 0; i < touched.size(); i++) {
       int position = touched.get(i);
-      graph.identity(i, records.get(position).nhsNumber());
+      graph.attributes(i, records.get(position));
       List<Edge> list = edges.get(position);
       if (list == null) {
         continue;
@@ -312,7 +313,7 @@ public final class IncrementalMatcher {
       Integer a = localOf(local, pair.left());
       Integer b = localOf(local, pair.right());
       if (a != null && b != null) {
-        graph.mustLink(a, b, "steward decision: the same person");
+        graph.mustLink(a, b, LinkGraph.STEWARD_SAME);
       }
     }
   }

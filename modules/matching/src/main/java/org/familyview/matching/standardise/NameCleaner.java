@@ -54,7 +54,20 @@ final class NameCleaner {
           "mbe",
           "cbe",
           "kc",
-          "qc");
+          "qc",
+          "sr",
+          "bt",
+          "bart",
+          "baronet",
+          "kbe",
+          "dbe",
+          "gcb",
+          "kg",
+          "frs");
+
+  /** Ordinals ("1st", "2nd", "5th"): their letters would otherwise survive as a token. */
+  private static final Pattern ORDINALS =
+      Pattern.compile("\\d+\\s*(st|nd|rd|th)\\b", Pattern.CASE_INSENSITIVE);
 
   /** Values that stand for "not known" in name fields. */
   static final Set<String> PLACEHOLDERS =
@@ -119,6 +132,15 @@ final class NameCleaner {
     return out.toString();
   }
 
+  private static boolean hasDigit(String raw) {
+    for (int i = 0; i < raw.length(); i++) {
+      if (raw.charAt(i) >= '0' && raw.charAt(i) <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The general path, for text with accents or other non-ASCII characters. */
   private static String cleanSlowly(String raw) {
     String folded = MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFD)).replaceAll("");
@@ -132,7 +154,7 @@ final class NameCleaner {
    * that double-barrelled names can be compared part by part.
    */
   static List<String> tokens(String raw) {
-    String cleaned = clean(raw);
+    String cleaned = clean(hasDigit(raw) ? ORDINALS.matcher(raw).replaceAll(" ") : raw);
     if (cleaned.isEmpty() || PLACEHOLDERS.contains(cleaned.replace(" ", ""))) {
       return List.of();
     }

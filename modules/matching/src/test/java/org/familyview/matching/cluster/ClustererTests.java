@@ -47,6 +47,66 @@ class ClustererTests {
   }
 
   @Test
+  void differentUpnsOrPncIdsSplitAChainAlongItsWeakestLink() {
+    LinkGraph graph = new LinkGraph(4);
+    graph.identifiers(0, "A380233319013", null);
+    graph.identifiers(3, "E383210522004", null);
+    graph.identifiers(1, null, "0012345678A");
+    graph.link(0, 1, 25, "w");
+    graph.link(2, 3, 24, "w");
+    graph.link(1, 2, 6, "w");
+    Clustering c = clusterer.cluster(graph);
+    assertThat(together(c, 0, 1)).isTrue();
+    assertThat(together(c, 2, 3)).isTrue();
+    assertThat(together(c, 1, 2)).as("the weakest link is the one refused").isFalse();
+  }
+
+  @Test
+  void datesOfBirthThatCannotBothBeRightKeepPeopleApartAndAStrongRefusalIsRaised() {
+    LinkGraph graph = new LinkGraph(3);
+    graph.birthDate(0, 19900114);
+    graph.birthDate(1, 19900141); // two digits transposed: compatible
+    graph.birthDate(2, 19991111);
+    graph.link(0, 1, 20, "w");
+    graph.link(1, 2, 18, "w");
+    Clustering c = clusterer.cluster(graph);
+    assertThat(together(c, 0, 1)).isTrue();
+    assertThat(together(c, 1, 2)).isFalse();
+    assertThat(c.alarms())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            Clustering.ConstraintConflict.class,
+            a -> assertThat(a.describe()).startsWith("strong link refused").contains("birth"));
+  }
+
+  @Test
+  void aPopulationWhoseRecordsOftenDifferMoreToleratesMore() {
+    LinkGraph graph = new LinkGraph(2);
+    graph.birthDate(0, 19680312);
+    graph.birthDate(1, 19710825); // within five years, nothing else equal
+    graph.link(0, 1, 20, "w");
+    assertThat(together(clusterer.cluster(graph), 0, 1)).isFalse();
+    graph.birthDateTolerance(new boolean[] {true, true, true, true, true, false});
+    assertThat(together(clusterer.cluster(graph), 0, 1)).isTrue();
+  }
+
+  @Test
+  void aStewardsMustLinkOverridesIdentifierAndBirthDateChecksButNotNhsNumbers() {
+    LinkGraph graph = new LinkGraph(4);
+    graph.identifiers(0, "A380233319013", null);
+    graph.identifiers(1, "E383210522004", null);
+    graph.birthDate(0, 20150319);
+    graph.birthDate(1, 20180226);
+    graph.mustLink(0, 1, LinkGraph.STEWARD_SAME);
+    graph.identity(2, "9434765919");
+    graph.identity(3, "4010232137");
+    graph.mustLink(2, 3, LinkGraph.STEWARD_SAME);
+    Clustering c = clusterer.cluster(graph);
+    assertThat(together(c, 0, 1)).isTrue();
+    assertThat(together(c, 2, 3)).isFalse();
+  }
+
+  @Test
   void aClusterNeverExceedsTheCapAndRaisesAnAlarm() {
     LinkGraph graph = new LinkGraph(8);
     for (int i = 0; i < 7; i++) {
