@@ -6,7 +6,9 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -150,6 +152,58 @@ class PipelineIntegrationTests {
                 .query(Long.class)
                 .single())
         .isEqualTo(1);
+  }
+
+  @Test
+  void noPersonHoldsRecordsWithDifferentValidIdentifiersOrBirthDatesYearsApart() throws Exception {
+    complete(api.start(steward, null));
+
+    Map<String, List<String[]>> byPerson = new java.util.HashMap<>();
+    jdbc.sql(
+            "select r.person_id, s.nhs_number, s.upn, s.pnc_id, s.date_of_birth::text"
+                + " from person_record r join source_person s using (agency, record_id)")
+        .query(
+            (rs, n) ->
+                byPerson
+                    .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                    .add(
+                        new String[] {
+                          rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)
+                        }))
+        .list();
+    List<String> incoherent = new ArrayList<>();
+    byPerson.forEach(
+        (person, records) -> {
+          if (distinct(records, 0, org.familyview.identifiers.NhsNumber::isValid) > 1
+              || distinct(records, 1, org.familyview.identifiers.Upn::isValid) > 1
+              || distinct(records, 2, org.familyview.identifiers.PncId::isValid) > 1
+              || birthYearsApart(records) >= 5) {
+            incoherent.add(person);
+          }
+        });
+
+    assertThat(byPerson).isNotEmpty();
+    assertThat(incoherent).as("people no steward joined, holding conflicting records").isEmpty();
+  }
+
+  private static long distinct(
+      List<String[]> records, int field, java.util.function.Predicate<String> valid) {
+    return records.stream()
+        .map(r -> r[field])
+        .filter(v -> v != null && valid.test(v))
+        .map(v -> v.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT))
+        .distinct()
+        .count();
+  }
+
+  private static int birthYearsApart(List<String[]> records) {
+    var years =
+        records.stream()
+            .map(r -> r[3])
+            .filter(v -> v != null && v.length() >= 4)
+            .mapToInt(v -> Integer.parseInt(v.substring(0, 4)))
+            .summaryStatistics();
+    return years.getCount() < 2 ? 0 : years.getMax() - years.getMin();
   }
 
   @Test

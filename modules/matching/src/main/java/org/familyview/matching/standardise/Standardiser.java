@@ -161,6 +161,16 @@ public final class Standardiser {
     };
   }
 
+  /** A valid UPN in the compact upper-case form the matcher compares, or null. */
+  public static @Nullable String validUpn(@Nullable String raw) {
+    return valid(raw, Upn::isValid, false);
+  }
+
+  /** A valid PNC id in the compact upper-case form the matcher compares, or null. */
+  public static @Nullable String validPncId(@Nullable String raw) {
+    return valid(raw, PncId::isValid, false);
+  }
+
   private static @Nullable String valid(
       @Nullable String raw, java.util.function.Predicate<String> check, boolean digitsOnly) {
     if (raw == null || raw.isBlank() || !check.test(raw)) {

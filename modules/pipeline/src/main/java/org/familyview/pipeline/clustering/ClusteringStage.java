@@ -18,7 +18,10 @@ import org.familyview.matching.RecordKey;
 import org.familyview.matching.cluster.Clusterer;
 import org.familyview.matching.cluster.Clustering;
 import org.familyview.matching.cluster.LinkGraph;
+import org.familyview.matching.compare.DateOfBirthComparison;
 import org.familyview.matching.score.LinkDecision;
+import org.familyview.matching.standardise.DateOfBirth;
+import org.familyview.matching.standardise.Standardiser;
 import org.familyview.pipeline.PipelineStage;
 import org.familyview.pipeline.matching.MatchOutput;
 import org.jspecify.annotations.Nullable;
@@ -103,15 +106,18 @@ class ClusteringStage implements PipelineStage {
     return new Counts(records.keys().size(), written.recordsChanged());
   }
 
-  /** The run's records in key order, each one's position, and its NHS number. */
+  /** The run's records in key order, each one's position, and what coherence checks of it. */
   private record Records(
-      List<RecordKey> keys, Map<RecordKey, Integer> position, Map<RecordKey, String> nhs) {}
+      List<RecordKey> keys,
+      Map<RecordKey, Integer> position,
+      Map<RecordKey, MatchOutput.StagedRecord> staged) {}
 
   private Records records(UUID runId) {
+    List<MatchOutput.StagedRecord> rows = output.records(runId);
     List<RecordKey> keys =
-        new ArrayList<>(output.records(runId).stream().map(MatchOutput.StagedRecord::key).toList());
-    Map<RecordKey, String> nhs = new HashMap<>();
-    output.records(runId).forEach(r -> nhs.put(r.key(), r.nhsNumber()));
+        new ArrayList<>(rows.stream().map(MatchOutput.StagedRecord::key).toList());
+    Map<RecordKey, MatchOutput.StagedRecord> staged = new HashMap<>(rows.size() * 2);
+    rows.forEach(r -> staged.put(r.key(), r));
     if (keys.isEmpty() && anyCurrentRecord()) {
       // Without the matching output every record would seem unlinked: refuse rather than unlink.
       throw new IllegalStateException("run " + runId + " has no matching output; start a new run");
@@ -121,7 +127,7 @@ class ClusteringStage implements PipelineStage {
     for (int i = 0; i < keys.size(); i++) {
       position.put(keys.get(i), i);
     }
-    return new Records(keys, position, nhs);
+    return new Records(keys, position, staged);
   }
 
   /** The link graph from the matching output, the links placement explains, pairs for review. */
@@ -140,7 +146,7 @@ class ClusteringStage implements PipelineStage {
     List<MatchOutput.StagedPair> forReview = new ArrayList<>();
     LinkGraph graph = new LinkGraph(records.keys().size());
     for (int i = 0; i < records.keys().size(); i++) {
-      graph.identity(i, records.nhs().get(records.keys().get(i)));
+      coherence(graph, i, records.staged().get(records.keys().get(i)));
     }
     String[] lastModelVersion = {null};
     output.forEachPair(
@@ -155,6 +161,19 @@ class ClusteringStage implements PipelineStage {
           }
         });
     return new Streamed(graph, staged, forReview, lastModelVersion[0]);
+  }
+
+  /**
+   * What keeps one person's records coherent (docs/matching.md, cluster coherence): no person is
+   * made of records with different valid NHS numbers, UPNs or PNC ids, or dates of birth that
+   * cannot both be right, unless a steward joined them. The library's default date tolerance
+   * applies (two of year, month and day equal).
+   */
+  private static void coherence(LinkGraph graph, int i, MatchOutput.StagedRecord record) {
+    graph.identity(i, record.nhsNumber());
+    graph.identifiers(
+        i, Standardiser.validUpn(record.upn()), Standardiser.validPncId(record.pncId()));
+    graph.birthDate(i, DateOfBirthComparison.code(DateOfBirth.parse(record.dateOfBirth())));
   }
 
   private static void keep(

@@ -52,7 +52,22 @@ public class MatchOutput {
   }
 
   /** A record the run saw, with the standardised NHS number that keeps two people apart. */
-  public record StagedRecord(RecordKey key, @Nullable String nhsNumber) {}
+  /**
+   * A record of the run, with what clustering checks one person's records against: the NHS number
+   * staged by the matching step, and the UPN, PNC id and date of birth as the partner delivered
+   * them (read from {@code source_person}; the clustering step validates them).
+   */
+  public record StagedRecord(
+      RecordKey key,
+      @Nullable String nhsNumber,
+      @Nullable String upn,
+      @Nullable String pncId,
+      @Nullable String dateOfBirth) {
+
+    public StagedRecord(RecordKey key, @Nullable String nhsNumber) {
+      this(key, nhsNumber, null, null, null);
+    }
+  }
 
   /** A pair the run kept. */
   public record StagedPair(
@@ -189,13 +204,23 @@ public class MatchOutput {
 
   public List<StagedRecord> records(UUID runId) {
     return jdbc.sql(
-            "select agency, record_id, nhs_number from pipeline_match_record where run_id = ?"
-                + " order by agency, record_id")
+            """
+            select r.agency, r.record_id, r.nhs_number, s.upn, s.pnc_id, s.date_of_birth::text
+              from pipeline_match_record r
+              left join source_person s on s.agency = r.agency and s.record_id = r.record_id
+             where r.run_id = ?
+             order by r.agency, r.record_id
+            """)
         .param(runId)
         .withFetchSize(FETCH)
         .query(
             (rs, n) ->
-                new StagedRecord(new RecordKey(rs.getString(1), rs.getString(2)), rs.getString(3)))
+                new StagedRecord(
+                    new RecordKey(rs.getString(1), rs.getString(2)),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6)))
         .list();
   }
 
