@@ -104,26 +104,12 @@ public class FeedCoverage {
             ? " No " + agency + " records here does not mean no " + agency + " involvement."
             : "";
     if (latest == null) {
-      return new Feed(
-          agency,
-          State.NEVER_DELIVERED,
-          null,
-          null,
-          null,
-          cadence,
-          recordsHere,
-          name
-              + " has never delivered an extract: FamilyView holds no "
-              + agency
-              + " data."
-              + absence);
+      return neverDelivered(agency, cadence, recordsHere, absence);
     }
     Instant loaded = completed == null ? null : loadedAt(completed);
-    if ("FAILED".equals(latest.status())) {
-      return failed(agency, latest, loaded, dataFrom, cadence, recordsHere, absence);
-    }
-    if ("HELD".equals(latest.status())) {
-      return held(agency, latest, loaded, dataFrom, cadence, recordsHere, absence);
+    if ("FAILED".equals(latest.status()) || "HELD".equals(latest.status())) {
+      State unapplied = State.valueOf(latest.status());
+      return notApplied(unapplied, agency, latest, loaded, dataFrom, cadence, recordsHere, absence);
     }
     if (loaded == null || loaded.plus(cadence).isBefore(now)) {
       return new Feed(
@@ -155,32 +141,28 @@ public class FeedCoverage {
             : null);
   }
 
-  private Feed failed(
-      String agency,
-      CaseRecords.Delivery latest,
-      @Nullable Instant loaded,
-      @Nullable LocalDate dataFrom,
-      Duration cadence,
-      int recordsHere,
-      String absence) {
+  private static Feed neverDelivered(
+      String agency, Duration cadence, int recordsHere, String absence) {
     return new Feed(
         agency,
-        State.FAILED,
-        latest.receivedAt(),
-        loaded,
-        dataFrom,
+        State.NEVER_DELIVERED,
+        null,
+        null,
+        null,
         cadence,
         recordsHere,
         Agencies.title(agency)
-            + "'s latest extract, received "
-            + latest.receivedAt()
-            + ", failed to load: its data is as of "
-            + (loaded == null ? "no successful load" : "the load of " + loaded)
-            + "."
+            + " has never delivered an extract: FamilyView holds no "
+            + agency
+            + " data."
             + absence);
   }
 
-  private Feed held(
+  /**
+   * The latest delivery was not applied (it failed or is held): the data is as of the last load.
+   */
+  private Feed notApplied(
+      State state,
       String agency,
       CaseRecords.Delivery latest,
       @Nullable Instant loaded,
@@ -188,19 +170,24 @@ public class FeedCoverage {
       Duration cadence,
       int recordsHere,
       String absence) {
+    String why =
+        state == State.FAILED
+            ? "'s latest extract, received " + latest.receivedAt() + ", failed to load: its"
+            : "'s latest delivery, received "
+                + latest.receivedAt()
+                + ", was held: it would have retired much of the agency's records and waits to be"
+                + " confirmed or discarded. Its";
     return new Feed(
         agency,
-        State.HELD,
+        state,
         latest.receivedAt(),
         loaded,
         dataFrom,
         cadence,
         recordsHere,
         Agencies.title(agency)
-            + "'s latest delivery, received "
-            + latest.receivedAt()
-            + ", was held: it would have retired much of the agency's records and waits to be"
-            + " confirmed or discarded. Its data is as of "
+            + why
+            + " data is as of "
             + (loaded == null ? "no successful load" : "the load of " + loaded)
             + "."
             + absence);

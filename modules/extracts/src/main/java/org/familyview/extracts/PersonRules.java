@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.familyview.identifiers.NhsNumber;
 import org.familyview.identifiers.Placeholders;
@@ -155,29 +156,32 @@ final class PersonRules implements RowRules<PersonColumn, PersonRecord> {
   }
 
   private @Nullable String name(RowValues<PersonColumn> row, PersonColumn column) {
-    String raw = row.raw(column);
-    String name = FieldText.clean(raw);
-    if (name != null && FieldText.hasControl(raw, false)) {
-      controlReplaced(column, "a line break, tab or other control character");
-    }
-    if (name != null && Placeholders.isPlaceholderName(name)) {
-      placeholder(column);
-      return null;
-    }
-    return name;
+    return cleaned(row.raw(column), column, false, Placeholders::isPlaceholderName);
   }
 
   private @Nullable String text(RowValues<PersonColumn> row, PersonColumn column) {
-    String raw = row.raw(column);
-    String text = FieldText.clean(raw);
-    if (text != null && FieldText.hasControl(raw, true)) {
-      controlReplaced(column, "a control character (other than a line break or tab)");
+    return cleaned(row.raw(column), column, true, Placeholders::isPlaceholderText);
+  }
+
+  /**
+   * A name or a free-text field, cleaned; a control character is replaced with a warning (a line
+   * break or tab is one too in a name, not in free text), and a placeholder is no value.
+   */
+  private @Nullable String cleaned(
+      String raw, PersonColumn column, boolean breaksAllowed, Predicate<String> isPlaceholder) {
+    String value = FieldText.clean(raw);
+    if (value != null && FieldText.hasControl(raw, breaksAllowed)) {
+      controlReplaced(
+          column,
+          breaksAllowed
+              ? "a control character (other than a line break or tab)"
+              : "a line break, tab or other control character");
     }
-    if (text != null && Placeholders.isPlaceholderText(text)) {
+    if (value != null && isPlaceholder.test(value)) {
       placeholder(column);
       return null;
     }
-    return text;
+    return value;
   }
 
   private List<String> aliases(String raw) {

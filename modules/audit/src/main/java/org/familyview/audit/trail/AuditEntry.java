@@ -39,40 +39,31 @@ public record AuditEntry(
    */
   static AuditEntry chained(
       String previousHash, Instant recordedAt, AuditEvent event, ChainKey key) {
-    String roles = String.join(",", event.roles());
-    String hash =
-        key.mac(
-            canonical(
-                previousHash,
-                recordedAt,
-                event.actor(),
-                roles,
-                event.action().name(),
-                event.outcome().name(),
-                event.targetType(),
-                event.targetId(),
-                event.purpose(),
-                event.detail(),
-                event.source()));
-    return new AuditEntry(
-        0,
-        recordedAt,
-        event.actor(),
-        roles,
-        event.action().name(),
-        event.outcome().name(),
-        event.targetType(),
-        event.targetId(),
-        event.purpose(),
-        event.detail(),
-        event.source(),
-        previousHash,
-        hash);
+    AuditEntry unsigned =
+        new AuditEntry(
+            0,
+            recordedAt,
+            event.actor(),
+            String.join(",", event.roles()),
+            event.action().name(),
+            event.outcome().name(),
+            event.targetType(),
+            event.targetId(),
+            event.purpose(),
+            event.detail(),
+            event.source(),
+            previousHash,
+            "");
+    return unsigned.with(0, unsigned.expectedMac(key));
   }
 
   AuditEntry withSeq(long assigned) {
+    return with(assigned, hash);
+  }
+
+  private AuditEntry with(long seq, String hash) {
     return new AuditEntry(
-        assigned,
+        seq,
         recordedAt,
         actor,
         actorRoles,
@@ -107,37 +98,22 @@ public record AuditEntry(
 
   /** The unkeyed SHA-256 this entry should carry (entries written before V19). */
   public String expectedHash() {
-    return hashOf(
-        previousHash,
-        recordedAt,
-        actor,
-        actorRoles,
-        action,
-        outcome,
-        targetType,
-        targetId,
-        purpose,
-        detail,
-        source);
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(canonical().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   /** The HMAC this entry should carry under {@code key} (entries written since V19). */
   public String expectedMac(ChainKey key) {
-    return key.mac(
-        canonical(
-            previousHash,
-            recordedAt,
-            actor,
-            actorRoles,
-            action,
-            outcome,
-            targetType,
-            targetId,
-            purpose,
-            detail,
-            source));
+    return key.mac(canonical());
   }
 
+  /** The unkeyed SHA-256 of an entry with these fields, whatever its seq. */
   static String hashOf(
       String previousHash,
       Instant recordedAt,
@@ -150,9 +126,8 @@ public record AuditEntry(
       @Nullable String purpose,
       @Nullable String detail,
       @Nullable String source) {
-    String canonical =
-        canonical(
-            previousHash,
+    return new AuditEntry(
+            0,
             recordedAt,
             actor,
             actorRoles,
@@ -162,29 +137,14 @@ public record AuditEntry(
             targetId,
             purpose,
             detail,
-            source);
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+            source,
+            previousHash,
+            "")
+        .expectedHash();
   }
 
-  private static String canonical(
-      String previousHash,
-      Instant recordedAt,
-      String actor,
-      String actorRoles,
-      String action,
-      String outcome,
-      @Nullable String targetType,
-      @Nullable String targetId,
-      @Nullable String purpose,
-      @Nullable String detail,
-      @Nullable String source) {
+  /** Every hashed field (not seq, not the hash itself), each written with its length. */
+  private String canonical() {
     StringBuilder canonical = new StringBuilder(256);
     for (String field :
         new String[] {

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -44,27 +43,14 @@ class CaseApiController {
 
   @GetMapping("/api/persons/{id}/chronology")
   ResponseEntity<?> personChronology(
-      @PathVariable String id,
-      @RequestParam(required = false) @Nullable List<String> agency,
-      @RequestParam(required = false) @Nullable List<String> type,
-      @RequestParam(required = false) @Nullable String from,
-      @RequestParam(required = false) @Nullable String to,
-      Authentication who,
-      HttpServletRequest http) {
-    return chronology(Kind.PERSON, id, Filters.parse(agency, type, from, to, null), who, http);
+      @PathVariable String id, ChronologyQuery query, Authentication who, HttpServletRequest http) {
+    return chronology(Kind.PERSON, id, query.parse(Kind.PERSON), who, http);
   }
 
   @GetMapping("/api/persons/{id}/chronology/export")
   ResponseEntity<?> personExport(
-      @PathVariable String id,
-      @RequestParam(required = false) @Nullable List<String> agency,
-      @RequestParam(required = false) @Nullable List<String> type,
-      @RequestParam(required = false) @Nullable String from,
-      @RequestParam(required = false) @Nullable String to,
-      Authentication who,
-      HttpServletRequest http) {
-    Filters.Parsed filter = Filters.parse(agency, type, from, to, null);
-    return reads.export(Kind.PERSON, id, filter, who, http, Door.API);
+      @PathVariable String id, ChronologyQuery query, Authentication who, HttpServletRequest http) {
+    return reads.export(Kind.PERSON, id, query.parse(Kind.PERSON), who, http, Door.API);
   }
 
   @GetMapping("/api/families/{id}")
@@ -74,29 +60,14 @@ class CaseApiController {
 
   @GetMapping("/api/families/{id}/chronology")
   ResponseEntity<?> familyChronology(
-      @PathVariable String id,
-      @RequestParam(required = false) @Nullable List<String> agency,
-      @RequestParam(required = false) @Nullable List<String> type,
-      @RequestParam(required = false) @Nullable String from,
-      @RequestParam(required = false) @Nullable String to,
-      @RequestParam(required = false) @Nullable List<String> member,
-      Authentication who,
-      HttpServletRequest http) {
-    return chronology(Kind.FAMILY, id, Filters.parse(agency, type, from, to, member), who, http);
+      @PathVariable String id, ChronologyQuery query, Authentication who, HttpServletRequest http) {
+    return chronology(Kind.FAMILY, id, query.parse(Kind.FAMILY), who, http);
   }
 
   @GetMapping("/api/families/{id}/chronology/export")
   ResponseEntity<?> familyExport(
-      @PathVariable String id,
-      @RequestParam(required = false) @Nullable List<String> agency,
-      @RequestParam(required = false) @Nullable List<String> type,
-      @RequestParam(required = false) @Nullable String from,
-      @RequestParam(required = false) @Nullable String to,
-      @RequestParam(required = false) @Nullable List<String> member,
-      Authentication who,
-      HttpServletRequest http) {
-    Filters.Parsed filter = Filters.parse(agency, type, from, to, member);
-    return reads.export(Kind.FAMILY, id, filter, who, http, Door.API);
+      @PathVariable String id, ChronologyQuery query, Authentication who, HttpServletRequest http) {
+    return reads.export(Kind.FAMILY, id, query.parse(Kind.FAMILY), who, http, Door.API);
   }
 
   private ResponseEntity<?> view(

@@ -60,13 +60,18 @@ class CaseGate {
     return user.has(Role.KEYWORKER) || user.has(Role.SAFEGUARDING_LEAD);
   }
 
+  /** A refusal, audited with its reason, which the answer gives too. */
+  private <T> Opened<T> forbidden(AuditEvent event, String why) {
+    audit.record(event.withDetail(why).denied());
+    return new Opened.Closed<>(HttpStatus.FORBIDDEN, "Forbidden", why);
+  }
+
   Opened<Casefiles.PersonCase> person(
       String id, AuditAction action, Authentication who, HttpServletRequest request) {
     CurrentUser user = CurrentUser.of(who);
     AuditEvent event = audit.event(who, request, action).on("person", id);
     if (!mayReadCases(user)) {
-      audit.record(event.withDetail(NO_CASE_ROLE).denied());
-      return new Opened.Closed<>(HttpStatus.FORBIDDEN, "Forbidden", NO_CASE_ROLE);
+      return forbidden(event, NO_CASE_ROLE);
     }
     return switch (casefiles.person(id)) {
       case Casefiles.Lookup.Unknown unknown -> {
@@ -88,8 +93,7 @@ class CaseGate {
                     allowed.ground(),
                     event.withDetail("ground=" + allowed.ground()));
             case CaseAccess.Decision.Denied denied -> {
-              audit.record(event.withDetail(denied.why()).denied());
-              yield new Opened.Closed<>(HttpStatus.FORBIDDEN, "Forbidden", denied.why());
+              yield forbidden(event, denied.why());
             }
           };
     };
@@ -100,14 +104,12 @@ class CaseGate {
     CurrentUser user = CurrentUser.of(who);
     AuditEvent event = audit.event(who, request, action).on("family", id);
     if (!mayReadCases(user)) {
-      audit.record(event.withDetail(NO_CASE_ROLE).denied());
-      return new Opened.Closed<>(HttpStatus.FORBIDDEN, "Forbidden", NO_CASE_ROLE);
+      return forbidden(event, NO_CASE_ROLE);
     }
     // Decide before looking the family up, so that a refused keyworker learns nothing of it.
     CaseAccess.Decision decision = access.toFamily(user, id);
     if (decision instanceof CaseAccess.Decision.Denied denied) {
-      audit.record(event.withDetail(denied.why()).denied());
-      return new Opened.Closed<>(HttpStatus.FORBIDDEN, "Forbidden", denied.why());
+      return forbidden(event, denied.why());
     }
     CaseAccess.Ground ground = ((CaseAccess.Decision.Allowed) decision).ground();
     return switch (casefiles.family(id)) {

@@ -108,16 +108,12 @@ class CasePagesController {
   @GetMapping("/persons/{id}/chronology")
   String personChronology(
       @PathVariable String id,
-      @RequestParam(required = false) @Nullable List<String> agency,
-      @RequestParam(required = false) @Nullable List<String> type,
-      @RequestParam(required = false) @Nullable String from,
-      @RequestParam(required = false) @Nullable String to,
+      ChronologyQuery query,
       Authentication who,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    Filters.Parsed filter = Filters.parse(agency, type, from, to, null);
-    return chronology(Kind.PERSON, id, filter, from, to, who, request, response, model);
+    return chronology(Kind.PERSON, id, query, who, request, response, model);
   }
 
   @GetMapping("/families/{id}")
@@ -133,44 +129,30 @@ class CasePagesController {
   @GetMapping("/families/{id}/chronology")
   String familyChronology(
       @PathVariable String id,
-      @RequestParam(required = false) @Nullable List<String> agency,
-      @RequestParam(required = false) @Nullable List<String> type,
-      @RequestParam(required = false) @Nullable String from,
-      @RequestParam(required = false) @Nullable String to,
-      @RequestParam(required = false) @Nullable List<String> member,
+      ChronologyQuery query,
       Authentication who,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
-    Filters.Parsed filter = Filters.parse(agency, type, from, to, member);
-    return chronology(Kind.FAMILY, id, filter, from, to, who, request, response, model);
+    return chronology(Kind.FAMILY, id, query, who, request, response, model);
   }
 
   @GetMapping("/persons/{id}/chronology/export")
   ResponseEntity<?> personExport(
       @PathVariable String id,
-      @RequestParam(required = false) @Nullable List<String> agency,
-      @RequestParam(required = false) @Nullable List<String> type,
-      @RequestParam(required = false) @Nullable String from,
-      @RequestParam(required = false) @Nullable String to,
+      ChronologyQuery query,
       Authentication who,
       HttpServletRequest request) {
-    Filters.Parsed filter = Filters.parse(agency, type, from, to, null);
-    return reads.export(Kind.PERSON, id, filter, who, request, Door.PAGE);
+    return reads.export(Kind.PERSON, id, query.parse(Kind.PERSON), who, request, Door.PAGE);
   }
 
   @GetMapping("/families/{id}/chronology/export")
   ResponseEntity<?> familyExport(
       @PathVariable String id,
-      @RequestParam(required = false) @Nullable List<String> agency,
-      @RequestParam(required = false) @Nullable List<String> type,
-      @RequestParam(required = false) @Nullable String from,
-      @RequestParam(required = false) @Nullable String to,
-      @RequestParam(required = false) @Nullable List<String> member,
+      ChronologyQuery query,
       Authentication who,
       HttpServletRequest request) {
-    Filters.Parsed filter = Filters.parse(agency, type, from, to, member);
-    return reads.export(Kind.FAMILY, id, filter, who, request, Door.PAGE);
+    return reads.export(Kind.FAMILY, id, query.parse(Kind.FAMILY), who, request, Door.PAGE);
   }
 
   @PostMapping("/persons/{id}/disputes")
@@ -271,17 +253,16 @@ class CasePagesController {
   private String chronology(
       Kind kind,
       String id,
-      Filters.Parsed filter,
-      @Nullable String from,
-      @Nullable String to,
+      ChronologyQuery query,
       Authentication who,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
     return switch (reads.open(kind, id, AuditAction.CHRONOLOGY_READ, who, request)) {
       case CaseGate.Opened.Open<Case> open -> {
+        Filters.Parsed filter = query.parse(kind);
         Chronology chronology = reads.chronology(open, filter, who, Door.PAGE);
-        chronologyModel(model, chronology, filter, from, to, open.value());
+        chronologyModel(model, chronology, filter, query.from(), query.to(), open.value());
         model.addAttribute("exportHref", exportHref(kind.href(id), request));
         model.addAttribute("subjectType", kind.type);
         model.addAttribute("subjectId", id);

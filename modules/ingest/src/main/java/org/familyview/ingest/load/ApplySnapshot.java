@@ -34,13 +34,7 @@ final class ApplySnapshot implements Tasklet {
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-    UUID id =
-        UUID.fromString(
-            chunkContext
-                .getStepContext()
-                .getStepExecution()
-                .getJobParameters()
-                .getString("extractId"));
+    UUID id = ExtractLoadListener.extractId(chunkContext);
     Extract extract = extracts.find(id).orElseThrow();
     if (snapshot.lockAndCheckApplied(extract) || extract.status() == ExtractStatus.HELD) {
       return RepeatStatus.FINISHED;

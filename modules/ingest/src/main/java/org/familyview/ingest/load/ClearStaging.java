@@ -25,13 +25,7 @@ final class ClearStaging implements Tasklet {
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-    UUID id =
-        UUID.fromString(
-            chunkContext
-                .getStepContext()
-                .getStepExecution()
-                .getJobParameters()
-                .getString("extractId"));
+    UUID id = ExtractLoadListener.extractId(chunkContext);
     boolean held =
         jdbc.sql("select status = 'HELD' from extract where id = ?")
             .param(id)

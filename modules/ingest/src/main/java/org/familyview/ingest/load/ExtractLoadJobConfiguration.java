@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import org.familyview.extracts.EventRecord;
 import org.familyview.extracts.PersonRecord;
 import org.familyview.extracts.RowOutcome;
+import org.familyview.extracts.SourceRecord;
 import org.familyview.ingest.IngestProperties;
 import org.familyview.ingest.extract.Extract;
 import org.familyview.ingest.extract.ExtractFolders;
@@ -87,17 +88,14 @@ class ExtractLoadJobConfiguration {
       ItemStreamReader<RowOutcome<PersonRecord>> personRows,
       ItemWriter<RowOutcome.Accepted<PersonRecord>> personStage,
       SkipListener<Object, Object> quarantine) {
-    return new StepBuilder("stagePersons", jobRepository)
-        .<RowOutcome<PersonRecord>, RowOutcome.Accepted<PersonRecord>>chunk(properties.chunkSize())
-        .transactionManager(transactions)
-        .reader(personRows)
-        .processor(new QuarantineProcessor<>())
-        .writer(personStage)
-        .listener(new ReadToTheEnd("personRows"))
-        .faultTolerant()
-        .skipPolicy(new RejectedRowsOnly())
-        .skipListener(quarantine)
-        .build();
+    return stage(
+        new StepBuilder("stagePersons", jobRepository),
+        transactions,
+        properties,
+        personRows,
+        "personRows",
+        personStage,
+        quarantine);
   }
 
   @Bean
@@ -108,13 +106,34 @@ class ExtractLoadJobConfiguration {
       ItemStreamReader<RowOutcome<EventRecord>> eventRows,
       ItemWriter<RowOutcome.Accepted<EventRecord>> eventStage,
       SkipListener<Object, Object> quarantine) {
-    return new StepBuilder("stageEvents", jobRepository)
-        .<RowOutcome<EventRecord>, RowOutcome.Accepted<EventRecord>>chunk(properties.chunkSize())
+    return stage(
+        new StepBuilder("stageEvents", jobRepository),
+        transactions,
+        properties,
+        eventRows,
+        "eventRows",
+        eventStage,
+        quarantine);
+  }
+
+  /**
+   * A staging step, the same for both files: rows are read to the end, rejected rows are skipped
+   * into quarantine and the accepted ones written to the stage in chunks.
+   */
+  private static <R extends SourceRecord> Step stage(
+      StepBuilder step,
+      PlatformTransactionManager transactions,
+      IngestProperties properties,
+      ItemStreamReader<RowOutcome<R>> rows,
+      String rowsName,
+      ItemWriter<RowOutcome.Accepted<R>> stage,
+      SkipListener<Object, Object> quarantine) {
+    return step.<RowOutcome<R>, RowOutcome.Accepted<R>>chunk(properties.chunkSize())
         .transactionManager(transactions)
-        .reader(eventRows)
+        .reader(rows)
         .processor(new QuarantineProcessor<>())
-        .writer(eventStage)
-        .listener(new ReadToTheEnd("eventRows"))
+        .writer(stage)
+        .listener(new ReadToTheEnd(rowsName))
         .faultTolerant()
         .skipPolicy(new RejectedRowsOnly())
         .skipListener(quarantine)

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
 
 /**
  * Keeps the extract's status in step with its job: RUNNING when a job execution starts, then
@@ -107,5 +108,11 @@ final class ExtractLoadListener implements JobExecutionListener {
 
   static UUID extractId(JobExecution execution) {
     return UUID.fromString(execution.getJobParameters().getString("extractId"));
+  }
+
+  /** The extract that the job of a running step loads: its tasklets' one parameter. */
+  static UUID extractId(ChunkContext chunk) {
+    return UUID.fromString(
+        chunk.getStepContext().getStepExecution().getJobParameters().getString("extractId"));
   }
 }

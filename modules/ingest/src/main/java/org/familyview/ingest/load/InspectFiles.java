@@ -34,13 +34,7 @@ final class InspectFiles implements Tasklet {
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext)
       throws IOException {
-    UUID id =
-        UUID.fromString(
-            chunkContext
-                .getStepContext()
-                .getStepExecution()
-                .getJobParameters()
-                .getString("extractId"));
+    UUID id = ExtractLoadListener.extractId(chunkContext);
     Extract extract = extracts.find(id).orElseThrow();
     ExtractFilesOpener opener = new ExtractFilesOpener(extract, folders);
     long personsRows = inspect(id, opener.persons());

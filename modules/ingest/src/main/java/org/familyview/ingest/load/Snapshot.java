@@ -154,33 +154,13 @@ final class Snapshot {
   private FileCounts applyPersons(Extract extract, Instant now) {
     UUID id = extract.id();
     String agency = extract.agency().name();
-    Diff diff =
-        diff(
-            """
-            select count(*) filter (where p.record_id is null or not p.current),
-                   count(*) filter (where p.current and p.content_hash <> s.content_hash),
-                   count(*) filter (where p.current and p.content_hash = s.content_hash)
-            from extract_person_stage s
-            left join source_person p on p.agency = ? and p.record_id = s.record_id
-            where s.extract_id = ?
-            """,
-            agency,
-            id);
+    Diff diff = diff(PERSON_FILE, agency, id);
     // The retention clock of a record starts with the extract that stops carrying it: its id is
     // kept here and its applied_at is the start (see RetentionErasure). A held extract sets
     // neither, so it starts no clock until it is confirmed.
-    long noLongerCurrent =
-        jdbc.sql(
-                """
-                update source_person p set current = false, no_longer_current_since = ?
-                where p.agency = ? and p.current
-                  and not exists (select 1 from extract_person_stage s
-                                  where s.extract_id = ? and s.record_id = p.record_id)
-                """)
-            .params(id, agency, id)
-            .update();
+    long noLongerCurrent = retireAbsent(PERSON_FILE, agency, id);
     upsertPersons(id, agency, now);
-    return counts(id, ExtractFile.PERSONS, "extract_person_stage", diff, noLongerCurrent);
+    return counts(id, ExtractFile.PERSONS, PERSON_FILE.stage(), diff, noLongerCurrent);
   }
 
   private void upsertPersons(UUID id, String agency, Instant now) {
@@ -227,28 +207,8 @@ final class Snapshot {
   private FileCounts applyEvents(Extract extract, Instant now) {
     UUID id = extract.id();
     String agency = extract.agency().name();
-    Diff diff =
-        diff(
-            """
-            select count(*) filter (where e.event_id is null or not e.current),
-                   count(*) filter (where e.current and e.content_hash <> s.content_hash),
-                   count(*) filter (where e.current and e.content_hash = s.content_hash)
-            from extract_event_stage s
-            left join source_event e on e.agency = ? and e.event_id = s.event_id
-            where s.extract_id = ?
-            """,
-            agency,
-            id);
-    long noLongerCurrent =
-        jdbc.sql(
-                """
-                update source_event e set current = false, no_longer_current_since = ?
-                where e.agency = ? and e.current
-                  and not exists (select 1 from extract_event_stage s
-                                  where s.extract_id = ? and s.event_id = e.event_id)
-                """)
-            .params(id, agency, id)
-            .update();
+    Diff diff = diff(EVENT_FILE, agency, id);
+    long noLongerCurrent = retireAbsent(EVENT_FILE, agency, id);
     // Retired with their person and now left out of the events file too: they stay retired.
     jdbc.sql(
             """
@@ -260,7 +220,7 @@ final class Snapshot {
         .params(agency, id)
         .update();
     upsertEvents(id, agency, now);
-    return counts(id, ExtractFile.EVENTS, "extract_event_stage", diff, noLongerCurrent);
+    return counts(id, ExtractFile.EVENTS, EVENT_FILE.stage(), diff, noLongerCurrent);
   }
 
   private void upsertEvents(UUID id, String agency, Instant now) {
@@ -327,11 +287,35 @@ final class Snapshot {
         .update();
   }
 
-  private Diff diff(String sql, String agency, UUID id) {
-    return jdbc.sql(sql)
+  /** New, changed and unchanged rows of the staged file against the agency's current records. */
+  private Diff diff(Tables file, String agency, UUID id) {
+    return jdbc.sql(
+            """
+            select count(*) filter (where t.%3$s is null or not t.current),
+                   count(*) filter (where t.current and t.content_hash <> s.content_hash),
+                   count(*) filter (where t.current and t.content_hash = s.content_hash)
+            from %1$s s
+            left join %2$s t on t.agency = ? and t.%3$s = s.%3$s
+            where s.extract_id = ?
+            """
+                .formatted(file.stage(), file.source(), file.key()))
         .params(agency, id)
         .query((rs, n) -> new Diff(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
         .single();
+  }
+
+  /** The agency's current records that the staged file no longer carries stop being current. */
+  private long retireAbsent(Tables file, String agency, UUID id) {
+    return jdbc.sql(
+            """
+            update %2$s t set current = false, no_longer_current_since = ?
+            where t.agency = ? and t.current
+              and not exists (select 1 from %1$s s
+                              where s.extract_id = ? and s.%3$s = t.%3$s)
+            """
+                .formatted(file.stage(), file.source(), file.key()))
+        .params(id, agency, id)
+        .update();
   }
 
   private FileCounts counts(UUID id, ExtractFile file, String stage, Diff diff, long gone) {
@@ -390,4 +374,12 @@ final class Snapshot {
   }
 
   private record Diff(long newRecords, long changed, long unchanged) {}
+
+  /** A file's staging table, the source table it is applied to, and the key that joins them. */
+  private record Tables(String stage, String source, String key) {}
+
+  private static final Tables PERSON_FILE =
+      new Tables("extract_person_stage", "source_person", "record_id");
+  private static final Tables EVENT_FILE =
+      new Tables("extract_event_stage", "source_event", "event_id");
 }

@@ -1,11 +1,8 @@
 package org.familyview.pipeline.run;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.UUID;
-import org.familyview.audit.trail.AuditAction;
 import org.familyview.matching.MatchingConfig;
 import org.familyview.portal.audit.RequestAudit;
-import org.familyview.portal.identity.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -44,12 +41,7 @@ class PipelinePageController {
       @RequestParam(defaultValue = "false") boolean retrain,
       Authentication who,
       HttpServletRequest request) {
-    UUID id = runs.request(CurrentUser.of(who).username(), retrain);
-    audit.record(
-        audit
-            .event(who, request, AuditAction.PIPELINE_RUN)
-            .on("pipeline-run", id.toString())
-            .withDetail(retrain ? "start, retrain" : "start"));
+    PipelineRunController.requestRun(runs, audit, retrain, who, request);
     return "redirect:/pipeline";
   }
 
@@ -58,13 +50,7 @@ class PipelinePageController {
     PipelineRunController.parse(runId)
         .map(runs::restart)
         .filter(PipelineRuns.Restart.Requeued.class::isInstance)
-        .ifPresent(
-            r ->
-                audit.record(
-                    audit
-                        .event(who, request, AuditAction.PIPELINE_RUN)
-                        .on("pipeline-run", runId)
-                        .withDetail("restart")));
+        .ifPresent(r -> PipelineRunController.auditRestart(audit, runId, who, request));
     return "redirect:/pipeline";
   }
 }

@@ -46,12 +46,7 @@ class PipelineRunController {
       Authentication who,
       HttpServletRequest request) {
     boolean retrain = body != null && Boolean.TRUE.equals(body.retrain());
-    UUID id = runs.request(CurrentUser.of(who).username(), retrain);
-    audit.record(
-        audit
-            .event(who, request, AuditAction.PIPELINE_RUN)
-            .on("pipeline-run", id.toString())
-            .withDetail(retrain ? "start, retrain" : "start"));
+    UUID id = requestRun(runs, audit, retrain, who, request);
     return ResponseEntity.accepted()
         .location(URI.create("/api/pipeline/runs/" + id))
         .body(Map.of("runId", id.toString(), "status", RunStatus.QUEUED.name()));
@@ -84,16 +79,38 @@ class PipelineRunController {
                       HttpStatus.CONFLICT,
                       "Only a FAILED run can be restarted; this one is " + nf.status() + "."));
       case PipelineRuns.Restart.Requeued r -> {
-        audit.record(
-            audit
-                .event(who, request, AuditAction.PIPELINE_RUN)
-                .on("pipeline-run", r.runId().toString())
-                .withDetail("restart"));
+        auditRestart(audit, r.runId().toString(), who, request);
         yield ResponseEntity.accepted()
             .location(URI.create("/api/pipeline/runs/" + r.runId()))
             .body(Map.of("runId", r.runId().toString(), "status", RunStatus.QUEUED.name()));
       }
     };
+  }
+
+  /** Queues a run for the user and audits it: the same act behind the page's button and the API. */
+  static UUID requestRun(
+      PipelineRuns runs,
+      RequestAudit audit,
+      boolean retrain,
+      Authentication who,
+      HttpServletRequest request) {
+    UUID id = runs.request(CurrentUser.of(who).username(), retrain);
+    audit.record(
+        audit
+            .event(who, request, AuditAction.PIPELINE_RUN)
+            .on("pipeline-run", id.toString())
+            .withDetail(retrain ? "start, retrain" : "start"));
+    return id;
+  }
+
+  /** Audits a restart that requeued the failed run, from either door. */
+  static void auditRestart(
+      RequestAudit audit, String runId, Authentication who, HttpServletRequest request) {
+    audit.record(
+        audit
+            .event(who, request, AuditAction.PIPELINE_RUN)
+            .on("pipeline-run", runId)
+            .withDetail("restart"));
   }
 
   static Optional<UUID> parse(String id) {

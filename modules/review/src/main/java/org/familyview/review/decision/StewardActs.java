@@ -66,41 +66,14 @@ class StewardActs {
   /** Records an act applied under {@code context} (who, when, why, on what evidence). */
   Outcome recorded(Act act, MatchDecisions.Context context, Change change) {
     StewardDecision applied =
-        StewardDecision.applied(
-            context.reviewDecisionId(),
-            act.action(),
-            context.reviewTaskId(),
-            act.personId(),
-            act.otherPersonId(),
-            act.records(),
-            act.together(),
-            context.reason(),
-            act.flags().child(),
-            act.flags().police(),
-            context.evidence(),
-            JSON.writeValueAsString(change),
-            context.decidedBy(),
-            context.at());
+        StewardDecision.applied(act, context, JSON.writeValueAsString(change));
     decisions.insert(applied);
     return new Outcome.Applied(applied);
   }
 
   /** Records an act that waits, with nothing applied, for a second steward. */
   Outcome awaitingApproval(Act act, MatchDecisions.Context context) {
-    StewardDecision pending =
-        StewardDecision.pending(
-            context.reviewDecisionId(),
-            act.action(),
-            context.reviewTaskId(),
-            act.personId(),
-            act.otherPersonId(),
-            act.records(),
-            context.reason(),
-            act.flags().child(),
-            act.flags().police(),
-            context.evidence(),
-            context.decidedBy(),
-            context.at());
+    StewardDecision pending = StewardDecision.pending(act, context);
     decisions.insert(pending);
     return new Outcome.AwaitingApproval(pending);
   }

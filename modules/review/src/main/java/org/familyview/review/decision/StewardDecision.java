@@ -3,6 +3,7 @@ package org.familyview.review.decision;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.familyview.linkage.MatchDecisions;
 import org.familyview.matching.RecordKey;
 import org.jspecify.annotations.Nullable;
 
@@ -40,79 +41,45 @@ public record StewardDecision(
 
   /** A decision applied at once, by one steward, with no second approval. */
   static StewardDecision applied(
-      UUID id,
-      String action,
-      @Nullable UUID reviewTaskId,
-      @Nullable String personId,
-      @Nullable String otherPersonId,
-      List<RecordKey> records,
-      boolean together,
-      @Nullable String reason,
-      boolean involvesChild,
-      boolean involvesPolice,
-      @Nullable String evidence,
-      @Nullable String result,
-      String decidedBy,
-      Instant decidedAt) {
-    return new StewardDecision(
-        id,
-        action,
-        "APPLIED",
-        reviewTaskId,
-        personId,
-        otherPersonId,
-        records,
-        together,
-        reason,
-        involvesChild,
-        involvesPolice,
-        evidence,
-        result,
-        decidedBy,
-        decidedAt,
-        null,
-        null,
-        null,
-        decidedAt);
+      StewardActs.Act act, MatchDecisions.Context context, String result) {
+    return of(act, context, "APPLIED", act.together(), result, context.at());
   }
 
   /**
    * A MATCH or merge that touches a child or police-held records: nothing is applied until a second
    * steward approves it.
    */
-  static StewardDecision pending(
-      UUID id,
-      String action,
-      @Nullable UUID reviewTaskId,
-      @Nullable String personId,
-      @Nullable String otherPersonId,
-      List<RecordKey> records,
-      @Nullable String reason,
-      boolean involvesChild,
-      boolean involvesPolice,
-      @Nullable String evidence,
-      String decidedBy,
-      Instant decidedAt) {
+  static StewardDecision pending(StewardActs.Act act, MatchDecisions.Context context) {
+    return of(act, context, "AWAITING_APPROVAL", true, null, null);
+  }
+
+  private static StewardDecision of(
+      StewardActs.Act act,
+      MatchDecisions.Context context,
+      String status,
+      boolean together,
+      @Nullable String result,
+      @Nullable Instant appliedAt) {
     return new StewardDecision(
-        id,
-        action,
-        "AWAITING_APPROVAL",
-        reviewTaskId,
-        personId,
-        otherPersonId,
-        records,
-        true,
-        reason,
-        involvesChild,
-        involvesPolice,
-        evidence,
+        context.reviewDecisionId(),
+        act.action(),
+        status,
+        context.reviewTaskId(),
+        act.personId(),
+        act.otherPersonId(),
+        act.records(),
+        together,
+        context.reason(),
+        act.flags().child(),
+        act.flags().police(),
+        context.evidence(),
+        result,
+        context.decidedBy(),
+        context.at(),
         null,
-        decidedBy,
-        decidedAt,
         null,
         null,
-        null,
-        null);
+        appliedAt);
   }
 
   public boolean awaitingApproval() {

@@ -276,24 +276,9 @@ public class RetentionErasure {
 
   /** The records' links: link events, match decisions, person records, then reviews. */
   private void eraseLinks(Map<String, Integer> erased) {
-    count(
-        erased,
-        "person_link_event",
-        "delete from person_link_event l using erasure_due d"
-            + " where upper(l.agency) = d.agency and l.record_id = d.record_id");
-    count(
-        erased,
-        "match_decision",
-        """
-        delete from match_decision m using erasure_due d
-        where (upper(m.left_agency) = d.agency and m.left_record_id = d.record_id)
-           or (upper(m.right_agency) = d.agency and m.right_record_id = d.record_id)
-        """);
-    count(
-        erased,
-        "person_record",
-        "delete from person_record pr using erasure_due d"
-            + " where upper(pr.agency) = d.agency and pr.record_id = d.record_id");
+    eraseRecordRows(erased, "person_link_event");
+    erasePairRows(erased, "match_decision");
+    eraseRecordRows(erased, "person_record");
     jdbc.sql(
             """
             create temporary table erasure_person on commit drop as
@@ -410,28 +395,13 @@ public class RetentionErasure {
    */
   private void eraseFromLaterTables(Map<String, Integer> erased) {
     if (exists("residence_observation")) {
-      count(
-          erased,
-          "residence_observation",
-          "delete from residence_observation o using erasure_due d"
-              + " where upper(o.agency) = d.agency and o.record_id = d.record_id");
+      eraseRecordRows(erased, "residence_observation");
     }
     if (exists("pipeline_match_record")) {
-      count(
-          erased,
-          "pipeline_match_record",
-          "delete from pipeline_match_record o using erasure_due d"
-              + " where upper(o.agency) = d.agency and o.record_id = d.record_id");
+      eraseRecordRows(erased, "pipeline_match_record");
     }
     if (exists("pipeline_match_pair")) {
-      count(
-          erased,
-          "pipeline_match_pair",
-          """
-          delete from pipeline_match_pair m using erasure_due d
-          where (upper(m.left_agency) = d.agency and m.left_record_id = d.record_id)
-             or (upper(m.right_agency) = d.agency and m.right_record_id = d.record_id)
-          """);
+      erasePairRows(erased, "pipeline_match_pair");
     }
     if (exists("review_decision")) {
       count(
@@ -509,6 +479,29 @@ public class RetentionErasure {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Deletes a table's rows about a due record (the table keeps the agency in lower case). */
+  private void eraseRecordRows(Map<String, Integer> erased, String table) {
+    count(
+        erased,
+        table,
+        "delete from "
+            + table
+            + " t using erasure_due d"
+            + " where upper(t.agency) = d.agency and t.record_id = d.record_id");
+  }
+
+  /** Deletes a table's record pairs with a due record on either side. */
+  private void erasePairRows(Map<String, Integer> erased, String table) {
+    count(
+        erased,
+        table,
+        "delete from "
+            + table
+            + " m using erasure_due d"
+            + " where (upper(m.left_agency) = d.agency and m.left_record_id = d.record_id)"
+            + " or (upper(m.right_agency) = d.agency and m.right_record_id = d.record_id)");
   }
 
   private void count(Map<String, Integer> erased, String table, String sql, Object... params) {

@@ -9,14 +9,14 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.familyview.search.index.AliasedIndex;
+import org.familyview.search.index.DocumentIndex;
 
 /**
  * The events index behind the alias {@code <prefix>-events}, rebuilt whole and swapped in. Every
  * field is a keyword or a date and none is scored: the index answers filters and counts, not text.
  */
-public final class EventsIndex {
+public final class EventsIndex extends DocumentIndex<EventDocument> {
 
   static final Function<TypeMapping.Builder, ObjectBuilder<TypeMapping>> MAPPING =
       m ->
@@ -35,46 +35,12 @@ public final class EventsIndex {
               .properties("occurred_on", p -> p.date(d -> d.format("strict_date")))
               .properties("sensitivity", p -> p.keyword(k -> k));
 
-  private final AliasedIndex index;
-
   public EventsIndex(ElasticsearchClient client, String prefix, Clock clock) {
-    this.index = new AliasedIndex(client, prefix + "-events", MAPPING, clock);
-  }
-
-  public String alias() {
-    return index.alias();
-  }
-
-  public long rebuild(Stream<EventDocument> events) throws IOException {
-    return index.rebuild(events.map(EventDocument::document));
-  }
-
-  /** As {@link #rebuild(Stream)}, sent as the options say; returns the index now live. */
-  public AliasedIndex.Built rebuild(Stream<EventDocument> events, AliasedIndex.Bulk options)
-      throws IOException {
-    return index.rebuild(events.map(EventDocument::document), options);
-  }
-
-  /**
-   * Replaces the events a run changed and removes those that went (by document id, {@link
-   * EventDocument#id()}), in bulk, in the live index.
-   */
-  public void update(Collection<EventDocument> changed, Collection<String> removed)
-      throws IOException {
-    index.apply(changed.stream().map(EventDocument::document).toList(), removed);
+    super(new AliasedIndex(client, prefix + "-events", MAPPING, clock), EventDocument::document);
   }
 
   /** The document ids of every event the live index holds for these people. */
   public List<String> idsOfPeople(Collection<String> personIds) throws IOException {
-    return index.idsWhere("person_id", personIds);
-  }
-
-  /** The index behind the alias, for what every FamilyView index shares (versions, counts). */
-  public AliasedIndex index() {
-    return index;
-  }
-
-  public List<String> currentIndices() throws IOException {
-    return index.currentIndices();
+    return index().idsWhere("person_id", personIds);
   }
 }

@@ -1,0 +1,21 @@
+package org.familyview.casefile.web;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A chronology's filters as the query string gives them, bound by both doors (page and API) so that
+ * the five parameters are declared once. A person has no members to filter by, so {@code member} is
+ * read for families only, as before.
+ */
+record ChronologyQuery(
+    @Nullable List<String> agency,
+    @Nullable List<String> type,
+    @Nullable String from,
+    @Nullable String to,
+    @Nullable List<String> member) {
+
+  Filters.Parsed parse(CaseReads.Kind kind) {
+    return Filters.parse(agency, type, from, to, kind == CaseReads.Kind.FAMILY ? member : null);
+  }
+}
