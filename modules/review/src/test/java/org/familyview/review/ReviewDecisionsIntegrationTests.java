@@ -211,6 +211,9 @@ class ReviewDecisionsIntegrationTests {
     assertThat(personOf(c)).isEqualTo(first);
     assertThat(retired(second)).isTrue();
     assertThat(active("MUST_LINK", h, c)).isEqualTo(1);
+    assertThat(active("MUST_LINK", h, e))
+        .as("every record of the joining person is tied by the steward")
+        .isEqualTo(1);
 
     ReviewApi.Answer unmerged =
         api.post(
@@ -230,8 +233,9 @@ class ReviewDecisionsIntegrationTests {
                 .param(UUID.fromString(merged.json().get("id").asString()))
                 .query(Long.class)
                 .single())
-        .as("withdrawn, never deleted")
-        .isEqualTo(1);
+        .as("both withdrawn, never deleted")
+        .isEqualTo(2);
+    assertThat(active("MUST_LINK", h, e)).isZero();
     assertThat(active("CANNOT_LINK", c, h)).isEqualTo(1);
     assertThat(active("CANNOT_LINK", e, h)).isEqualTo(1);
     assertThat(lineage("UNMERGE", first, second)).isEqualTo(1);

@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Merges one person into another, which keeps its id: a record of each is MUST_LINKed and any
- * CANNOT_LINK between them withdrawn. A merge that involves a child or police-held records waits,
- * with nothing applied, until a different steward approves it.
+ * Merges one person into another, which keeps its id: every record of the joining person is
+ * MUST_LINKed to a record of the kept one and any CANNOT_LINK between them withdrawn. A merge that
+ * involves a child or police-held records waits, with nothing applied, until a different steward
+ * approves it.
  */
 @Component
 public class Merges {
@@ -67,7 +68,12 @@ public class Merges {
     List<RecordKey> joining = acts.links.recordsOf(otherId);
     acts.constraints.withdrawBetween(
         MatchDecisions.CANNOT_LINK, kept, joining, context.decidedBy(), context.at());
-    acts.constraints.write(MatchDecisions.MUST_LINK, kept.get(0), joining.get(0), context);
+    // Every joining record is tied to the kept person by the steward, not only the first: the
+    // nightly run keeps a person's records coherent (identifiers, dates of birth) unless a steward
+    // joined them, and a merge joins the whole person.
+    for (RecordKey record : joining) {
+      acts.constraints.write(MatchDecisions.MUST_LINK, kept.get(0), record, context);
+    }
     Change.Builder change = Change.builder();
     String text = StewardActs.linkReason("MERGE", context.reviewDecisionId(), context.reason());
     acts.joinInto(personId, otherId, joining, kept.get(0), context, text, change);

@@ -28,9 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * people as lineage and link events, and the decision's record. Each act is written as
  * match_decision constraints (the agreed contract with the nightly run: a MATCH is a MUST_LINK
  * between the task's records, a NO_MATCH a CANNOT_LINK; a split CANNOT_LINKs every leaving record
- * from every staying one and MUST_LINKs the leaving ones together; a merge MUST_LINKs a record of
- * each person; an unmerge withdraws the MUST_LINKs across the sides and CANNOT_LINKs them) and
- * applied to the people at once.
+ * from every staying one and MUST_LINKs the leaving ones together; a merge MUST_LINKs every record
+ * of the joining person to one of the kept person; an unmerge withdraws the MUST_LINKs across the
+ * sides and CANNOT_LINKs them) and applied to the people at once.
  */
 @Component
 class StewardActs {
