@@ -3,13 +3,20 @@ package org.familyview.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.familyview.testsupport.BearerRequests;
-import org.familyview.testsupport.Relay;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DatabaseOutageIntegrationTests {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final Relay RELAY = relayToPostgres();
+  private static final Relay RELAY = Relay.to(postgresPort());
 
   @LocalServerPort int port;
 
@@ -86,15 +93,108 @@ class DatabaseOutageIntegrationTests {
     return URI.create(url.substring("jdbc:".length()));
   }
 
-  private static Relay relayToPostgres() {
-    try {
-      return Relay.to(databaseUri().getPort());
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot open the relay", e);
-    }
+  private static int postgresPort() {
+    return databaseUri().getPort();
   }
 
   private static String database() {
     return databaseUri().getPath().substring(1);
+  }
+
+  /**
+   * A TCP relay to PostgreSQL on loopback that can be cut (every connection dropped) and restored.
+   */
+  static final class Relay implements AutoCloseable {
+
+    private final int target;
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private volatile ServerSocket server;
+    private final int port;
+
+    private Relay(int target) throws IOException {
+      this.target = target;
+      this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      this.port = server.getLocalPort();
+      accept(server);
+    }
+
+    static Relay to(int target) {
+      try {
+        return new Relay(target);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot open the relay", e);
+      }
+    }
+
+    int port() {
+      return port;
+    }
+
+    void cut() throws IOException {
+      server.close();
+      for (Socket socket : open) {
+        socket.close();
+      }
+      open.clear();
+    }
+
+    void restore() throws IOException {
+      ServerSocket again = new ServerSocket();
+      again.setReuseAddress(true);
+      again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+      server = again;
+      accept(again);
+    }
+
+    @Override
+    public void close() throws IOException {
+      cut();
+    }
+
+    private void accept(ServerSocket listening) {
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                while (!listening.isClosed()) {
+                  try {
+                    relay(listening.accept());
+                  } catch (IOException e) {
+                    // closed by cut()
+                  }
+                }
+              });
+    }
+
+    private void relay(Socket client) throws IOException {
+      open.add(client);
+      try {
+        Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+        open.add(upstream);
+        pump(client, upstream);
+        pump(upstream, client);
+      } catch (IOException refused) {
+        client.close();
+      }
+    }
+
+    private void pump(Socket from, Socket to) {
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                try (InputStream in = from.getInputStream();
+                    OutputStream out = to.getOutputStream()) {
+                  in.transferTo(out);
+                } catch (IOException e) {
+                  // one side closed
+                } finally {
+                  try {
+                    from.close();
+                    to.close();
+                  } catch (IOException ignored) {
+                    // already closed
+                  }
+                }
+              });
+    }
   }
 }

@@ -1,4 +1,4 @@
-package org.familyview.testsupport;
+package org.familyview.e2e;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * (e.g. the first {@code /_bulk} request of an index build), so that a service goes down in the
  * middle of a step rather than somewhere near it.
  */
-public final class Relay implements AutoCloseable {
+final class Relay implements AutoCloseable {
 
   private final int target;
   private final int port;
@@ -37,22 +37,22 @@ public final class Relay implements AutoCloseable {
     accept(listening);
   }
 
-  public static Relay to(int target) throws IOException {
+  static Relay to(int target) throws IOException {
     return new Relay(target);
   }
 
-  public int port() {
+  int port() {
     return port;
   }
 
   /** Cuts the relay as soon as the application sends this text on any connection. */
-  public CountDownLatch cutWhenSent(String text) {
+  CountDownLatch cutWhenSent(String text) {
     triggered = new CountDownLatch(1);
     trigger = text.getBytes(StandardCharsets.US_ASCII);
     return triggered;
   }
 
-  public synchronized void cut() throws IOException {
+  synchronized void cut() throws IOException {
     trigger = null;
     ServerSocket listening = server;
     server = null;
@@ -65,7 +65,7 @@ public final class Relay implements AutoCloseable {
     open.clear();
   }
 
-  public synchronized void restore() throws IOException {
+  synchronized void restore() throws IOException {
     if (server != null) {
       return;
     }
