@@ -23,5 +23,9 @@ public enum AuditAction {
   /** A held extract confirmed (applied) by its agency's uploader or an admin, with a reason. */
   EXTRACT_CONFIRM,
   /** A held extract discarded: nothing of it applied. */
-  EXTRACT_DISCARD
+  EXTRACT_DISCARD,
+  /** A flag shown beside a person (issue 17): which flags, where, to whom. */
+  FLAG_SHOWN,
+  /** A notification posted to an inbox, an inbox read, an entry marked read, a digest sent. */
+  NOTIFICATION
 }

@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.familyview.casefile.Agencies;
+import org.familyview.casefile.CaseFlags;
 import org.familyview.casefile.Chronology;
 import org.familyview.casefile.ChronologyEntry;
 import org.familyview.casefile.ChronologyFilter;
@@ -44,9 +45,22 @@ public final class ChronologyPdf {
       List<FeedCoverage.Feed> coverage,
       String exportedBy,
       Instant exportedAt) {
+    return render(title, chronology, filter, coverage, List.of(), exportedBy, exportedAt);
+  }
+
+  /** The same, with the flags of the persons it covers at the top, where they are seen first. */
+  public static byte[] render(
+      String title,
+      Chronology chronology,
+      ChronologyFilter filter,
+      List<FeedCoverage.Feed> coverage,
+      List<CaseFlags.Flag> flags,
+      String exportedBy,
+      Instant exportedAt) {
     try (PDDocument document = new PDDocument()) {
       Writer out = new Writer(document);
       header(out, title, filter, exportedBy, exportedAt);
+      flags(out, flags);
       coverage(out, coverage);
       entries(out, chronology);
       out.finish(exportedBy, WHEN.format(exportedAt));
@@ -77,6 +91,34 @@ public final class ChronologyPdf {
             + " agencies' data-sharing agreements; do not copy beyond the meeting it was made for."
             + " Redacted entries say whom to contact.",
         out.regular);
+    out.space();
+  }
+
+  private static void flags(Writer out, List<CaseFlags.Flag> flags) throws IOException {
+    if (flags.isEmpty()) {
+      return;
+    }
+    out.line("Flags", out.bold, 11);
+    for (CaseFlags.Flag flag : flags) {
+      out.paragraph(
+          "FLAG "
+              + flag.label()
+              + " ("
+              + flag.personId()
+              + "), since "
+              + flag.since()
+              + (flag.until() == null ? "" : ", ended " + flag.until())
+              + ". Owner: "
+              + flag.owner().authority()
+              + ", "
+              + flag.owner().team()
+              + ". Office hours "
+              + flag.contact().officeHours()
+              + "; out of hours "
+              + flag.contact().outOfHours()
+              + ".",
+          out.regular);
+    }
     out.space();
   }
 

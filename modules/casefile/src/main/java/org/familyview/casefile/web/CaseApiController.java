@@ -78,7 +78,10 @@ class CaseApiController {
         var coverage = reads.coverage(open.value());
         yield ResponseEntity.ok(
             switch (open.value()) {
-              case Case.OfPerson person -> CaseJson.person(person.person(), coverage);
+              case Case.OfPerson person ->
+                  CaseJson.withFlags(
+                      CaseJson.person(person.person(), coverage),
+                      reads.flags(person, who, "person API"));
               case Case.OfFamily family -> CaseJson.family(family.family(), coverage);
             });
       }

@@ -3,6 +3,7 @@ package org.familyview.casefile.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.familyview.casefile.CaseFlags;
 import org.familyview.casefile.CaseRecords;
 import org.familyview.casefile.Casefiles;
 import org.familyview.casefile.Chronology;
@@ -40,6 +41,33 @@ final class CaseJson {
                 })
             .toList());
     json.put("coverage", coverage.stream().map(CaseJson::feed).toList());
+    return json;
+  }
+
+  /** Adds {@code "flags": [{"type", "since", "until", "owner", "contact"}]} (issue 17). */
+  static Map<String, Object> withFlags(Map<String, Object> json, List<CaseFlags.Flag> flags) {
+    json.put(
+        "flags",
+        flags.stream()
+            .map(
+                f -> {
+                  Map<String, Object> flag = new LinkedHashMap<>();
+                  flag.put("type", f.type());
+                  flag.put("since", f.since());
+                  flag.put("until", f.until());
+                  flag.put(
+                      "owner",
+                      Map.of("authority", f.owner().authority(), "team", f.owner().team()));
+                  flag.put(
+                      "contact",
+                      Map.of(
+                          "officeHours",
+                          f.contact().officeHours(),
+                          "outOfHours",
+                          f.contact().outOfHours()));
+                  return flag;
+                })
+            .toList());
     return json;
   }
 

@@ -84,6 +84,9 @@ class CasePagesController {
         switch (searched.outcome()) {
           case SearchOutcome.Found found -> {
             model.addAttribute("hits", found.hits());
+            model.addAttribute(
+                "flagsByPerson",
+                reads.listed(found.hits().stream().map(h -> h.personId()).toList(), who));
             model.addAttribute("total", found.total());
             model.addAttribute("totalExact", found.exact());
           }
@@ -240,6 +243,7 @@ class CasePagesController {
     return switch (reads.open(kind, id, action, who, request)) {
       case CaseGate.Opened.Open<Case> open -> {
         reads.viewed(open, Door.PAGE);
+        model.addAttribute("flags", reads.flags(open.value(), who, kind.type + " page"));
         model.addAttribute(kind.type, open.value().subject());
         model.addAttribute("ground", open.ground().name());
         model.addAttribute("coverage", reads.coverage(open.value()));
@@ -263,6 +267,7 @@ class CasePagesController {
         Filters.Parsed filter = query.parse(kind);
         Chronology chronology = reads.chronology(open, filter, who, Door.PAGE);
         chronologyModel(model, chronology, filter, query.from(), query.to(), open.value());
+        model.addAttribute("flags", reads.flags(open.value(), who, "chronology page"));
         model.addAttribute("exportHref", exportHref(kind.href(id), request));
         model.addAttribute("subjectType", kind.type);
         model.addAttribute("subjectId", id);

@@ -5,12 +5,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.familyview.audit.trail.AuditAction;
+import org.familyview.casefile.CaseFlags;
 import org.familyview.casefile.Casefiles;
 import org.familyview.casefile.Chronology;
 import org.familyview.casefile.ChronologyFilter;
 import org.familyview.casefile.FeedCoverage;
 import org.familyview.casefile.export.ChronologyPdf;
 import org.familyview.portal.identity.CurrentUser;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -141,12 +143,36 @@ class CaseReads {
   private final CaseGate gate;
   private final Casefiles casefiles;
   private final FeedCoverage coverage;
+  private final CaseFlags flags;
   private final Clock clock = Clock.systemUTC();
 
-  CaseReads(CaseGate gate, Casefiles casefiles, FeedCoverage coverage) {
+  CaseReads(
+      CaseGate gate, Casefiles casefiles, FeedCoverage coverage, ObjectProvider<CaseFlags> flags) {
     this.gate = gate;
     this.casefiles = casefiles;
     this.coverage = coverage;
+    this.flags = flags.getIfAvailable(() -> CaseFlags.NONE);
+  }
+
+  /** The flags of the open case's person, or of the family's members: a showing, audited. */
+  List<CaseFlags.Flag> flags(Case opened, Authentication who, String where) {
+    List<String> ids =
+        switch (opened) {
+          case Case.OfPerson person -> List.of(person.person().id());
+          case Case.OfFamily family ->
+              family.family().members().stream().map(m -> m.personId()).distinct().toList();
+        };
+    return flags.show(ids, who, CaseFlags.Showing.OPENED, where);
+  }
+
+  /** The flags of the persons a search listed, by person: a showing, audited. */
+  Map<String, List<CaseFlags.Flag>> listed(List<String> personIds, Authentication who) {
+    return flags.show(personIds, who, CaseFlags.Showing.LISTED, "search results").stream()
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                CaseFlags.Flag::personId,
+                java.util.LinkedHashMap::new,
+                java.util.stream.Collectors.toList()));
   }
 
   /** Asks the gate whether this reader may open the case for {@code action}. */
@@ -204,6 +230,7 @@ class CaseReads {
                 chronology,
                 filter.filter(),
                 coverage(open.value()),
+                flags(open.value(), who, "chronology PDF"),
                 CurrentUser.of(who).username(),
                 clock.instant());
         gate.allowed(open.audit(), door.export + read(filter, chronology));

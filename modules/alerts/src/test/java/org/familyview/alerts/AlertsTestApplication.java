@@ -1,0 +1,26 @@
+package org.familyview.alerts;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Alerts with the casefile that shows the flags, and the portal kernel, as the app assembles them.
+ */
+@SpringBootApplication(
+    scanBasePackages = {
+      "org.familyview.alerts",
+      "org.familyview.casefile",
+      "org.familyview.portal",
+      "org.familyview.access",
+      "org.familyview.audit",
+      "org.familyview.search"
+    })
+@ConfigurationPropertiesScan({
+  "org.familyview.alerts",
+  "org.familyview.casefile",
+  "org.familyview.portal",
+  "org.familyview.access",
+  "org.familyview.audit",
+  "org.familyview.search"
+})
+class AlertsTestApplication {}
