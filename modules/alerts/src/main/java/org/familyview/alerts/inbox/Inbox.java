@@ -100,17 +100,7 @@ public class Inbox {
             where recipient = ? order by created_at desc, id limit ?
             """)
         .params(recipient, limit)
-        .query(
-            (rs, n) ->
-                new Notification(
-                    rs.getObject("id", UUID.class),
-                    rs.getString("kind"),
-                    rs.getString("reason"),
-                    rs.getString("link"),
-                    rs.getTimestamp("created_at").toInstant(),
-                    Optional.ofNullable(rs.getTimestamp("read_at"))
-                        .map(Timestamp::toInstant)
-                        .orElse(null)))
+        .query(Inbox::notification)
         .list();
   }
 
@@ -137,10 +127,26 @@ public class Inbox {
             """)
         .params(Timestamp.from(clock.instant()), id, recipient)
         .update();
-    return of(recipient, Integer.MAX_VALUE).stream()
-        .filter(n -> n.id().equals(id))
-        .findFirst()
+    return jdbc.sql(
+            """
+            select id, kind, reason, link, created_at, read_at from notification
+            where id = ? and recipient = ?
+            """)
+        .params(id, recipient)
+        .query(Inbox::notification)
+        .optional()
         .<Marking>map(Marking.Marked::new)
         .orElseGet(Marking.NotFound::new);
+  }
+
+  private static Notification notification(java.sql.ResultSet rs, int row)
+      throws java.sql.SQLException {
+    return new Notification(
+        rs.getObject("id", UUID.class),
+        rs.getString("kind"),
+        rs.getString("reason"),
+        rs.getString("link"),
+        rs.getTimestamp("created_at").toInstant(),
+        Optional.ofNullable(rs.getTimestamp("read_at")).map(Timestamp::toInstant).orElse(null));
   }
 }

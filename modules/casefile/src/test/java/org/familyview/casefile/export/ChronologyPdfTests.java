@@ -102,4 +102,35 @@ class ChronologyPdfTests {
         .contains("page 1 of " + pages)
         .contains("?? <b>");
   }
+
+  /** Issue 17: the flags of the persons it covers head the PDF, with whom to call. */
+  @Test
+  void theFlagsOfThePersonsCoveredAreAtTheTopWithTheirContacts() throws Exception {
+    byte[] pdf =
+        ChronologyPdf.render(
+            "Chronology of family F1",
+            new Chronology(List.of(entry(1, "Report", false)), List.of()),
+            ChronologyFilter.ALL,
+            List.of(),
+            List.of(
+                new org.familyview.casefile.CaseFlags.Flag(
+                    "P7",
+                    "CHILD_PROTECTION_PLAN",
+                    "Child protection plan",
+                    LocalDate.of(2026, 3, 1),
+                    null,
+                    new org.familyview.casefile.CaseFlags.Owner("Northshire Council", "CSC north"),
+                    new org.familyview.casefile.CaseFlags.Contact("01632 960100", "01632 960999"))),
+            "keyworker1",
+            Instant.parse("2026-12-07T10:00:00Z"));
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+      assertThat(text)
+          .contains("FLAG Child protection plan (P7), since 2026-03-01")
+          .contains("Northshire Council, CSC north")
+          .contains("01632 960100")
+          .contains("01632 960999");
+      assertThat(text.indexOf("FLAG")).isLessThan(text.indexOf("Chronology (1 dated entries)"));
+    }
+  }
 }
