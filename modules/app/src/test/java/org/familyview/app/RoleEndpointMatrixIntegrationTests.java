@@ -74,6 +74,21 @@ class RoleEndpointMatrixIntegrationTests {
     matrix =
         List.of(
             new Call("GET", "/api/me", "/api/me", null, null, USER_OF_ROLE.keySet()),
+            // Issue 17: everyone has an inbox of their own (another's entry answers 404 to all).
+            new Call(
+                "GET",
+                "/api/notifications",
+                "/api/notifications",
+                null,
+                null,
+                USER_OF_ROLE.keySet()),
+            new Call(
+                "POST",
+                "/api/notifications/{id}/read",
+                "/api/notifications/" + UUID.randomUUID() + "/read",
+                null,
+                null,
+                USER_OF_ROLE.keySet()),
             new Call("GET", "/api/audit", "/api/audit", null, null, Set.of("auditor")),
             new Call(
                 "GET",
