@@ -10,10 +10,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.familyview.access.caseload.Caseloads;
 import org.familyview.alerts.inbox.Inbox;
+import org.familyview.audit.read.AuditFilter;
+import org.familyview.audit.read.AuditReader;
 import org.familyview.pipeline.PipelineRunFinished;
+import org.familyview.search.people.PeopleIndex;
+import org.familyview.search.people.PersonDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -40,6 +47,8 @@ class AlertsPagesIntegrationTests {
   @Autowired Caseloads caseloads;
   @Autowired Inbox inbox;
   @Autowired ApplicationEventPublisher events;
+  @Autowired PeopleIndex people;
+  @Autowired AuditReader audit;
   AlertsWorld world;
 
   @BeforeAll
@@ -68,6 +77,47 @@ class AlertsPagesIntegrationTests {
           .contains(world.planStart.toString());
     }
     assertThat(page("/persons/" + world.mother, user("keyworker1"))).doesNotContain("fv-flag");
+  }
+
+  @Test
+  void aSearchResultCarriesTheChildsFlagBadgeAndTheShowingIsAudited() throws Exception {
+    String surname = "Flagg" + world.tag.replaceAll("[0-9]", "").toLowerCase();
+    people.rebuild(
+        Stream.of(
+            person(world.mother, "Jolene", surname, "1990-04-02", Set.of("police")),
+            person(world.child, "Kai", surname, "2015-06-10", Set.of("council"))));
+
+    String page = page("/search?q=" + surname, user("keyworker1"));
+    org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(page);
+    var rows = html.select("#results tbody tr");
+    assertThat(rows).hasSize(2);
+    for (var row : rows) {
+      boolean child = row.select("a[href=/persons/" + world.child + "]").size() == 1;
+      assertThat(row.select("[data-flag-type=CHILD_PROTECTION_PLAN]").size())
+          .as(row.text())
+          .isEqualTo(child ? 1 : 0);
+    }
+    assertThat(audit.find(new AuditFilter(world.child, null, "keyworker1", null, null), 0, 50))
+        .anySatisfy(
+            e -> {
+              assertThat(e.action()).isEqualTo("FLAG_SHOWN");
+              assertThat(e.detail()).endsWith("shown on search results");
+            });
+  }
+
+  private PersonDocument person(
+      String id, String given, String family, String born, Set<String> agencies) {
+    String familyId = world.family;
+    return new PersonDocument(
+        id,
+        given + " " + family,
+        List.of(given, family),
+        List.of(family),
+        LocalDate.parse(born),
+        "LS6 1AA",
+        Set.of(),
+        familyId,
+        agencies);
   }
 
   @Test
