@@ -36,6 +36,7 @@ cmd_bench_nightly() {
   use_jdk
   export_contract
   build || die "the build failed (var/logs/build.log)"
+  # shellcheck disable=SC2034 # read by started() in scripts/lib.sh
   OWNER="bench:$$"
   trap 'bench_stop_app; stop_started_services' EXIT
   trap 'exit 130' INT
@@ -110,17 +111,14 @@ bench_drop() {
 BENCH_APP_PID=""
 bench_start_app() {
   step "Starting the bench application on port $BENCH_PORT (schema $BENCH_SCHEMA, heap ${FV_BENCH_APP_HEAP:-8g})"
-  (
-    unset FAMILYVIEW_DEMO_DIR
-    export FV_PORTAL_PORT="$BENCH_PORT" FV_VAR_DIR="$BENCH_DIR/var" FV_LOG_FILE=
-    exec "$JAVA" "-Xmx${FV_BENCH_APP_HEAP:-8g}" -jar "$APP_JAR" \
-      --spring.datasource.hikari.schema="$BENCH_SCHEMA" --spring.flyway.schemas="$BENCH_SCHEMA" \
-      --spring.flyway.default-schema="$BENCH_SCHEMA" --familyview.search.index-prefix="$BENCH_PREFIX" \
-      --familyview.ingest.inbox.poll-interval=1s --familyview.ingest.inbox.settle-time=0s \
-      --familyview.pipeline.schedule.enabled=false \
-      --spring.datasource.hikari.data-source-properties.connectTimeout=60 \
-      >"$BENCH_DIR/app.log" 2>&1 9>&-
-  ) &
+  env -u FAMILYVIEW_DEMO_DIR FV_PORTAL_PORT="$BENCH_PORT" FV_VAR_DIR="$BENCH_DIR/var" FV_LOG_FILE= \
+    "$JAVA" "-Xmx${FV_BENCH_APP_HEAP:-8g}" -jar "$APP_JAR" \
+    --spring.datasource.hikari.schema="$BENCH_SCHEMA" --spring.flyway.schemas="$BENCH_SCHEMA" \
+    --spring.flyway.default-schema="$BENCH_SCHEMA" --familyview.search.index-prefix="$BENCH_PREFIX" \
+    --familyview.ingest.inbox.poll-interval=1s --familyview.ingest.inbox.settle-time=0s \
+    --familyview.pipeline.schedule.enabled=false \
+    --spring.datasource.hikari.data-source-properties.connectTimeout=60 \
+    >"$BENCH_DIR/app.log" 2>&1 9>&- &
   BENCH_APP_PID=$!
   local start=$SECONDS
   until [[ "$(http_code "http://localhost:$BENCH_PORT/actuator/health")" == 200 ]]; do
