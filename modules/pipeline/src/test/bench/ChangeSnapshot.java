@@ -42,9 +42,9 @@ public class ChangeSnapshot {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    if (in == null || night1 == null || night2 == null || !(changed > 0 && changed <= 0.3)) {
+    if (in == null || night1 == null || night2 == null || !(changed > 0 && changed <= 0.25)) {
       throw new IllegalArgumentException(
-          "usage: --in GEN --changed F (0 < F <= 0.3) --seed S --night1 DIR --night2 DIR");
+          "usage: --in GEN --changed F (0 < F <= 0.25) --seed S --night1 DIR --night2 DIR");
     }
     Random random = new Random(seed);
     for (String agency : List.of("police", "health", "council", "education")) {
