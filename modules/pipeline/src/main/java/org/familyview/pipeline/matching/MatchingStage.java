@@ -84,9 +84,10 @@ class MatchingStage implements PipelineStage {
     runs.modelUsed(runId, version);
     long written = output.write(runId, linkage, version);
     log.info(
-        "Pipeline run {}: {} records, {} kept pairs, model {}{}",
+        "Pipeline run {}: {} records, {} candidate pairs, {} kept pairs, model {}{}",
         runId,
         records.size(),
+        linkage.candidatePairs(),
         written,
         version,
         linkage.training() != null ? " (newly trained)" : "");

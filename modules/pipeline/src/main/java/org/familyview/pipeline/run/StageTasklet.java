@@ -43,16 +43,20 @@ final class StageTasklet implements Tasklet {
       return RepeatStatus.FINISHED;
     }
     long start = System.nanoTime();
+    StepResources resources = StepResources.start();
     PipelineStage.Counts counts = stage.get().run(runId);
     contribution.getStepExecution().setReadCount(counts.read());
     contribution.incrementWriteCount(counts.written());
+    // One line per step in this exact shape: ./familyview bench nightly reads it.
     log.info(
-        "Pipeline run {}: {} read {} wrote {} in {} ms",
+        "Pipeline run {}: {} read {} wrote {} in {} ms, cpu {} ms, peak heap {} MB",
         runId,
         name,
         counts.read(),
         counts.written(),
-        (System.nanoTime() - start) / 1_000_000);
+        (System.nanoTime() - start) / 1_000_000,
+        resources.cpuMillis(),
+        resources.peakHeapMegabytes());
     return RepeatStatus.FINISHED;
   }
 }
