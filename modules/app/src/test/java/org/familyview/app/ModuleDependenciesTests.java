@@ -64,6 +64,8 @@ class ModuleDependenciesTests {
         "eligibility", Set.of("criteria", "extracts", "pipeline", "audit", "portal", "access"));
     MAY_USE.put("casefile", Set.of("extracts", "search", "audit", "portal", "access"));
     MAY_USE.put("rights", Set.of("search", "audit", "portal", "access"));
+    MAY_USE.put(
+        "frontdoor", Set.of("casefile", "extracts", "pipeline", "audit", "portal", "access"));
     MAY_USE.put("testsupport", Set.of());
     // A module the application does not assemble is on app's test classpath for this test.
     MAY_USE.put("linktool", Set.of("matching", "extracts", "generator", "identifiers"));

@@ -23,5 +23,11 @@ public enum AuditAction {
   /** A held extract confirmed (applied) by its agency's uploader or an admin, with a reason. */
   EXTRACT_CONFIRM,
   /** A held extract discarded: nothing of it applied. */
-  EXTRACT_DISCARD
+  EXTRACT_DISCARD,
+  /** A front-door contact raised, read or listed (the board). */
+  FRONT_DOOR_CONTACT,
+  /** A partner check asked, read or answered. */
+  FRONT_DOOR_CHECK,
+  /** A front-door decision recorded. */
+  FRONT_DOOR_DECISION
 }
