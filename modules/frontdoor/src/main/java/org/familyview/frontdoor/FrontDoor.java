@@ -168,6 +168,8 @@ public class FrontDoor {
                 partner, due, CheckStatus.REQUESTED, records, null, null, null, null));
       }
     }
+    // In partner order, as they are read back.
+    checks.sort(java.util.Comparator.comparing(Contact.Check::partner));
     return checks;
   }
 
