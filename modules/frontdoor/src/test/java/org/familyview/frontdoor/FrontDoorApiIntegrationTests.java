@@ -44,6 +44,7 @@ class FrontDoorApiIntegrationTests {
   @Autowired Caseloads caseloads;
   @Autowired AuditReader audit;
   @Autowired ConcernStage concerns;
+  @Autowired FrontDoor frontDoor;
 
   final HttpClient http = HttpClient.newHttpClient();
   FrontDoorWorld world;
@@ -365,6 +366,33 @@ class FrontDoorApiIntegrationTests {
         .filteredOn(e -> world.family.equals(e.familyId()))
         .extracting(ContactRaised::ruleId)
         .containsExactly("domestic-abuse-repeat");
+  }
+
+  @Test
+  void aCheckComingDueAndOneOverdueAreEachAnnouncedOnce(@Autowired ApplicationEvents events)
+      throws Exception {
+    UUID id = UUID.fromString(raiseAboutTheFamily("GREEN"));
+    // The police check is due within the hour; the health check's deadline has passed.
+    jdbc.sql(
+            "update front_door_check set due_at = now() + interval '1 hour'"
+                + " where contact_id = ? and partner = 'police'")
+        .param(id)
+        .update();
+    jdbc.sql(
+            "update front_door_check set due_at = now() - interval '1 hour'"
+                + " where contact_id = ? and partner = 'health'")
+        .param(id)
+        .update();
+
+    frontDoor.announceChecks();
+    frontDoor.announceChecks();
+
+    assertThat(events.stream(CheckDue.class))
+        .filteredOn(e -> e.contactId().equals(id))
+        .extracting(e -> e.partner() + (e.overdue() ? " overdue" : " due"))
+        .containsExactlyInAnyOrder("police due", "health overdue");
+    JsonNode health = JSON.readTree(get("/api/front-door/contacts/" + id, "health-checker").body());
+    assertThat(health.get("checks").get(0).get("status").asString()).isEqualTo("OVERDUE");
   }
 
   HttpRequest.Builder request(String path, String user) {
