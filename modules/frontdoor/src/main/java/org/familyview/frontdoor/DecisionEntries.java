@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Front-door decisions in the family chronology: one entry per decided contact, dated when it was
  * decided, with the outcome and reasons. The hub is the council's, so the entry is the council's;
- * its provenance names the contact (record) and who decided, not an extract.
+ * its provenance names the contact (record) and who decided, not an extract, and its link type
+ * {@code FRONT_DOOR} says it was recorded here rather than linked from a partner's record.
  */
 @Component
 class DecisionEntries implements RecordedEntries {
@@ -81,7 +82,7 @@ class DecisionEntries implements RecordedEntries {
             d.decidedAt(),
             true,
             new Link(
-                "MANUAL",
+                "FRONT_DOOR",
                 null,
                 null,
                 null,
