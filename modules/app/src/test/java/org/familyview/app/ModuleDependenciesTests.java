@@ -64,6 +64,8 @@ class ModuleDependenciesTests {
         "eligibility", Set.of("criteria", "extracts", "pipeline", "audit", "portal", "access"));
     MAY_USE.put("casefile", Set.of("extracts", "search", "audit", "portal", "access"));
     MAY_USE.put("rights", Set.of("search", "audit", "portal", "access"));
+    MAY_USE.put(
+        "frontdoor", Set.of("casefile", "extracts", "pipeline", "audit", "portal", "access"));
     MAY_USE.put("testsupport", Set.of());
     MAY_USE.put("alerts", Set.of("extracts", "pipeline", "casefile", "audit", "portal", "access"));
     // A module the application does not assemble is on app's test classpath for this test.

@@ -95,6 +95,7 @@ public class Casefiles {
   private final EventDisclosure disclosure;
   private final CasefileProperties properties;
   private final Clock clock;
+  private List<RecordedEntries> recorded = List.of();
 
   @Autowired
   public Casefiles(CaseRecords records, EventDisclosure disclosure, CasefileProperties properties) {
@@ -107,6 +108,12 @@ public class Casefiles {
     this.disclosure = disclosure;
     this.properties = properties;
     this.clock = clock;
+  }
+
+  /** Entries recorded by other features (front-door decisions) that family chronologies show. */
+  @Autowired(required = false)
+  void setRecordedEntries(List<RecordedEntries> recorded) {
+    this.recorded = List.copyOf(recorded);
   }
 
   public Lookup person(String id) {
@@ -172,8 +179,10 @@ public class Casefiles {
   }
 
   public Chronology chronologyOf(FamilyCase family, ChronologyFilter filter, Set<Role> viewer) {
+    List<CaseRecords.EventRow> rows = new ArrayList<>(records.events(family.personIds()));
+    recorded.forEach(r -> rows.addAll(r.about(family.id(), family.personIds())));
     return Chronology.assemble(
-        records.events(family.personIds()),
+        rows,
         filter,
         disclosure,
         viewer,

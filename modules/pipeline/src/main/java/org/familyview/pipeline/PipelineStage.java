@@ -4,8 +4,8 @@ import java.util.UUID;
 
 /**
  * One step of the nightly pipeline, contributed by the feature that owns it (matching and
- * clustering here, families, criteria, indexing). The job runs the stages in the order of {@link
- * #ORDER}, each as its own restartable Spring Batch step.
+ * clustering here, families, concerns, criteria, indexing). The job runs the stages in the order of
+ * {@link #ORDER}, each as its own restartable Spring Batch step.
  *
  * <p>A stage must be idempotent for a run: a restart after a failure runs it again from the start
  * with the same run id, and the result must be as if it had run once.
@@ -14,7 +14,7 @@ public interface PipelineStage {
 
   /** The step names, in the order the job runs them; a contract of GET /api/pipeline/runs/{id}. */
   java.util.List<String> ORDER =
-      java.util.List.of("matching", "clustering", "families", "criteria", "indexing");
+      java.util.List.of("matching", "clustering", "families", "concerns", "criteria", "indexing");
 
   /** One of {@link #ORDER}. */
   String name();

@@ -27,5 +27,11 @@ public enum AuditAction {
   /** A flag shown beside a person (issue 17): which flags, where, to whom. */
   FLAG_SHOWN,
   /** A notification posted to an inbox, an inbox read, an entry marked read, a digest sent. */
-  NOTIFICATION
+  NOTIFICATION,
+  /** A front-door contact raised, read or listed (the board). */
+  FRONT_DOOR_CONTACT,
+  /** A partner check asked, read or answered. */
+  FRONT_DOOR_CHECK,
+  /** A front-door decision recorded. */
+  FRONT_DOOR_DECISION
 }

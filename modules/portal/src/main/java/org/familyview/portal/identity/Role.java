@@ -13,7 +13,11 @@ public enum Role {
   AGENCY_UPLOADER("agency-uploader"),
   SAFEGUARDING_LEAD("safeguarding-lead"),
   AUDITOR("auditor"),
-  ADMIN("admin");
+  ADMIN("admin"),
+  /** The MASH practitioner at the front door: contacts, partner checks, decisions. */
+  FRONT_DOOR("front-door"),
+  /** Answers front-door checks for one partner (the user's {@code agency}). */
+  PARTNER_CHECKER("partner-checker");
 
   private final String realmName;
 
