@@ -169,6 +169,17 @@ public class CaseAccess {
   }
 
   /**
+   * The families of the reader's authority's area, for lists that span an authority (the criteria
+   * returns); {@code null} in a single-authority deployment, where every family is in the area.
+   */
+  public @Nullable Set<String> area(CurrentUser user) {
+    if (places.authorities().isSingle()) {
+      return null;
+    }
+    return staff.of(user).map(this::inArea).orElse(Set.of());
+  }
+
+  /**
    * The notice an authority's staff get about a family that moved out of their area and that they
    * still read: where it went, when, and until when they read it. Empty for a family at home.
    */
