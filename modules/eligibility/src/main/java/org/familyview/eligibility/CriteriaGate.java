@@ -107,7 +107,13 @@ class CriteriaGate {
     }
     int p = Math.max(0, page);
     CriteriaViews.EligibleList list =
-        views.eligible(ruleset.get(), p, size, CurrentUser.of(who).roles());
+        views.eligible(
+            ruleset.get(),
+            p,
+            size,
+            CurrentUser.of(who).roles(),
+            // A lead's return is their own authority's families.
+            access.area(CurrentUser.of(who)));
     audit.record(
         audit
             .event(who, request, AuditAction.FAMILY_VIEW)
@@ -154,7 +160,13 @@ class CriteriaGate {
     long families = -1;
     try (Writer writer =
         new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
-      families = pack.write(ruleset, run.get().runId(), CurrentUser.of(who).roles(), writer);
+      families =
+          pack.write(
+              ruleset,
+              run.get().runId(),
+              CurrentUser.of(who).roles(),
+              access.area(CurrentUser.of(who)),
+              writer);
     } finally {
       // Recorded even when the download breaks off: what left the building is what matters.
       audit.record(

@@ -12,10 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.familyview.criteria.Evaluation;
 import org.familyview.criteria.NeedResult;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -168,24 +170,32 @@ class CriteriaResults {
         "e.run_id = ? and e.family_id = ?", new Object[] {runId, familyId}, "e.framework desc");
   }
 
-  long eligibleCount(UUID runId, String framework) {
+  long eligibleCount(UUID runId, String framework, @Nullable Set<String> within) {
     return jdbc.sql(
-            "select count(*) from criteria_eligibility where run_id = ? and framework = ? and eligible")
-        .params(runId, framework)
+            "select count(*) from criteria_eligibility where run_id = ? and framework = ? and eligible"
+                + " and (cast(? as text[]) is null or family_id = any(?))")
+        .params(runId, framework, array(within), array(within))
         .query(Long.class)
         .single();
   }
 
+  /** A family filter as a SQL array; null: no filter (a single-authority deployment). */
+  private static String @Nullable [] array(@Nullable Set<String> within) {
+    return within == null ? null : within.toArray(String[]::new);
+  }
+
   /** The eligible families of a framework in a run, a page at a time, by family id. */
-  List<FamilyResult> eligible(UUID runId, String framework, int page, int size) {
+  List<FamilyResult> eligible(
+      UUID runId, String framework, int page, int size, @Nullable Set<String> within) {
     List<String> ids =
         jdbc.sql(
                 """
                 select family_id from criteria_eligibility
                 where run_id = ? and framework = ? and eligible
+                  and (cast(? as text[]) is null or family_id = any(?))
                 order by family_id collate "C" limit ? offset ?
                 """)
-            .params(runId, framework, size, (long) page * size)
+            .params(runId, framework, array(within), array(within), size, (long) page * size)
             .query(String.class)
             .list();
     if (ids.isEmpty()) {
@@ -198,14 +208,17 @@ class CriteriaResults {
   }
 
   /** Every eligible family of a framework, one at a time, for the evidence pack. */
-  void eachEligible(UUID runId, String framework, Consumer<FamilyResult> each) {
+  void eachEligible(
+      UUID runId, String framework, @Nullable Set<String> within, Consumer<FamilyResult> each) {
     List<String> ids =
         jdbc.sql(
                 """
                 select family_id from criteria_eligibility
-                where run_id = ? and framework = ? and eligible order by family_id collate "C"
+                where run_id = ? and framework = ? and eligible
+                  and (cast(? as text[]) is null or family_id = any(?))
+                order by family_id collate "C"
                 """)
-            .params(runId, framework)
+            .params(runId, framework, array(within), array(within))
             .query(String.class)
             .list();
     for (int from = 0; from < ids.size(); from += 500) {

@@ -114,7 +114,9 @@ class CriteriaViews {
             found.stream().map(r -> framework(r, events, viewer, false)).toList()));
   }
 
-  EligibleList eligible(Ruleset ruleset, int page, int size, Set<Role> viewer) {
+  /** A page of eligible families; {@code within}: only these (the reader's authority), null all. */
+  EligibleList eligible(
+      Ruleset ruleset, int page, int size, Set<Role> viewer, @Nullable Set<String> within) {
     Optional<CriteriaResults.Run> run = results.latest();
     if (run.isEmpty()) {
       return new EligibleList(
@@ -131,7 +133,7 @@ class CriteriaViews {
     }
     UUID runId = run.get().runId();
     List<CriteriaResults.FamilyResult> found =
-        results.eligible(runId, ruleset.framework(), page, size);
+        results.eligible(runId, ruleset.framework(), page, size, within);
     Map<String, EvidenceEvent> events = events(found);
     List<EligibleFamily> list =
         found.stream()
@@ -149,7 +151,7 @@ class CriteriaViews {
         runId,
         run.get().evaluatedOn(),
         ruleset.eligibleWith(),
-        results.eligibleCount(runId, ruleset.framework()),
+        results.eligibleCount(runId, ruleset.framework(), within),
         page,
         size,
         list);

@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.familyview.criteria.Ruleset;
 import org.familyview.portal.identity.Role;
 import org.familyview.portal.web.SpreadsheetCells;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,13 +59,16 @@ class EvidencePack {
   }
 
   /** Writes the pack; returns how many families it holds. */
-  long write(Ruleset ruleset, UUID runId, Set<Role> viewer, Writer out) throws IOException {
+  long write(
+      Ruleset ruleset, UUID runId, Set<Role> viewer, @Nullable Set<String> within, Writer out)
+      throws IOException {
     CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
     csv.printRecord((Object[]) HEADER);
     long[] count = {0};
     results.eachEligible(
         runId,
         ruleset.framework(),
+        within,
         family -> {
           count[0]++;
           Map<String, EvidenceEvent> events = views.events(List.of(family));

@@ -157,6 +157,21 @@ class CriteriaApiIntegrationTests {
   }
 
   @Test
+  void withSeveralAuthoritiesTheListHoldsOnlyTheFamiliesOfTheLeadsArea() {
+    // CaseAccess.area gives the families of the lead's authority; null with a single authority.
+    assertThat(results.eligibleCount(run, "2022", null)).isEqualTo(3);
+    assertThat(results.eligibleCount(run, "2022", java.util.Set.of("F1", "F-elsewhere")))
+        .isEqualTo(1);
+    assertThat(results.eligible(run, "2022", 0, 10, java.util.Set.of("F1", "F3")))
+        .extracting(CriteriaResults.FamilyResult::familyId)
+        .containsExactly("F1", "F3");
+    assertThat(results.eligible(run, "2022", 0, 10, java.util.Set.of())).isEmpty();
+    java.util.List<String> packed = new java.util.ArrayList<>();
+    results.eachEligible(run, "2022", java.util.Set.of("F3"), f -> packed.add(f.familyId()));
+    assertThat(packed).containsExactly("F3");
+  }
+
+  @Test
   void theListAndThePackAreTheLeadsAlone() throws Exception {
     for (String user : List.of("keyworker1", "auditor", "steward", "admin", "police-upload")) {
       assertThat(get("/api/criteria/eligible", user).statusCode()).as(user).isEqualTo(403);

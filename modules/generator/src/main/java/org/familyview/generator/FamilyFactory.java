@@ -179,26 +179,68 @@ final class FamilyFactory {
       moveDates.add(LocalDate.ofEpochDay(formed.toEpochDay() + 1 + r.nextLong(span)));
     }
     moveDates.sort(null);
+    String authority = homeAuthority(id);
     for (LocalDate move : moveDates) {
       if (move.isAfter(from)) {
-        home.residences.add(address(r, from, move));
+        home.residences.add(address(r, from, move, authority));
         from = move;
       }
     }
-    home.residences.add(address(r, from, null));
+    // A household that moved at all crosses the border with its last move now and then.
+    String last =
+        !home.residences.isEmpty() && unit(BORDER_SALT, id) < CROSSING_SHARE
+            ? otherAuthority(authority)
+            : authority;
+    home.residences.add(address(r, from, null, last));
     group.households.add(home);
     return home;
   }
 
-  private Residence address(SplittableRandom r, LocalDate from, LocalDate to) {
-    NameTables.Place place = names.place(r);
+  /** Of households that moved, the share whose last move crossed into the other authority. */
+  static final double CROSSING_SHARE = 0.15;
+
+  private static final long HOME_SALT = 0x5EED_A7L;
+  private static final long BORDER_SALT = 0xB0DE_12L;
+
+  /**
+   * The authority a household starts in, in proportion to the places each holds, so that every
+   * place is as likely as before authorities. Drawn from the household's number, not its random
+   * stream, which stays as it was.
+   */
+  private String homeAuthority(long family) {
+    double u = unit(HOME_SALT, family);
+    double cumulative = 0;
+    String chosen = "";
+    for (var share : names.authorityShares().entrySet()) {
+      chosen = share.getKey();
+      cumulative += share.getValue();
+      if (u < cumulative) {
+        break;
+      }
+    }
+    return chosen;
+  }
+
+  private String otherAuthority(String authority) {
+    return names.authorityShares().keySet().stream()
+        .filter(a -> !a.equals(authority))
+        .findFirst()
+        .orElse(authority);
+  }
+
+  private static double unit(long salt, long n) {
+    return (Generator.mix(salt, n) >>> 11) * 0x1.0p-53;
+  }
+
+  private Residence address(SplittableRandom r, LocalDate from, LocalDate to, String authority) {
+    NameTables.Place place = names.place(r, authority);
     String street = names.street(r);
     int number = 1 + r.nextInt(r.nextDouble() < 0.8 ? 120 : 400);
     String line =
         r.nextDouble() < 0.15
             ? "Flat " + (1 + r.nextInt(24)) + ", " + number + " " + street + ", " + place.town()
             : number + " " + street + ", " + place.town();
-    return new Residence(line, postcode(place.district(), r), from, to);
+    return new Residence(line, postcode(place.district(), r), from, to, authority);
   }
 
   private static final String INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ";

@@ -15,8 +15,9 @@ import org.familyview.extracts.SupportingFamiliesCriterion;
  * Writes a synthetic world: for each agency {@code persons.csv} and {@code events.csv} in the
  * extract contract, and the truth beside them: {@code truth.csv} (which record is which person),
  * {@code families.csv} (who lived in which household, from when to when), {@code criteria.csv} (the
- * Supporting Families problems each family truly has) and {@code invalid.csv} (the rows broken on
- * purpose, by line).
+ * Supporting Families problems each family truly has), {@code invalid.csv} (the rows broken on
+ * purpose, by line), {@code authorities.csv} (the authority each family lives in now) and {@code
+ * border-moves.csv} (each move from one authority's area into the other's, dated).
  *
  * <p>Deterministic: every family is built from its own random stream, derived from the seed and the
  * family's number, and written in order.
@@ -60,12 +61,16 @@ final class Generator {
         CsvOut criteria = new CsvOut(out.resolve("criteria.csv"));
         CsvOut addresses = new CsvOut(out.resolve("addresses.csv"));
         CsvOut errors = new CsvOut(out.resolve("errors.csv"));
+        CsvOut authorities = new CsvOut(out.resolve("authorities.csv"));
+        CsvOut borderMoves = new CsvOut(out.resolve("border-moves.csv"));
         CsvOut invalid = new CsvOut(out.resolve("invalid.csv"))) {
       truth.fields("agency", "record_id", "person_id").endRow();
       membership.fields("family_id", "person_id", "role", "from", "to").endRow();
       criteria.fields("family_id", "criterion").endRow();
       addresses.fields("family_id", "address", "postcode", "from", "to").endRow();
       errors.fields("agency", "record_id", "error").endRow();
+      authorities.fields("family_id", "authority").endRow();
+      borderMoves.fields("family_id", "from_authority", "to_authority", "on").endRow();
       invalid.fields("agency", "file", "line", "kind").endRow();
       for (Agency agency : Agency.values()) {
         views.add(
@@ -92,6 +97,7 @@ final class Generator {
         for (Household home : group.households) {
           households++;
           writeMembership(membership, home);
+          writeAuthorities(authorities, borderMoves, home);
           for (Residence residence : home.residences) {
             addresses
                 .fields(
@@ -122,6 +128,24 @@ final class Generator {
       invalidRows += views.get(i).invalidRows();
     }
     return new Summary(families.peopleCreated(), households, personRows, eventRows, invalidRows);
+  }
+
+  /**
+   * Where the household lives now, and each move across the border: the truth the portal's access
+   * rules are checked against (a family belongs to the authority of its latest address).
+   */
+  private static void writeAuthorities(CsvOut authorities, CsvOut moves, Household home)
+      throws IOException {
+    authorities.fields(home.familyId, home.residences.getLast().authority()).endRow();
+    for (int i = 1; i < home.residences.size(); i++) {
+      Residence before = home.residences.get(i - 1);
+      Residence after = home.residences.get(i);
+      if (!before.authority().equals(after.authority())) {
+        moves
+            .fields(home.familyId, before.authority(), after.authority(), after.from().toString())
+            .endRow();
+      }
+    }
   }
 
   private static void writeMembership(CsvOut out, Household home) throws IOException {

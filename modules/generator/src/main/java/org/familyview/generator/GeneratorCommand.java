@@ -29,6 +29,8 @@ public final class GeneratorCommand {
         DIR/families.csv   family_id,person_id,role,from,to  (true household membership)
         DIR/criteria.csv   family_id,criterion  (Supporting Families problems each family has)
         DIR/addresses.csv  family_id,address,postcode,from,to  (where each household lived)
+        DIR/authorities.csv  family_id,authority  (the authority each family lives in now)
+        DIR/border-moves.csv  family_id,from_authority,to_authority,on  (moves across the border)
         DIR/errors.csv     agency,record_id,error  (the deliberate errors in each record)
         DIR/invalid.csv    agency,file,line,kind  (rows broken on purpose, see --invalid-rows)
 

@@ -17,15 +17,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The bundled tables of names and places: forenames weighted by sex and birth-year band, surnames
- * weighted by frequency, diminutives, and the towns, postcode districts and streets of a West
- * Yorkshire-like authority. All synthetic frequency tables; none describes a real person.
+ * weighted by frequency, diminutives, and the towns, postcode districts (each in one of two
+ * authorities) and streets of a West Yorkshire-like sub-region. All synthetic frequency tables;
+ * none describes a real person.
  */
 final class NameTables {
 
   /** The first birth year of each band of forenames.csv. */
   private static final int[] BAND_STARTS = {1935, 1956, 1976, 1996, 2011};
 
-  record Place(String town, String district) {}
+  record Place(String town, String district, String authority) {}
 
   private final Map<Sex, List<Weighted<String>>> forenames = new HashMap<>();
   private final Weighted<String> surnames;
@@ -62,7 +63,7 @@ final class NameTables {
       diminutives.put(row[0], row[1].split("\\|"));
     }
     for (String[] row : rows("places.csv")) {
-      places.add(new Place(row[0], row[1]));
+      places.add(new Place(row[0], row[1], row[2]));
     }
     for (String[] row : rows("streets.csv")) {
       streets.add(row[0]);
@@ -103,6 +104,24 @@ final class NameTables {
 
   Place place(SplittableRandom random) {
     return places.get(random.nextInt(places.size()));
+  }
+
+  /**
+   * A place in one authority, drawn with the one random number {@link #place} draws, so that the
+   * rest of a family's random stream is what it was before authorities.
+   */
+  Place place(SplittableRandom random, String authority) {
+    List<Place> within = places.stream().filter(p -> p.authority().equals(authority)).toList();
+    return within.get(random.nextInt(within.size()));
+  }
+
+  /** The share of places in each authority, in the order of the table. */
+  java.util.LinkedHashMap<String, Double> authorityShares() {
+    java.util.LinkedHashMap<String, Double> shares = new java.util.LinkedHashMap<>();
+    for (Place place : places) {
+      shares.merge(place.authority(), 1.0 / places.size(), Double::sum);
+    }
+    return shares;
   }
 
   String street(SplittableRandom random) {

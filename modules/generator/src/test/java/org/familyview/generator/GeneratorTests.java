@@ -48,7 +48,7 @@ class GeneratorTests {
     new Generator(c).run();
 
     List<Path> files = files(dir.resolve("a"));
-    assertThat(files).hasSize(14);
+    assertThat(files).hasSize(16);
     for (Path file : files) {
       Path relative = dir.resolve("a").relativize(file);
       assertThat(Files.mismatch(file, dir.resolve("b").resolve(relative)))

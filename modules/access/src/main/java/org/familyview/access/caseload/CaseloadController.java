@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.familyview.access.CaseAccess;
+import org.familyview.access.authority.Move;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.portal.audit.RequestAudit;
 import org.familyview.portal.identity.CurrentUser;
@@ -30,12 +32,28 @@ class CaseloadController {
   private final Caseloads caseloads;
   private final CaseloadProperties properties;
   private final RequestAudit audit;
+  private final CaseAccess access;
 
-  CaseloadController(Caseloads caseloads, CaseloadProperties properties, RequestAudit audit) {
+  CaseloadController(
+      Caseloads caseloads, CaseloadProperties properties, RequestAudit audit, CaseAccess access) {
     this.caseloads = caseloads;
     this.properties = properties;
     this.audit = audit;
+    this.access = access;
   }
+
+  /**
+   * An assignment as the caseload lists it; {@code movedAway} is set while the family has moved out
+   * of the reader's authority and they still read it (the notice: where, when, until when).
+   */
+  record CaseloadEntry(
+      UUID id,
+      String keyworker,
+      String familyId,
+      LocalDate startsOn,
+      @Nullable LocalDate endsOn,
+      String assignedBy,
+      @Nullable Move movedAway) {}
 
   record AssignmentRequest(
       @NotBlank String keyworker,
@@ -53,17 +71,25 @@ class CaseloadController {
   ResponseEntity<?> assign(
       @Valid @RequestBody AssignmentRequest request, Authentication who, HttpServletRequest http) {
     LocalDate from = request.from() == null ? LocalDate.now() : request.from();
+    CurrentUser lead = CurrentUser.of(who);
+    if (access.toFamily(lead, request.familyId()) instanceof CaseAccess.Decision.Denied denied) {
+      // A lead assigns only families their own authority holds.
+      audit.record(
+          audit
+              .event(who, http, AuditAction.CASELOAD_CHANGE)
+              .on("family", request.familyId())
+              .withDetail(denied.why())
+              .denied());
+      return ResponseEntity.status(HttpStatus.FORBIDDEN)
+          .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, denied.why()));
+    }
     if (request.to() != null && request.to().isBefore(from)) {
       return ResponseEntity.badRequest()
           .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "to is before from"));
     }
     Caseloads.Assignment assignment =
         caseloads.assign(
-            request.keyworker(),
-            request.familyId(),
-            from,
-            request.to(),
-            CurrentUser.of(who).username());
+            request.keyworker(), request.familyId(), from, request.to(), lead.username());
     audit.record(
         audit
             .event(who, http, AuditAction.CASELOAD_CHANGE)
@@ -81,8 +107,20 @@ class CaseloadController {
   @GetMapping("/api/caseloads/{keyworker}")
   @PreAuthorize(
       "hasRole('safeguarding-lead') or (hasRole('keyworker') and #keyworker == authentication.name)")
-  List<Caseloads.Assignment> caseload(@PathVariable String keyworker) {
-    return caseloads.of(keyworker);
+  List<CaseloadEntry> caseload(@PathVariable String keyworker, Authentication who) {
+    CurrentUser reader = CurrentUser.of(who);
+    return caseloads.of(keyworker).stream()
+        .map(
+            a ->
+                new CaseloadEntry(
+                    a.id(),
+                    a.keyworker(),
+                    a.familyId(),
+                    a.startsOn(),
+                    a.endsOn(),
+                    a.assignedBy(),
+                    access.movedAwayNotice(reader, a.familyId()).orElse(null)))
+        .toList();
   }
 
   @PostMapping("/api/persons/{id}/access-reasons")
@@ -122,6 +160,19 @@ class CaseloadController {
               "purpose must be one of: " + String.join("; ", properties.breakGlassPurposes()));
       problem.setTitle("Unknown purpose");
       return ResponseEntity.badRequest().body(problem);
+    }
+    if (access.mayBreakGlass(CurrentUser.of(who), type, id)
+        instanceof CaseAccess.Decision.Denied denied) {
+      audit.record(
+          audit
+              .event(who, http, AuditAction.BREAK_GLASS)
+              .on(type, id)
+              .withPurpose(reason.purpose())
+              .withDetail(denied.why() + "; reason given: " + reason.reason())
+              .denied());
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, denied.why());
+      problem.setTitle("Not in your authority");
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
     String username = CurrentUser.of(who).username();
     Caseloads.Grant grant =

@@ -3,6 +3,7 @@ package org.familyview.app.demo;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.familyview.access.authority.Places;
 import org.familyview.access.caseload.Caseloads;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.audit.trail.AuditEvent;
@@ -34,13 +35,19 @@ class DemoCaseload {
   private final JdbcClient jdbc;
   private final AuditTrail audit;
   private final DemoCaseloadProperties properties;
+  private final Places places;
 
   DemoCaseload(
-      Caseloads caseloads, JdbcClient jdbc, AuditTrail audit, DemoCaseloadProperties properties) {
+      Caseloads caseloads,
+      JdbcClient jdbc,
+      AuditTrail audit,
+      DemoCaseloadProperties properties,
+      Places places) {
     this.caseloads = caseloads;
     this.jdbc = jdbc;
     this.audit = audit;
     this.properties = properties;
+    this.places = places;
   }
 
   @EventListener
@@ -51,7 +58,16 @@ class DemoCaseload {
     if (!caseloads.of(properties.keyworker()).isEmpty()) {
       return;
     }
-    List<String> families = families(properties.families());
+    // Only the keyworker's own authority's families: another's would be refused to them.
+    String authority =
+        properties.authority() == null
+            ? places.authorities().unplaced().id()
+            : properties.authority();
+    List<String> families =
+        families(properties.families() * 20).stream()
+            .filter(f -> places.of(f).authority().equals(authority))
+            .limit(properties.families())
+            .toList();
     LocalDate today = LocalDate.now();
     for (String family : families) {
       caseloads.assign(properties.keyworker(), family, today, null, properties.lead());

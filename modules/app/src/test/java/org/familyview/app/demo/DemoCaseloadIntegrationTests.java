@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.familyview.access.authority.Places;
 import org.familyview.access.caseload.Caseloads;
 import org.familyview.audit.trail.AuditTrail;
 import org.familyview.pipeline.PipelineRunFinished;
@@ -28,6 +29,7 @@ class DemoCaseloadIntegrationTests {
   @Autowired Caseloads caseloads;
   @Autowired JdbcClient jdbc;
   @Autowired AuditTrail audit;
+  @Autowired Places places;
 
   @Test
   void aKeyworkerWithNoCaseloadGetsAFewMultiAgencyFamiliesOnceAfterACompletedRun() {
@@ -39,7 +41,8 @@ class DemoCaseloadIntegrationTests {
     family("F-DC-ADULTS-" + s, false, "POLICE", "HEALTH", "COUNCIL", "EDUCATION");
     String keyworker = "demo-keyworker-" + s;
     DemoCaseload demo =
-        new DemoCaseload(caseloads, jdbc, audit, new DemoCaseloadProperties(keyworker, "lead", 3));
+        new DemoCaseload(
+            caseloads, jdbc, audit, new DemoCaseloadProperties(keyworker, "lead", 3, null), places);
 
     demo.pipelineRunFinished(new PipelineRunFinished(UUID.randomUUID(), "FAILED"));
     assertThat(caseloads.of(keyworker)).as("nothing after a failed run").isEmpty();

@@ -2,6 +2,7 @@ package org.familyview.casefile.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.familyview.access.CaseAccess;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.casefile.Casefiles;
 import org.familyview.casefile.Chronology;
@@ -30,10 +31,13 @@ class CaseApiController {
   private final CaseGate gate;
   private final Disputes disputes;
 
-  CaseApiController(CaseReads reads, CaseGate gate, Disputes disputes) {
+  private final CaseAccess access;
+
+  CaseApiController(CaseReads reads, CaseGate gate, Disputes disputes, CaseAccess access) {
     this.reads = reads;
     this.gate = gate;
     this.disputes = disputes;
+    this.access = access;
   }
 
   @GetMapping("/api/persons/{id}")
@@ -82,12 +86,28 @@ class CaseApiController {
                   CaseJson.withFlags(
                       CaseJson.person(person.person(), coverage),
                       reads.flags(person, who, "person API"));
-              case Case.OfFamily family -> CaseJson.family(family.family(), coverage);
+              case Case.OfFamily family ->
+                  movedAway(CaseJson.family(family.family(), coverage), id, who);
             });
       }
       case CaseGate.Opened.Moved<Case> moved -> CaseProblems.moved(moved);
       case CaseGate.Opened.Closed<Case> closed -> CaseProblems.closed(closed);
     };
+  }
+
+  /**
+   * A family that moved out of the reader's authority carries the notice: where it went, when, and
+   * until when the old authority still reads it.
+   */
+  private java.util.Map<String, Object> movedAway(
+      java.util.Map<String, Object> family, String id, Authentication who) {
+    var notice = access.movedAwayNotice(org.familyview.portal.identity.CurrentUser.of(who), id);
+    if (notice.isEmpty()) {
+      return family;
+    }
+    var json = new java.util.LinkedHashMap<>(family);
+    json.put("movedAway", notice.get());
+    return json;
   }
 
   private ResponseEntity<?> chronology(

@@ -3,6 +3,7 @@ package org.familyview.casefile.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.familyview.access.CaseAccess;
 import org.familyview.access.caseload.CaseloadProperties;
 import org.familyview.access.caseload.Caseloads;
 import org.familyview.audit.trail.AuditAction;
@@ -45,6 +46,8 @@ class CasePagesController {
   private final CaseloadProperties caseloadProperties;
   private final CasefileProperties properties;
 
+  private final CaseAccess access;
+
   CasePagesController(
       CaseReads reads,
       CaseGate gate,
@@ -52,7 +55,9 @@ class CasePagesController {
       Searches searches,
       Caseloads caseloads,
       CaseloadProperties caseloadProperties,
-      CasefileProperties properties) {
+      CasefileProperties properties,
+      CaseAccess access) {
+    this.access = access;
     this.reads = reads;
     this.gate = gate;
     this.disputes = disputes;
@@ -247,6 +252,12 @@ class CasePagesController {
         model.addAttribute(kind.type, open.value().subject());
         model.addAttribute("ground", open.ground().name());
         model.addAttribute("coverage", reads.coverage(open.value()));
+        if (kind == Kind.FAMILY) {
+          // The old authority reads a family that moved away for a while, and is told so.
+          access
+              .movedAwayNotice(CurrentUser.of(who), id)
+              .ifPresent(move -> model.addAttribute("movedAway", move));
+        }
         yield "casefile/" + kind.type;
       }
       case CaseGate.Opened.Moved<Case> moved -> moved(moved, response, model);

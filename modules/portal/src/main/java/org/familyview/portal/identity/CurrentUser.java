@@ -9,13 +9,30 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * The signed-in user. {@code agency} is set for agency uploaders (police, health, council,
- * education); {@code team} groups keyworkers. Both come from Keycloak user attributes.
+ * education); {@code team} groups keyworkers; {@code authority} is the local authority a member of
+ * staff works for (see the access module's {@code authority} package). All three come from Keycloak
+ * user attributes.
  */
 public record CurrentUser(
-    String username, String name, Set<Role> roles, @Nullable String agency, @Nullable String team) {
+    String username,
+    String name,
+    Set<Role> roles,
+    @Nullable String agency,
+    @Nullable String team,
+    @Nullable String authority) {
 
   public CurrentUser {
     roles = Set.copyOf(roles);
+  }
+
+  /** A user whose token names no authority (uploaders, or any user of a single authority). */
+  public CurrentUser(
+      String username,
+      String name,
+      Set<Role> roles,
+      @Nullable String agency,
+      @Nullable String team) {
+    this(username, name, roles, agency, team, null);
   }
 
   public boolean has(Role role) {
@@ -39,6 +56,11 @@ public record CurrentUser(
             .flatMap(a -> Role.fromAuthority(a).stream())
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
     return new CurrentUser(
-        fromClaims.username(), fromClaims.name(), granted, fromClaims.agency(), fromClaims.team());
+        fromClaims.username(),
+        fromClaims.name(),
+        granted,
+        fromClaims.agency(),
+        fromClaims.team(),
+        fromClaims.authority());
   }
 }

@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * Reads FamilyView's identity out of Keycloak token claims. Keycloak puts realm roles in {@code
- * realm_access.roles}; the realm maps the user attributes {@code agency} and {@code team} to claims
- * of the same names. Roles FamilyView does not know are ignored rather than trusted.
+ * realm_access.roles}; the realm maps the user attributes {@code agency}, {@code team} and {@code
+ * authority} to claims of the same names. Roles FamilyView does not know are ignored rather than
+ * trusted.
  */
 public final class KeycloakClaims {
 
@@ -31,7 +32,12 @@ public final class KeycloakClaims {
     String username = text(claims, "preferred_username", text(claims, "sub", "unknown"));
     String name = text(claims, "name", username);
     return new CurrentUser(
-        username, name, roles(claims), text(claims, "agency", null), text(claims, "team", null));
+        username,
+        name,
+        roles(claims),
+        text(claims, "agency", null),
+        text(claims, "team", null),
+        text(claims, "authority", null));
   }
 
   private static String text(Map<String, Object> claims, String key, String fallback) {
