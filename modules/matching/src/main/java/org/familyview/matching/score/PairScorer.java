@@ -341,11 +341,11 @@ public final class PairScorer {
   /**
    * An uncorroborated pair still links when its match weight reaches this (odds of 64 to 1 with the
    * prior of its population, which falls as the population grows, so a namesake is likelier in a
-   * county than in a town). Chosen where the share of true pairs is the same at every size
-   * measured: with the date of birth's m from anchors (issue 13), review pairs between 6 and 8 bits
-   * were 96.5% true at 141,697 records and 95.1% at 1,002,907; between 4 and 6 bits, 63% and 90%
-   * (not stable: left to review). It was 8 bits before the anchors, when the model's dates of birth
-   * were softer.
+   * county than in a town). Chosen where the share of true pairs is high at every size measured:
+   * with the date of birth's m from anchors (issue 13), review pairs between 6 and 8 bits were
+   * 96.5% true at 141,697 records and 95.1% and 87.6% at 1 M (seeds 13 and 11); between 4 and 6
+   * bits, 63% and 89–90% (not stable: left to review). It was 8 bits before the anchors, when the
+   * model's dates of birth were softer.
    */
   public static final double UNCORROBORATED_AUTO_LINK = 6.0;
 
