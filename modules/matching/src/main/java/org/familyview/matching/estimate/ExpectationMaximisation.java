@@ -8,7 +8,9 @@ package org.familyview.matching.estimate;
  *
  * <p>u is held fixed (estimated from random pairs, where it is sharper than EM can make it); m and
  * the proportion of matches are estimated. Comparisons marked inactive (those a training block
- * conditions on) are ignored and keep their m.
+ * conditions on) are ignored and keep their m. Comparisons marked frozen take part in telling
+ * matches from non-matches but keep their m: it was measured elsewhere, more reliably than this
+ * block could (the date of birth among pairs sharing a valid identifier, see {@link Trainer}).
  */
 final class ExpectationMaximisation {
 
@@ -49,6 +51,32 @@ final class ExpectationMaximisation {
       double initialLambda,
       int maxIterations,
       boolean fixLambda) {
+    return run(
+        patterns,
+        counts,
+        initialM,
+        u,
+        active,
+        new boolean[u.length],
+        initialLambda,
+        maxIterations,
+        fixLambda);
+  }
+
+  /**
+   * As above; {@code frozen} comparisons are used in the expectation step but their m is not
+   * re-estimated.
+   */
+  static Result run(
+      int[][] patterns,
+      long[] counts,
+      double[][] initialM,
+      double[][] u,
+      boolean[] active,
+      boolean[] frozen,
+      double initialLambda,
+      int maxIterations,
+      boolean fixLambda) {
     int comparisons = u.length;
     double[][] m = new double[comparisons][];
     for (int k = 0; k < comparisons; k++) {
@@ -83,7 +111,7 @@ final class ExpectationMaximisation {
       }
       double change = 0;
       for (int k = 0; k < comparisons; k++) {
-        if (!active[k]) {
+        if (!active[k] || frozen[k]) {
           continue;
         }
         double nonMissing = 0;

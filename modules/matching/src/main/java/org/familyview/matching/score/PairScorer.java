@@ -339,12 +339,15 @@ public final class PairScorer {
   }
 
   /**
-   * An uncorroborated pair still links when its match weight reaches this (odds of 256 to 1 with
-   * the prior of its population, which falls as the population grows, so a namesake is likelier in
-   * a county than in a town): measured on the generator at 141,697 records, such pairs at 8 bits or
-   * more were 832 true and 1 false, those below 8 bits 1,547 true and 68 false.
+   * An uncorroborated pair still links when its match weight reaches this (odds of 64 to 1 with the
+   * prior of its population, which falls as the population grows, so a namesake is likelier in a
+   * county than in a town). Chosen where the share of true pairs is high at every size measured:
+   * with the date of birth's m from anchors (issue 13), review pairs between 6 and 8 bits were
+   * 96.5% true at 141,697 records and 95.1% and 87.6% at 1 M (seeds 13 and 11); between 4 and 6
+   * bits, 63% and 89–90% (not stable: left to review). It was 8 bits before the anchors, when the
+   * model's dates of birth were softer.
    */
-  public static final double UNCORROBORATED_AUTO_LINK = 8.0;
+  public static final double UNCORROBORATED_AUTO_LINK = 6.0;
 
   /**
    * The corroboration rule's outcome: at most a review task below {@link

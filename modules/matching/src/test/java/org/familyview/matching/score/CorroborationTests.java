@@ -61,6 +61,14 @@ class CorroborationTests {
   }
 
   @Test
+  void anUncorroboratedPairLinksOnlyFromSixBitsAndIsOtherwiseAReviewTask() {
+    assertThat(scorer.decide(6.0, PairScorer.UNCORROBORATED)).isEqualTo(LinkDecision.LINK);
+    assertThat(scorer.decide(5.9, PairScorer.UNCORROBORATED)).isEqualTo(LinkDecision.REVIEW);
+    assertThat(scorer.decide(1.0, PairScorer.UNCORROBORATED)).isEqualTo(LinkDecision.REVIEW);
+    assertThat(scorer.decide(-1.0, PairScorer.UNCORROBORATED)).isEqualTo(LinkDecision.NO_LINK);
+  }
+
+  @Test
   void aSharedPhoneOrIdentifierOrANearbyAddressCorroborates() {
     SourceRecord leeds =
         ethan("council", "1")
