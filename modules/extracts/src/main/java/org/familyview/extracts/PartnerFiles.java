@@ -24,10 +24,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 final class PartnerFiles {
 
-  private static final Set<String> FIELDS =
-      Set.of("id", "name", "kind", "authorities", "contact", "feeds", "agreement", "vocabulary");
-  private static final Set<String> TYPE_FIELDS =
-      Set.of("code", "label", "detail", "detail-values", "criterion");
+  private static final List<String> FIELDS =
+      List.of("id", "name", "kind", "authorities", "contact", "feeds", "agreement", "vocabulary");
+  private static final List<String> TYPE_FIELDS =
+      List.of("code", "label", "detail", "detail-values", "criterion");
   private static final Pattern AUTHORITY = Pattern.compile("[a-z][a-z0-9-]{0,39}");
   private static final Pattern LOCAL_CODE = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -46,7 +46,7 @@ final class PartnerFiles {
     }
     YAMLMapper yaml = YAMLMapper.builder().build();
     List<Partner> partners = new ArrayList<>();
-    Map<PartnerId, String> fileOf = new HashMap<>();
+    Map<String, String> fileOf = new HashMap<>();
     Map<String, EventType> ownCodes = new HashMap<>();
     for (Path path : files) {
       String file = path.getFileName().toString();
@@ -57,13 +57,15 @@ final class PartnerFiles {
         problems.add(file + ": not readable YAML (" + e.getMessage() + ")");
         continue;
       }
-      Partner partner = new PartnerFile(file, node, standard, problems).partner();
-      if (partner == null) {
+      // Checked on the id as written, so that a second file is caught even if the first is broken.
+      String id = node.path("id").asString("").strip();
+      String earlier = id.isEmpty() ? null : fileOf.putIfAbsent(id, file);
+      if (earlier != null) {
+        problems.add(file + ": id: " + id + " is already the id of " + earlier);
         continue;
       }
-      String earlier = fileOf.putIfAbsent(partner.id(), file);
-      if (earlier != null) {
-        problems.add(file + ": id: " + partner.id() + " is already the id of " + earlier);
+      Partner partner = new PartnerFile(file, node, standard, problems).partner();
+      if (partner == null) {
         continue;
       }
       for (EventType own : partner.ownTypes()) {

@@ -3,6 +3,7 @@ package org.familyview.casefile.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.familyview.audit.trail.AuditAction;
+import org.familyview.casefile.CasePartners;
 import org.familyview.casefile.Casefiles;
 import org.familyview.casefile.Chronology;
 import org.familyview.casefile.Disputes;
@@ -30,7 +31,10 @@ class CaseApiController {
   private final CaseGate gate;
   private final Disputes disputes;
 
-  CaseApiController(CaseReads reads, CaseGate gate, Disputes disputes) {
+  private final CasePartners partners;
+
+  CaseApiController(CaseReads reads, CaseGate gate, Disputes disputes, CasePartners partners) {
+    this.partners = partners;
     this.reads = reads;
     this.gate = gate;
     this.disputes = disputes;
@@ -97,7 +101,12 @@ class CaseApiController {
         Chronology chronology = reads.chronology(open, filter, who, Door.API);
         yield ResponseEntity.ok(
             CaseJson.chronology(
-                kind.type, id, chronology, filter.filter(), reads.coverage(open.value())));
+                kind.type,
+                id,
+                chronology,
+                filter.filter(),
+                reads.coverage(open.value()),
+                partners::name));
       }
       case CaseGate.Opened.Moved<Case> moved -> CaseProblems.moved(moved);
       case CaseGate.Opened.Closed<Case> closed -> CaseProblems.closed(closed);
