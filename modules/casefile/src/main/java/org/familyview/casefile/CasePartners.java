@@ -6,6 +6,7 @@ import org.familyview.extracts.PartnerId;
 import org.familyview.extracts.Partners;
 import org.familyview.extracts.Vocabulary;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +19,7 @@ public class CasePartners {
 
   private final Partners partners;
 
+  @Autowired
   public CasePartners(ObjectProvider<Partners> partners) {
     this(partners.getIfAvailable(Partners::v1));
   }
