@@ -96,10 +96,10 @@ class GeneratorTests {
       }
     }
     assertThat(world.persons)
-        .filteredOn(p -> p.agency() == PartnerId.HEALTH)
+        .filteredOn(p -> p.agency().equals(PartnerId.HEALTH))
         .filteredOn(p -> p.nhsNumber() != null)
         .hasSizeGreaterThan(
-            world.persons.stream().filter(p -> p.agency() == PartnerId.HEALTH).toList().size()
+            world.persons.stream().filter(p -> p.agency().equals(PartnerId.HEALTH)).toList().size()
                 * 9
                 / 10);
     assertThat(world.persons)
