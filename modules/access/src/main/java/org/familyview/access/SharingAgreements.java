@@ -22,15 +22,15 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class SharingAgreements {
 
-  public static final Set<String> AGENCIES = Set.of("police", "health", "council", "education");
+  /** A partner id as config/partners writes it; which partners exist is checked against those. */
+  private static final java.util.regex.Pattern PARTNER_ID =
+      java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
   private SharingAgreements() {}
 
   public static Map<String, SharingAgreement> load(Path folder) {
     List<String> problems = new ArrayList<>();
     Map<String, SharingAgreement> agreements = new LinkedHashMap<>();
-    // Agencies named by some file, valid or not: a broken file is one problem, not two.
-    java.util.Set<String> declared = new java.util.HashSet<>();
     List<Path> files;
     try (Stream<Path> listing = Files.list(folder)) {
       files = listing.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
@@ -41,7 +41,6 @@ public final class SharingAgreements {
     for (Path file : files) {
       try {
         JsonNode node = yaml.readTree(file.toFile());
-        declared.add(node.path("agency").asString(""));
         SharingAgreement agreement = parse(file.getFileName().toString(), node, problems);
         if (agreement != null && agreements.putIfAbsent(agreement.agency(), agreement) != null) {
           problems.add(file.getFileName() + ": a second agreement for " + agreement.agency());
@@ -50,11 +49,7 @@ public final class SharingAgreements {
         problems.add(file.getFileName() + ": not readable YAML (" + e.getMessage() + ")");
       }
     }
-    for (String agency : AGENCIES) {
-      if (!declared.contains(agency)) {
-        problems.add("no agreement for the " + agency + " feed in " + folder);
-      }
-    }
+    // Whether every configured partner has an agreement is checked with the partners at start-up.
     if (!problems.isEmpty()) {
       throw new SharingAgreementsInvalid(problems);
     }
@@ -64,9 +59,11 @@ public final class SharingAgreements {
   private static SharingAgreement parse(String file, JsonNode node, List<String> problems) {
     int before = problems.size();
     String agency = required(file, node, "agency", problems);
-    if (!agency.isEmpty() && !AGENCIES.contains(agency)) {
-      problems.add(file + ": agency '" + agency + "' is not one of " + AGENCIES);
+    if (!agency.isEmpty() && !PARTNER_ID.matcher(agency).matches()) {
+      problems.add(file + ": agency '" + agency + "' is not a partner id");
     }
+    // Event type codes are prefixed by the partner's kind: two NHS trusts share health.* types.
+    String kind = node.path("kind").asString(agency).strip();
     Period retention = Period.ZERO;
     String retentionText = required(file, node, "retention", problems);
     try {
@@ -80,8 +77,8 @@ public final class SharingAgreements {
     Map<String, Set<Role>> sharing = new LinkedHashMap<>();
     JsonNode sharingNode = node.path("sharing");
     for (String type : sharingNode.propertyNames()) {
-      if (!type.startsWith(agency + ".")) {
-        problems.add(file + ": event type " + type + " does not belong to " + agency);
+      if (!type.startsWith(kind + ".")) {
+        problems.add(file + ": event type " + type + " does not belong to " + kind);
       }
       sharing.put(type, roles(file, "sharing." + type, sharingNode.get(type), problems));
     }

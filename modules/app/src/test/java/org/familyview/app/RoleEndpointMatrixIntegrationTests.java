@@ -136,9 +136,11 @@ class RoleEndpointMatrixIntegrationTests {
                 "application/json",
                 reason,
                 Set.of("keyworker")),
+            // Who shares data with FamilyView is no secret from anyone signed in.
+            new Call("GET", "/api/partners", "/api/partners", null, null, USER_OF_ROLE.keySet()),
             new Call(
                 "POST",
-                "/api/extracts/{agency}",
+                "/api/extracts/{partner}",
                 "/api/extracts/police",
                 "multipart",
                 null,

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Agency names as the store keeps them (enum names, {@code POLICE}) and as people, the sharing
- * agreements and event type codes write them ({@code police}).
+ * Partner ids as the store keeps them (upper case, as v1 stored its enum names: {@code POLICE}) and
+ * as people, the sharing agreements and event type codes write them ({@code police}).
  */
 public final class Agencies {
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.familyview.access.EventDisclosure;
+import org.familyview.extracts.Partners;
 import org.familyview.portal.identity.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,19 +96,34 @@ public class Casefiles {
   private final EventDisclosure disclosure;
   private final CasefileProperties properties;
   private final Clock clock;
+  private final CasePartners partners;
   private List<RecordedEntries> recorded = List.of();
 
   @Autowired
-  public Casefiles(CaseRecords records, EventDisclosure disclosure, CasefileProperties properties) {
-    this(records, disclosure, properties, Clock.systemUTC());
+  public Casefiles(
+      CaseRecords records,
+      EventDisclosure disclosure,
+      CasefileProperties properties,
+      CasePartners partners) {
+    this(records, disclosure, properties, Clock.systemUTC(), partners);
   }
 
   Casefiles(
       CaseRecords records, EventDisclosure disclosure, CasefileProperties properties, Clock clock) {
+    this(records, disclosure, properties, clock, new CasePartners(Partners.v1()));
+  }
+
+  private Casefiles(
+      CaseRecords records,
+      EventDisclosure disclosure,
+      CasefileProperties properties,
+      Clock clock,
+      CasePartners partners) {
     this.records = records;
     this.disclosure = disclosure;
     this.properties = properties;
     this.clock = clock;
+    this.partners = partners;
   }
 
   /** Entries recorded by other features (front-door decisions) that family chronologies show. */
@@ -175,7 +191,8 @@ public class Casefiles {
         viewer,
         properties.significant(),
         Map.of(person.id(), person.name()),
-        List.of());
+        List.of(),
+        partners::label);
   }
 
   public Chronology chronologyOf(FamilyCase family, ChronologyFilter filter, Set<Role> viewer) {
@@ -188,7 +205,8 @@ public class Casefiles {
         viewer,
         properties.significant(),
         family.names(),
-        family.households());
+        family.households(),
+        partners::label);
   }
 
   public Map<String, String> names(Collection<String> personIds) {

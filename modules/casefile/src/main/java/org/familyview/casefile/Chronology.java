@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.familyview.access.EventDisclosure;
 import org.familyview.access.Sensitivity;
 import org.familyview.extracts.Vocabulary;
@@ -42,6 +43,23 @@ public record Chronology(List<ChronologyEntry> events, List<ChronologyEntry> und
       Set<String> significantTypes,
       Map<String, String> names,
       List<CaseRecords.Household> households) {
+    return assemble(
+        rows, filter, disclosure, viewer, significantTypes, names, households, Chronology::label);
+  }
+
+  /**
+   * @param labels the label of an event type code: the configured partners' vocabulary, so that a
+   *     partner's own types read as their labels
+   */
+  public static Chronology assemble(
+      List<CaseRecords.EventRow> rows,
+      ChronologyFilter filter,
+      EventDisclosure disclosure,
+      Set<Role> viewer,
+      Set<String> significantTypes,
+      Map<String, String> names,
+      List<CaseRecords.Household> households,
+      Function<String, String> labels) {
     List<ChronologyEntry> dated = new ArrayList<>();
     List<ChronologyEntry> undated = new ArrayList<>();
     for (CaseRecords.EventRow row : rows) {
@@ -63,7 +81,7 @@ public record Chronology(List<ChronologyEntry> events, List<ChronologyEntry> und
               row.occurredTime(),
               row.agency(),
               redacted ? null : row.type(),
-              redacted ? null : label(row.type()),
+              redacted ? null : labels.apply(row.type()),
               redacted ? null : row.role(),
               redacted ? null : row.summary(),
               row.sensitivity(),

@@ -55,18 +55,31 @@ public class FeedCoverage {
 
   private record Cached(Set<String> loads, Map<String, LocalDate> starts) {}
 
+  private final List<String> partners;
+
   @Autowired
+  public FeedCoverage(CaseRecords records, CasefileProperties properties, CasePartners partners) {
+    this(records, properties, Clock.systemUTC(), partners.codes());
+  }
+
+  /** Over version 1's four agencies. */
   public FeedCoverage(CaseRecords records, CasefileProperties properties) {
     this(records, properties, Clock.systemUTC());
   }
 
   FeedCoverage(CaseRecords records, CasefileProperties properties, Clock clock) {
+    this(records, properties, clock, Agencies.ALL);
+  }
+
+  private FeedCoverage(
+      CaseRecords records, CasefileProperties properties, Clock clock, List<String> partners) {
     this.records = records;
     this.properties = properties;
     this.clock = clock;
+    this.partners = List.copyOf(partners);
   }
 
-  /** Every agency's feed, with how many records the case holds from each. */
+  /** Every configured partner's feed, with how many records the case holds from each. */
   public List<Feed> of(Map<String, Integer> recordsByAgency) {
     Map<String, CaseRecords.Delivery> latest =
         records.latestDeliveries().stream()
@@ -77,7 +90,7 @@ public class FeedCoverage {
     Map<String, LocalDate> dataFrom = dataStarts(completed);
     Instant now = clock.instant();
     List<Feed> feeds = new ArrayList<>();
-    for (String agency : Agencies.ALL) {
+    for (String agency : partners) {
       feeds.add(
           feed(
               agency,

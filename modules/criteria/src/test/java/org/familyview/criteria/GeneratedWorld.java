@@ -59,7 +59,7 @@ final class GeneratedWorld {
                     // The contract lets an agency drop its own prefix; the load restores it.
                     org.familyview.extracts.Vocabulary.standard()
                         .find(
-                            org.familyview.extracts.Agency.fromCode(agency).orElseThrow(),
+                            org.familyview.extracts.PartnerId.fromCode(agency).orElseThrow(),
                             r.get("type"))
                         .map(org.familyview.extracts.EventType::code)
                         .orElse(r.get("type")),

@@ -52,7 +52,13 @@ final class Worlds {
 
   /** Uploads the agency's two files as its uploader and waits for the load to complete. */
   static void uploadAndAwait(String baseUrl, String agency, Path folder) throws Exception {
-    String token = KeycloakTokens.accessToken(agency + "-upload");
+    uploadAndAwait(baseUrl, agency, folder, agency + "-upload");
+  }
+
+  /** Uploads a partner's two files as {@code user} and waits for the load to complete. */
+  static void uploadAndAwait(String baseUrl, String agency, Path folder, String user)
+      throws Exception {
+    String token = KeycloakTokens.accessToken(user);
     String boundary = "fv" + UUID.randomUUID();
     byte[] body =
         (part(boundary, "persons", folder.resolve("persons.csv"))

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param detail the type's qualifier in normal form ("high", "victim", "4"), or null
  */
 public record EventRecord(
-    Agency agency,
+    PartnerId agency,
     String eventId,
     String recordId,
     long line,

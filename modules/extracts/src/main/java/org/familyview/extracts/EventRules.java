@@ -19,7 +19,7 @@ final class EventRules implements RowRules<EventColumn, EventRecord> {
 
   static final int MAX_SUMMARY = 2000;
 
-  private final Agency agency;
+  private final PartnerId agency;
   private final Vocabulary vocabulary;
   private final KnownPersons knownPersons;
   private final LocalDate extractDate;
@@ -28,7 +28,7 @@ final class EventRules implements RowRules<EventColumn, EventRecord> {
   private final ContentHash hash = new ContentHash();
 
   EventRules(
-      Agency agency, Vocabulary vocabulary, KnownPersons knownPersons, LocalDate extractDate) {
+      PartnerId agency, Vocabulary vocabulary, KnownPersons knownPersons, LocalDate extractDate) {
     this.agency = agency;
     this.vocabulary = vocabulary;
     this.knownPersons = knownPersons;

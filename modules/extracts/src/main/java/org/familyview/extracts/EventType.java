@@ -3,22 +3,22 @@ package org.familyview.extracts;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An event type of an agency's vocabulary.
+ * An event type of a partner kind's vocabulary, or one a partner adds to its kind's.
  *
- * @param code the stable code, {@code agency.name}, e.g. {@code police.domestic_abuse_incident}
- * @param agency the agency whose vocabulary it belongs to
+ * @param code the stable code, {@code kind.name}, e.g. {@code police.domestic_abuse_incident}
+ * @param kind the kind of partner whose vocabulary it belongs to
  * @param label the label people read
  * @param detail the qualifier it takes in the {@code detail} column
  * @param criterion the Supporting Families outcome it is evidence for, if any
  */
 public record EventType(
     String code,
-    Agency agency,
+    PartnerKind kind,
     String label,
     Detail detail,
     @Nullable SupportingFamiliesCriterion criterion) {
 
-  /** The code without its agency prefix, e.g. {@code domestic_abuse_incident}. */
+  /** The code without its kind prefix, e.g. {@code domestic_abuse_incident}. */
   public String localCode() {
     return code.substring(code.indexOf('.') + 1);
   }

@@ -10,7 +10,7 @@ import java.time.LocalDate;
  *
  * <pre>{@code
  * ExtractReader reader = new ExtractReader(Vocabulary.standard(), extractDate);
- * switch (reader.openPersons(Agency.POLICE, personsPath)) {
+ * switch (reader.openPersons(PartnerId.POLICE, personsPath)) {
  *   case FileOpening.FileRejected<PersonRecord> rejected -> fail the extract with rejected.problem()
  *   case FileOpening.Opened<PersonRecord> opened -> {
  *     try (Rows<PersonRecord> rows = opened.rows()) {
@@ -47,7 +47,7 @@ public final class ExtractReader {
     this.extractDate = extractDate;
   }
 
-  public FileOpening<PersonRecord> openPersons(Agency agency, Path path) throws IOException {
+  public FileOpening<PersonRecord> openPersons(PartnerId agency, Path path) throws IOException {
     return open(
         path, ExtractFile.PERSONS, PersonColumn.class, new PersonRules(agency, extractDate));
   }
@@ -61,7 +61,7 @@ public final class ExtractReader {
     return open(path, ExtractFile.PERSONS, PersonColumn.class, new DeliveredPersonRules());
   }
 
-  public FileOpening<EventRecord> openEvents(Agency agency, Path path, KnownPersons knownPersons)
+  public FileOpening<EventRecord> openEvents(PartnerId agency, Path path, KnownPersons knownPersons)
       throws IOException {
     return open(
         path,

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * are null; text is trimmed with inner whitespace collapsed, but its case is the partner's.
  */
 public record PersonRecord(
-    Agency agency,
+    PartnerId agency,
     String recordId,
     long line,
     @Nullable String givenName,

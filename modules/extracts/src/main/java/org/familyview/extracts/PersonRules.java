@@ -32,13 +32,13 @@ final class PersonRules implements RowRules<PersonColumn, PersonRecord> {
   private static final Pattern EMAIL_ADDRESS =
       Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
 
-  private final Agency agency;
+  private final PartnerId agency;
   private final LocalDate extractDate;
   private final Findings findings;
   private final SeenIds seen = new SeenIds();
   private final ContentHash hash = new ContentHash();
 
-  PersonRules(Agency agency, LocalDate extractDate) {
+  PersonRules(PartnerId agency, LocalDate extractDate) {
     this.agency = agency;
     this.extractDate = extractDate;
     this.findings = new Findings(ExtractFile.PERSONS.fileName());

@@ -3,7 +3,7 @@ package org.familyview.extracts;
 /** A normalised row of an extract, with its lineage and content hash. */
 public sealed interface SourceRecord extends ExtractRow permits PersonRecord, EventRecord {
 
-  Agency agency();
+  PartnerId agency();
 
   /** The row's own id: {@code record_id} of a person, {@code event_id} of an event. */
   String id();

@@ -7,9 +7,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,55 +17,110 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The event types each agency may use, read from {@code vocabularies.csv} in this package: a data
- * file rather than code, so that adding a type is a reviewed one-line change and the contract
- * document can be checked against it.
+ * The event types each partner may use: its kind's standard types, read from {@code
+ * vocabularies.csv} in this package (a data file rather than code, so that adding a type is a
+ * reviewed one-line change and the contract document can be checked against it), and the types its
+ * own configuration adds. Codes are prefixed by the kind, so that partners of one kind share codes,
+ * labels and sharing rules.
  */
 public final class Vocabulary {
 
-  private static final Vocabulary STANDARD = load();
+  private static final Vocabulary KINDS = load();
 
   private final Map<String, EventType> byCode;
-  private final Map<Agency, List<EventType>> byAgency;
+  private final Map<PartnerKind, List<EventType>> byKind;
+  private final Map<PartnerId, Partner> partners;
 
   Vocabulary(List<EventType> types) {
-    Map<String, EventType> codes = new HashMap<>();
-    Map<Agency, List<EventType>> agencies = new EnumMap<>(Agency.class);
-    for (EventType type : types) {
+    this(types, Map.of());
+  }
+
+  private Vocabulary(List<EventType> standard, Map<PartnerId, Partner> partners) {
+    Map<String, EventType> codes = new LinkedHashMap<>();
+    Map<PartnerKind, List<EventType>> kinds = new LinkedHashMap<>();
+    for (EventType type : standard) {
       if (codes.put(type.code(), type) != null) {
         throw new IllegalArgumentException("event type listed twice: " + type.code());
       }
-      agencies.computeIfAbsent(type.agency(), a -> new ArrayList<>()).add(type);
+      kinds.computeIfAbsent(type.kind(), k -> new ArrayList<>()).add(type);
     }
-    this.byCode = Map.copyOf(codes);
-    Map<Agency, List<EventType>> frozen = new EnumMap<>(Agency.class);
-    agencies.forEach((agency, list) -> frozen.put(agency, List.copyOf(list)));
-    this.byAgency = frozen;
+    for (Partner partner : partners.values()) {
+      for (EventType own : partner.ownTypes()) {
+        EventType before = codes.putIfAbsent(own.code(), own);
+        if (before != null && !before.equals(own)) {
+          throw new IllegalArgumentException("event type defined twice: " + own.code());
+        }
+      }
+    }
+    this.byCode = codes;
+    Map<PartnerKind, List<EventType>> frozen = new LinkedHashMap<>();
+    kinds.forEach((kind, list) -> frozen.put(kind, List.copyOf(list)));
+    this.byKind = frozen;
+    this.partners = Map.copyOf(partners);
   }
 
-  /** The vocabulary of contract v1. */
+  /** The vocabulary of contract v1's four agencies (the default partners). */
   public static Vocabulary standard() {
-    return STANDARD;
+    return Partners.v1().vocabulary();
   }
 
-  /** The types of one agency, in the order of the vocabulary file. */
-  public List<EventType> types(Agency agency) {
-    return byAgency.getOrDefault(agency, List.of());
-  }
-
-  public List<EventType> all() {
-    return Arrays.stream(Agency.values()).flatMap(a -> types(a).stream()).toList();
+  /** Every kind's standard types, no partner's own. */
+  static Vocabulary kinds() {
+    return KINDS;
   }
 
   /**
-   * Finds a type of {@code agency} by its code, with or without the agency prefix and in any case:
-   * a police file may say {@code domestic_abuse_incident} or {@code
-   * police.domestic_abuse_incident}, but not {@code health.ae_attendance}.
+   * This vocabulary with the partners' own types added; a code added by two partners of a kind must
+   * mean the same type (checked when the configuration is read).
    */
-  public Optional<EventType> find(Agency agency, String code) {
+  Vocabulary extendedFor(List<Partner> list) {
+    Map<PartnerId, Partner> ids = new LinkedHashMap<>();
+    list.forEach(partner -> ids.put(partner.id(), partner));
+    List<EventType> standard = new ArrayList<>();
+    byKind.values().forEach(standard::addAll);
+    return new Vocabulary(standard, ids);
+  }
+
+  /** The standard types of one kind, in the order of the vocabulary file. */
+  public List<EventType> types(PartnerKind kind) {
+    return byKind.getOrDefault(kind, List.of());
+  }
+
+  /** The types one partner may use: its kind's, then its own; none for an unknown partner. */
+  public List<EventType> types(PartnerId partnerId) {
+    Partner partner = partners.get(partnerId);
+    if (partner == null) {
+      return List.of();
+    }
+    List<EventType> types = new ArrayList<>(types(partner.kind()));
+    types.addAll(partner.ownTypes());
+    return List.copyOf(types);
+  }
+
+  /** Every type: the standard ones by kind, then the partners' own, in configuration order. */
+  public List<EventType> all() {
+    List<EventType> all = new ArrayList<>();
+    for (PartnerKind kind : PartnerKind.values()) {
+      all.addAll(types(kind));
+    }
+    byCode.values().stream().filter(t -> !all.contains(t)).forEach(all::add);
+    return List.copyOf(all);
+  }
+
+  /**
+   * Finds a type of {@code partner} by its code, with or without the kind prefix and in any case: a
+   * police file may say {@code domestic_abuse_incident} or {@code police.domestic_abuse_incident},
+   * but not {@code health.ae_attendance}, nor another housing provider's own type.
+   */
+  public Optional<EventType> find(PartnerId partnerId, String code) {
+    Partner partner = partners.get(partnerId);
+    if (partner == null) {
+      return Optional.empty();
+    }
     String normal = code.strip().toLowerCase(Locale.ROOT);
-    String prefix = agency.code() + ".";
-    return Optional.ofNullable(byCode.get(normal.startsWith(prefix) ? normal : prefix + normal));
+    String prefix = partner.kind().code() + ".";
+    String full = normal.startsWith(prefix) ? normal : prefix + normal;
+    return types(partnerId).stream().filter(t -> t.code().equals(full)).findFirst();
   }
 
   public Optional<EventType> byCode(String code) {
@@ -93,27 +146,28 @@ public final class Vocabulary {
 
   private static EventType type(CSVRecord row) {
     String code = row.get("code");
-    Agency agency =
-        Agency.fromCode(code.substring(0, code.indexOf('.')))
-            .orElseThrow(() -> new IllegalStateException("no agency for type " + code));
-    String detailName = row.get("detail");
-    String values = row.get("detail_values");
-    Detail detail;
-    if (detailName.isEmpty()) {
-      detail = new Detail.None();
-    } else if (values.equals("count")) {
-      detail = new Detail.Count(detailName);
-    } else {
-      detail = new Detail.OneOf(detailName, List.of(values.split("\\|")));
-    }
+    PartnerKind kind =
+        PartnerKind.fromCode(code.substring(0, code.indexOf('.')))
+            .orElseThrow(() -> new IllegalStateException("no partner kind for type " + code));
     String criterion = row.get("criterion");
     return new EventType(
         code,
-        agency,
+        kind,
         row.get("label"),
-        detail,
+        detail(row.get("detail"), row.get("detail_values")),
         criterion.isEmpty()
             ? null
             : SupportingFamiliesCriterion.valueOf(criterion.toUpperCase(Locale.ROOT)));
+  }
+
+  /** The qualifier as the vocabulary file and partner configuration write it. */
+  static Detail detail(String name, String values) {
+    if (name.isEmpty()) {
+      return new Detail.None();
+    }
+    if (values.equals("count")) {
+      return new Detail.Count(name);
+    }
+    return new Detail.OneOf(name, List.of(values.split("\\|")));
   }
 }

@@ -149,7 +149,7 @@ class CsvEdgeCaseTests {
 
     var opening =
         Extracts.reader()
-            .openPersons(Agency.HEALTH, Extracts.write(dir, "p.csv", bytes.toByteArray()));
+            .openPersons(PartnerId.HEALTH, Extracts.write(dir, "p.csv", bytes.toByteArray()));
 
     assertRejected(opening, ProblemCode.NOT_UTF8);
     assertThat(((FileOpening.FileRejected<PersonRecord>) opening).problem().line()).isEqualTo(3);
@@ -171,7 +171,7 @@ class CsvEdgeCaseTests {
 
     assertRejected(
         Extracts.reader()
-            .openPersons(Agency.HEALTH, Extracts.write(dir, "p.csv", bytes.toByteArray())),
+            .openPersons(PartnerId.HEALTH, Extracts.write(dir, "p.csv", bytes.toByteArray())),
         ProblemCode.NOT_UTF8);
   }
 

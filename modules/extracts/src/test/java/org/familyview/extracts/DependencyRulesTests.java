@@ -19,7 +19,7 @@ class DependencyRulesTests {
           .importPackages("org.familyview.extracts");
 
   @Test
-  void extractsDependOnTheJdkCommonsCsvAndIdentifiersOnly() {
+  void extractsDependOnTheJdkCommonsCsvJacksonAndIdentifiersOnly() {
     classes()
         .should()
         .onlyDependOnClassesThat()
@@ -27,6 +27,7 @@ class DependencyRulesTests {
             "java..",
             "org.jspecify..",
             "org.apache.commons.csv..",
+            "tools.jackson..",
             "org.familyview.identifiers..",
             "org.familyview.extracts..")
         .check(classes);

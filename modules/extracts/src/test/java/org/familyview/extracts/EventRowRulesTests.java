@@ -165,7 +165,7 @@ class EventRowRulesTests {
     var outcomes =
         new ExtractReader(Vocabulary.standard(), Extracts.EXTRACT_DATE)
             .openEvents(
-                Agency.fromCode(type.substring(0, type.indexOf('.'))).orElseThrow(),
+                PartnerId.fromCode(type.substring(0, type.indexOf('.'))).orElseThrow(),
                 Extracts.write(
                     dir,
                     "events.csv",

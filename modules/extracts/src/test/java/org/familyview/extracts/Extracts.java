@@ -32,7 +32,7 @@ final class Extracts {
   }
 
   static FileOpening<PersonRecord> openPersons(Path dir, String content) throws IOException {
-    return reader().openPersons(Agency.POLICE, write(dir, "persons.csv", content));
+    return reader().openPersons(PartnerId.POLICE, write(dir, "persons.csv", content));
   }
 
   static List<RowOutcome<PersonRecord>> persons(Path dir, String content) throws IOException {
@@ -43,7 +43,7 @@ final class Extracts {
       throws IOException {
     Set<String> known = Set.of(knownPersons);
     return drain(
-        reader().openEvents(Agency.POLICE, write(dir, "events.csv", content), known::contains));
+        reader().openEvents(PartnerId.POLICE, write(dir, "events.csv", content), known::contains));
   }
 
   static ExtractReader reader() {

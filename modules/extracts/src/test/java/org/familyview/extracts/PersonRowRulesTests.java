@@ -39,7 +39,7 @@ class PersonRowRulesTests {
     assertThat(accepted.warnings()).isEmpty();
     assertThat(p.recordId()).isEqualTo("P1");
     assertThat(p.line()).isEqualTo(2);
-    assertThat(p.agency()).isEqualTo(Agency.POLICE);
+    assertThat(p.agency()).isEqualTo(PartnerId.POLICE);
     assertThat(p.givenName()).isEqualTo("Amelia");
     assertThat(p.aliases()).containsExactly("Amy Smith", "Amelia Jones");
     assertThat(p.dateOfBirth()).isEqualTo(LocalDate.of(2014, 2, 28));

@@ -22,7 +22,7 @@ final class ReaderBenchmark {
     long rows = 0;
     long rejected = 0;
     long warnings = 0;
-    for (Agency agency : Agency.values()) {
+    for (PartnerId agency : PartnerId.V1) {
       Set<String> known = new HashSet<>();
       var persons = reader.openPersons(agency, dir.resolve(agency.code()).resolve("persons.csv"));
       try (Rows<PersonRecord> it = ((FileOpening.Opened<PersonRecord>) persons).rows()) {

@@ -48,11 +48,11 @@ class VocabularyTests {
     "EDUCATION, child_missing_education",
     "EDUCATION, elective_home_education"
   })
-  void everyAgencyHasTheTypesTheContractPromises(Agency agency, String localCode) {
+  void everyAgencyHasTheTypesTheContractPromises(PartnerId agency, String localCode) {
     EventType type = vocabulary.find(agency, localCode).orElseThrow();
 
     assertThat(type.code()).isEqualTo(agency.code() + "." + localCode);
-    assertThat(type.agency()).isEqualTo(agency);
+    assertThat(type.kind().code()).isEqualTo(agency.code());
     assertThat(type.label()).isNotBlank();
   }
 
@@ -62,7 +62,7 @@ class VocabularyTests {
         .allSatisfy(
             t -> {
               assertThat(t.code()).matches("[a-z]+\\.[a-z_]+");
-              assertThat(t.code()).startsWith(t.agency().code() + ".");
+              assertThat(t.code()).startsWith(t.kind().code() + ".");
               assertThat(t.localCode()).doesNotContain(".");
             });
   }
@@ -81,9 +81,9 @@ class VocabularyTests {
 
   @Test
   void aTypeIsOnlyFoundInItsOwnAgencysVocabulary() {
-    assertThat(vocabulary.find(Agency.HEALTH, "police.crime")).isEmpty();
-    assertThat(vocabulary.find(Agency.HEALTH, "crime")).isEmpty();
-    assertThat(vocabulary.find(Agency.POLICE, "CRIME")).isPresent();
+    assertThat(vocabulary.find(PartnerId.HEALTH, "police.crime")).isEmpty();
+    assertThat(vocabulary.find(PartnerId.HEALTH, "crime")).isEmpty();
+    assertThat(vocabulary.find(PartnerId.POLICE, "CRIME")).isPresent();
   }
 
   @Test

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.familyview.extracts.Agency;
 import org.familyview.extracts.EventColumn;
+import org.familyview.extracts.PartnerId;
+import org.familyview.extracts.PartnerKind;
 import org.familyview.extracts.PersonColumn;
 import org.familyview.extracts.Sensitivity;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +28,8 @@ final class AgencyView implements Closeable {
   private static final int COLUMNS = PersonColumn.values().length;
   private static final String PLACEHOLDER_DATE = "1900-01-01";
 
-  private final Agency agency;
+  private final PartnerId agency;
+  private final PartnerKind kind;
   private final ErrorProfile profile;
   private final IdentifierIssuer issuer;
   private final LocalDate asOf;
@@ -50,7 +52,7 @@ final class AgencyView implements Closeable {
   private long invalidRows;
 
   AgencyView(
-      Agency agency,
+      PartnerId agency,
       ErrorProfile profile,
       IdentifierIssuer issuer,
       LocalDate asOf,
@@ -61,6 +63,7 @@ final class AgencyView implements Closeable {
       CsvOut errors)
       throws IOException {
     this.agency = agency;
+    this.kind = GeneratedPartners.kindOf(agency);
     this.profile = profile;
     this.issuer = issuer;
     this.asOf = asOf;
@@ -72,11 +75,12 @@ final class AgencyView implements Closeable {
     this.persons = new CsvOut(dir.resolve("persons.csv"));
     this.events = new CsvOut(dir.resolve("events.csv"));
     this.recordPrefix =
-        switch (agency) {
+        switch (kind) {
           case POLICE -> "PN";
           case HEALTH -> "RX";
           case COUNCIL -> "LA";
           case EDUCATION -> "ED";
+          case HOUSING, OTHER -> throw unsupported();
         };
     this.eventPrefix = recordPrefix.charAt(0) + "E";
     for (PersonColumn column : PersonColumn.values()) {
@@ -104,7 +108,7 @@ final class AgencyView implements Closeable {
   void write(FamilyGroup group, List<PlannedEvent> planned, SplittableRandom r) throws IOException {
     Map<Member, Boolean> withEvents = new IdentityHashMap<>();
     for (PlannedEvent event : planned) {
-      if (event.type().agency() == agency) {
+      if (event.type().kind() == kind) {
         withEvents.put(event.member(), Boolean.TRUE);
       }
     }
@@ -117,7 +121,7 @@ final class AgencyView implements Closeable {
     }
     for (PlannedEvent event : planned) {
       String[] ids = recordIds.get(event.member());
-      if (event.type().agency() == agency && ids != null) {
+      if (event.type().kind() == kind && ids != null) {
         String recordId = ids[1] != null && r.nextDouble() < 0.3 ? ids[1] : ids[0];
         writeEvent(event, recordId, r);
       }
@@ -127,11 +131,12 @@ final class AgencyView implements Closeable {
   /** Whether the agency holds a person it has had no event with in the period. */
   private boolean holdsAnyway(Member m, Household home, SplittableRandom r) {
     int age = m.ageOn(asOf);
-    return switch (agency) {
+    return switch (kind) {
       case POLICE -> m.pncId != null || r.nextDouble() < 0.02;
       case HEALTH -> age < 5 || r.nextDouble() < 0.5;
       case COUNCIL -> r.nextDouble() < 0.08;
       case EDUCATION -> isPupil(age) || (age >= 18 && hasPupil(home) && r.nextDouble() < 0.6);
+      case HOUSING, OTHER -> throw unsupported();
     };
   }
 
@@ -200,7 +205,7 @@ final class AgencyView implements Closeable {
       aliases = m.givenName + " " + m.previousFamilyName;
     }
     // The police record the names people give: "known as" goes into the aliases.
-    if (agency == Agency.POLICE && m.knownAs != null && r.nextDouble() < 0.3) {
+    if (kind == PartnerKind.POLICE && m.knownAs != null && r.nextDouble() < 0.3) {
       String knownAs = m.knownAs + " " + m.familyName;
       aliases = aliases == null ? knownAs : aliases + ";" + knownAs;
     }
@@ -215,7 +220,7 @@ final class AgencyView implements Closeable {
     f[PersonColumn.ADDRESS.ordinal()] = residence.addressLine();
     f[PersonColumn.POSTCODE.ordinal()] = residence.postcode();
     boolean adult = age >= 18;
-    switch (agency) {
+    switch (kind) {
       case HEALTH -> f[PersonColumn.NHS_NUMBER.ordinal()] = m.nhsNumber;
       case COUNCIL -> {
         if (r.nextDouble() < (adult ? 0.15 : 0.6)) {
@@ -239,19 +244,20 @@ final class AgencyView implements Closeable {
     }
     if (adult) {
       double contact =
-          switch (agency) {
+          switch (kind) {
             case POLICE -> 0.5;
             case HEALTH -> 0.85;
             case COUNCIL -> 0.8;
             case EDUCATION -> 0.9;
+            case HOUSING, OTHER -> throw unsupported();
           };
       if (r.nextDouble() < contact) {
         f[PersonColumn.PHONE.ordinal()] = m.phone;
-        f[PersonColumn.EMAIL.ordinal()] = agency == Agency.POLICE ? null : m.email;
+        f[PersonColumn.EMAIL.ordinal()] = kind == PartnerKind.POLICE ? null : m.email;
       }
     }
     f[PersonColumn.HOUSEHOLD_ID.ordinal()] =
-        switch (agency) {
+        switch (kind) {
           case COUNCIL -> "HH" + (home.localKey * 7 + 1000);
           case EDUCATION -> "FAM-" + home.localKey;
           default -> null;
@@ -418,10 +424,10 @@ final class AgencyView implements Closeable {
 
   private void writeEvent(PlannedEvent e, String recordId, SplittableRandom r) throws IOException {
     String occurredAt = e.date().toString();
-    if (agency == Agency.POLICE) {
+    if (kind == PartnerKind.POLICE) {
       occurredAt += "T" + twoDigits(r.nextInt(24)) + ":" + twoDigits(r.nextInt(60)) + ":00";
     }
-    String type = agency == Agency.HEALTH ? e.type().localCode() : e.type().code();
+    String type = kind == PartnerKind.HEALTH ? e.type().localCode() : e.type().code();
     events
         .fields(
             FamilyFactory.id(eventPrefix, ++nextEvent),
@@ -507,7 +513,7 @@ final class AgencyView implements Closeable {
   }
 
   private String firstType() {
-    return org.familyview.extracts.Vocabulary.standard().types(agency).getFirst().code();
+    return org.familyview.extracts.Vocabulary.standard().types(kind).getFirst().code();
   }
 
   @Override
@@ -515,5 +521,9 @@ final class AgencyView implements Closeable {
     try (persons) {
       events.close();
     }
+  }
+
+  private IllegalStateException unsupported() {
+    return new IllegalStateException("the generator writes no " + kind.code() + " feed");
   }
 }

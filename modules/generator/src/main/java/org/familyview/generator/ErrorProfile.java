@@ -2,7 +2,7 @@ package org.familyview.generator;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.familyview.extracts.Agency;
+import org.familyview.extracts.PartnerId;
 
 /**
  * How often each kind of error happens in one agency's records, per record. The defaults follow
@@ -11,7 +11,7 @@ import org.familyview.extracts.Agency;
  * on the NHS number and the Personal Demographics Service (few errors); council and school records
  * sit between.
  */
-record ErrorProfile(Agency agency, Map<ErrorKind, Double> rates) {
+record ErrorProfile(PartnerId agency, Map<ErrorKind, Double> rates) {
 
   ErrorProfile {
     rates = Map.copyOf(rates);
@@ -21,7 +21,7 @@ record ErrorProfile(Agency agency, Map<ErrorKind, Double> rates) {
     return rates.getOrDefault(kind, 0.0);
   }
 
-  static ErrorProfile defaults(Agency agency) {
+  static ErrorProfile defaults(PartnerId agency) {
     // Columns: police, health, council, education.
     Map<ErrorKind, Double> rates = new EnumMap<>(ErrorKind.class);
     put(rates, agency, ErrorKind.TYPO, 0.04, 0.01, 0.03, 0.02);
@@ -54,7 +54,7 @@ record ErrorProfile(Agency agency, Map<ErrorKind, Double> rates) {
 
   private static void put(
       Map<ErrorKind, Double> rates,
-      Agency agency,
+      PartnerId agency,
       ErrorKind kind,
       double police,
       double health,
@@ -62,11 +62,13 @@ record ErrorProfile(Agency agency, Map<ErrorKind, Double> rates) {
       double education) {
     rates.put(
         kind,
-        switch (agency) {
+        switch (GeneratedPartners.kindOf(agency)) {
           case POLICE -> police;
           case HEALTH -> health;
           case COUNCIL -> council;
           case EDUCATION -> education;
+          case HOUSING, OTHER ->
+              throw new IllegalArgumentException("the generator writes no " + agency + " feed");
         });
   }
 }

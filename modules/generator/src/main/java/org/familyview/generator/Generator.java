@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.familyview.extracts.Agency;
+import org.familyview.extracts.PartnerId;
 import org.familyview.extracts.SupportingFamiliesCriterion;
 
 /**
@@ -28,8 +28,8 @@ final class Generator {
   record Summary(
       long people,
       long families,
-      Map<Agency, Long> personRows,
-      Map<Agency, Long> eventRows,
+      Map<PartnerId, Long> personRows,
+      Map<PartnerId, Long> eventRows,
       long invalidRows) {}
 
   private final GeneratorOptions options;
@@ -72,7 +72,7 @@ final class Generator {
       authorities.fields("family_id", "authority").endRow();
       borderMoves.fields("family_id", "from_authority", "to_authority", "on").endRow();
       invalid.fields("agency", "file", "line", "kind").endRow();
-      for (Agency agency : Agency.values()) {
+      for (PartnerId agency : PartnerId.V1) {
         views.add(
             new AgencyView(
                 agency,
@@ -119,12 +119,12 @@ final class Generator {
         view.close();
       }
     }
-    Map<Agency, Long> personRows = new EnumMap<>(Agency.class);
-    Map<Agency, Long> eventRows = new EnumMap<>(Agency.class);
+    Map<PartnerId, Long> personRows = new LinkedHashMap<>();
+    Map<PartnerId, Long> eventRows = new LinkedHashMap<>();
     long invalidRows = 0;
     for (int i = 0; i < views.size(); i++) {
-      personRows.put(Agency.values()[i], views.get(i).personRows());
-      eventRows.put(Agency.values()[i], views.get(i).eventRows());
+      personRows.put(PartnerId.V1.get(i), views.get(i).personRows());
+      eventRows.put(PartnerId.V1.get(i), views.get(i).eventRows());
       invalidRows += views.get(i).invalidRows();
     }
     return new Summary(families.peopleCreated(), households, personRows, eventRows, invalidRows);

@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.familyview.extracts.Agency;
+import org.familyview.extracts.PartnerId;
 
 /**
  * {@code java -jar familyview-generator.jar --people N --out DIR [options]}: the command line of
@@ -81,7 +81,7 @@ public final class GeneratorCommand {
       out.printf(
           "Wrote %,d people in %,d households to %s in %.1f s%n",
           summary.people(), summary.families(), options.get().out(), seconds);
-      for (Agency agency : Agency.values()) {
+      for (PartnerId agency : PartnerId.V1) {
         out.printf(
             "  %-9s %,10d persons %,11d events%n",
             agency.code(), summary.personRows().get(agency), summary.eventRows().get(agency));
@@ -165,8 +165,8 @@ public final class GeneratorCommand {
     if (dir == null) {
       problems.add("--out is required");
     }
-    Map<Agency, ErrorProfile> profiles = new EnumMap<>(Agency.class);
-    for (Agency agency : Agency.values()) {
+    Map<PartnerId, ErrorProfile> profiles = new LinkedHashMap<>();
+    for (PartnerId agency : PartnerId.V1) {
       profiles.put(agency, ErrorProfile.defaults(agency).scaled(errorScale));
     }
     if (hard) {
@@ -192,7 +192,7 @@ public final class GeneratorCommand {
   }
 
   private static void applyOverride(
-      String override, Map<Agency, ErrorProfile> profiles, List<String> problems) {
+      String override, Map<PartnerId, ErrorProfile> profiles, List<String> problems) {
     int eq = override.indexOf('=');
     if (eq < 0) {
       problems.add("--error needs KIND=RATE or AGENCY.KIND=RATE, not " + override);
@@ -200,11 +200,11 @@ public final class GeneratorCommand {
     }
     String key = override.substring(0, eq);
     double rate = doubleValue("--error " + key, override.substring(eq + 1), 0, 1, problems);
-    List<Agency> agencies = List.of(Agency.values());
+    List<PartnerId> agencies = PartnerId.V1;
     String kindName = key;
     int dot = key.indexOf('.');
     if (dot > 0) {
-      Optional<Agency> agency = Agency.fromCode(key.substring(0, dot));
+      Optional<PartnerId> agency = PartnerId.fromCode(key.substring(0, dot));
       if (agency.isEmpty()) {
         problems.add("unknown agency in --error " + override);
         return;
@@ -217,7 +217,7 @@ public final class GeneratorCommand {
       problems.add("unknown error kind in --error " + override);
       return;
     }
-    for (Agency agency : agencies) {
+    for (PartnerId agency : agencies) {
       profiles.put(agency, profiles.get(agency).with(kind.get(), rate));
     }
   }

@@ -2,9 +2,9 @@ package org.familyview.generator;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import org.familyview.extracts.Agency;
+import org.familyview.extracts.PartnerId;
 
 /**
  * What to generate.
@@ -28,7 +28,7 @@ record GeneratorOptions(
     double eventScale,
     double troubledRate,
     double invalidRows,
-    Map<Agency, ErrorProfile> profiles) {
+    Map<PartnerId, ErrorProfile> profiles) {
 
   static final LocalDate DEFAULT_AS_OF = LocalDate.of(2026, 11, 1);
 
@@ -37,8 +37,8 @@ record GeneratorOptions(
   }
 
   static GeneratorOptions defaults(long people, Path out) {
-    Map<Agency, ErrorProfile> profiles = new EnumMap<>(Agency.class);
-    for (Agency agency : Agency.values()) {
+    Map<PartnerId, ErrorProfile> profiles = new LinkedHashMap<>();
+    for (PartnerId agency : PartnerId.V1) {
       profiles.put(agency, ErrorProfile.defaults(agency));
     }
     return new GeneratorOptions(people, out, 1L, DEFAULT_AS_OF, 3, 1.0, 0.12, 0.0, profiles);

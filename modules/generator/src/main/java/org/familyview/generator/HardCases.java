@@ -2,7 +2,7 @@ package org.familyview.generator;
 
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.familyview.extracts.Agency;
+import org.familyview.extracts.PartnerId;
 import org.familyview.extracts.PersonColumn;
 
 /**
@@ -26,7 +26,7 @@ final class HardCases {
   private HardCases() {}
 
   /** The profiles with the hard cases switched on at their rates. */
-  static void switchOn(Map<Agency, ErrorProfile> profiles) {
+  static void switchOn(Map<PartnerId, ErrorProfile> profiles) {
     profiles.replaceAll(
         (agency, profile) ->
             profile

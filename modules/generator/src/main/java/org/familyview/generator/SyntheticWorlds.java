@@ -2,9 +2,9 @@ package org.familyview.generator;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import org.familyview.extracts.Agency;
+import org.familyview.extracts.PartnerId;
 
 /**
  * The generator as a library, for the matcher's benchmarks and tests ({@code ./familyview bench
@@ -29,8 +29,8 @@ public final class SyntheticWorlds {
     if (errorScale < 0) {
       throw new IllegalArgumentException("the error scale must not be negative");
     }
-    Map<Agency, ErrorProfile> profiles = new EnumMap<>(Agency.class);
-    for (Agency agency : Agency.values()) {
+    Map<PartnerId, ErrorProfile> profiles = new LinkedHashMap<>();
+    for (PartnerId agency : PartnerId.V1) {
       profiles.put(agency, ErrorProfile.defaults(agency).scaled(errorScale));
     }
     GeneratorOptions defaults = GeneratorOptions.defaults(people, out);

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.familyview.extracts.Agency;
 import org.familyview.extracts.EventRecord;
 import org.familyview.extracts.ExtractReader;
 import org.familyview.extracts.FileOpening;
+import org.familyview.extracts.PartnerId;
 import org.familyview.extracts.PersonRecord;
 import org.familyview.extracts.Problem;
 import org.familyview.extracts.RowOutcome;
@@ -41,7 +41,7 @@ final class GeneratedWorld {
   static GeneratedWorld read(Path dir, java.time.LocalDate asOf) throws IOException {
     GeneratedWorld world = new GeneratedWorld(dir);
     ExtractReader reader = new ExtractReader(Vocabulary.standard(), asOf);
-    for (Agency agency : Agency.values()) {
+    for (PartnerId agency : PartnerId.V1) {
       Path agencyDir = dir.resolve(agency.code());
       Set<String> known = new HashSet<>();
       for (RowOutcome<PersonRecord> outcome :
@@ -72,7 +72,7 @@ final class GeneratedWorld {
     return rows;
   }
 
-  private void collect(Agency agency, RowOutcome<?> outcome) {
+  private void collect(PartnerId agency, RowOutcome<?> outcome) {
     switch (outcome) {
       case RowOutcome.Accepted<?> accepted -> warnings.addAll(accepted.warnings());
       case RowOutcome.Rejected<?> rejected -> {

@@ -7,15 +7,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.familyview.extracts.Agency;
+import org.familyview.extracts.PartnerId;
 import org.familyview.extracts.PersonRecord;
 import org.familyview.extracts.Problem;
 import org.familyview.extracts.ProblemCode;
@@ -96,17 +96,17 @@ class GeneratorTests {
       }
     }
     assertThat(world.persons)
-        .filteredOn(p -> p.agency() == Agency.HEALTH)
+        .filteredOn(p -> p.agency().equals(PartnerId.HEALTH))
         .filteredOn(p -> p.nhsNumber() != null)
         .hasSizeGreaterThan(
-            world.persons.stream().filter(p -> p.agency() == Agency.HEALTH).toList().size()
+            world.persons.stream().filter(p -> p.agency().equals(PartnerId.HEALTH)).toList().size()
                 * 9
                 / 10);
     assertThat(world.persons)
         .filteredOn(p -> p.upn() != null)
         .allSatisfy(
             p -> {
-              assertThat(p.agency()).isEqualTo(Agency.EDUCATION);
+              assertThat(p.agency()).isEqualTo(PartnerId.EDUCATION);
               assertThat(Upn.isValid(p.upn().value())).isTrue();
             })
         .isNotEmpty();
@@ -114,7 +114,7 @@ class GeneratorTests {
         .filteredOn(p -> p.pncId() != null)
         .allSatisfy(
             p -> {
-              assertThat(p.agency()).isEqualTo(Agency.POLICE);
+              assertThat(p.agency()).isEqualTo(PartnerId.POLICE);
               assertThat(PncId.isValid(p.pncId().value())).isTrue();
             })
         .isNotEmpty();
@@ -286,10 +286,10 @@ class GeneratorTests {
                 new PrintStream(new ByteArrayOutputStream()))
             .orElseThrow();
 
-    assertThat(options.profiles().get(Agency.HEALTH).rate(ErrorKind.TYPO)).isEqualTo(0.5);
-    assertThat(options.profiles().get(Agency.POLICE).rate(ErrorKind.NICKNAME)).isEqualTo(0.9);
-    assertThat(options.profiles().get(Agency.HEALTH).rate(ErrorKind.NICKNAME))
-        .isEqualTo(ErrorProfile.defaults(Agency.HEALTH).rate(ErrorKind.NICKNAME) * 2);
+    assertThat(options.profiles().get(PartnerId.HEALTH).rate(ErrorKind.TYPO)).isEqualTo(0.5);
+    assertThat(options.profiles().get(PartnerId.POLICE).rate(ErrorKind.NICKNAME)).isEqualTo(0.9);
+    assertThat(options.profiles().get(PartnerId.HEALTH).rate(ErrorKind.NICKNAME))
+        .isEqualTo(ErrorProfile.defaults(PartnerId.HEALTH).rate(ErrorKind.NICKNAME) * 2);
   }
 
   private static long twins(List<String[]> families) {
@@ -321,7 +321,7 @@ class GeneratorTests {
         o.profiles());
   }
 
-  private static GeneratorOptions withProfiles(GeneratorOptions o, Map<Agency, ErrorProfile> p) {
+  private static GeneratorOptions withProfiles(GeneratorOptions o, Map<PartnerId, ErrorProfile> p) {
     return new GeneratorOptions(
         o.people(),
         o.out(),
@@ -334,9 +334,9 @@ class GeneratorTests {
         p);
   }
 
-  private static Map<Agency, ErrorProfile> scaledProfiles(double factor) {
-    Map<Agency, ErrorProfile> profiles = new EnumMap<>(Agency.class);
-    for (Agency agency : Agency.values()) {
+  private static Map<PartnerId, ErrorProfile> scaledProfiles(double factor) {
+    Map<PartnerId, ErrorProfile> profiles = new LinkedHashMap<>();
+    for (PartnerId agency : PartnerId.V1) {
       profiles.put(agency, ErrorProfile.defaults(agency).scaled(factor));
     }
     return profiles;

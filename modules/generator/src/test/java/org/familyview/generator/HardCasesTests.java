@@ -2,10 +2,10 @@ package org.familyview.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.familyview.extracts.Agency;
+import org.familyview.extracts.PartnerId;
 import org.familyview.extracts.PersonColumn;
 import org.junit.jupiter.api.Test;
 
@@ -54,13 +54,13 @@ class HardCasesTests {
 
   @Test
   void theHardProfileSwitchesTheCasesOnForEveryAgency() {
-    Map<Agency, ErrorProfile> profiles = new EnumMap<>(Agency.class);
-    for (Agency agency : Agency.values()) {
+    Map<PartnerId, ErrorProfile> profiles = new LinkedHashMap<>();
+    for (PartnerId agency : PartnerId.V1) {
       profiles.put(agency, ErrorProfile.defaults(agency));
       assertThat(profiles.get(agency).rate(ErrorKind.HONORIFIC)).isZero();
     }
     HardCases.switchOn(profiles);
-    for (Agency agency : Agency.values()) {
+    for (PartnerId agency : PartnerId.V1) {
       assertThat(profiles.get(agency).rate(ErrorKind.HONORIFIC))
           .isEqualTo(HardCases.HONORIFIC_RATE);
       assertThat(profiles.get(agency).rate(ErrorKind.YEAR_ONLY_DATE))

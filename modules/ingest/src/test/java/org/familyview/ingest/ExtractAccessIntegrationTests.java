@@ -48,6 +48,53 @@ class ExtractAccessIntegrationTests {
   }
 
   @Test
+  void aSecondTrustsUploaderDeliversForItsOwnPartnerOnly() throws Exception {
+    String token = KeycloakTokens.accessToken("health-south-upload");
+
+    assertThat(api.upload("health-south", token, fixture()).statusCode()).isEqualTo(202);
+    assertThat(api.upload("health", token, fixture()).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void aPartnerNobodyConfiguredIsAClearProblem() throws Exception {
+    HttpResponse<String> response =
+        api.upload("housing-north", KeycloakTokens.accessToken("admin"), fixture());
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+        .contains("application/problem+json");
+    JsonNode problem = ExtractApi.JSON.readTree(response.body());
+    assertThat(problem.get("title").asString()).isEqualTo("Unknown partner");
+    assertThat(problem.get("detail").asString()).contains("GET /api/partners");
+  }
+
+  @Test
+  void thePartnersAreListedAsConfigured() throws Exception {
+    HttpResponse<String> response =
+        api.get("/api/partners", KeycloakTokens.accessToken("keyworker1"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode partners = ExtractApi.JSON.readTree(response.body());
+    assertThat(partners.findValuesAsString("id"))
+        .containsExactlyInAnyOrder(
+            "council",
+            "council-south",
+            "education",
+            "education-south",
+            "health",
+            "health-south",
+            "police");
+    for (JsonNode partner : partners) {
+      assertThat(partner.propertyNames()).containsExactly("id", "name", "kind", "authorities");
+    }
+    JsonNode police = partners.get(partners.findValuesAsString("id").indexOf("police"));
+    assertThat(ExtractApi.JSON.writeValueAsString(police))
+        .isEqualTo(
+            "{\"id\":\"police\",\"name\":\"Shires Police\",\"kind\":\"police\","
+                + "\"authorities\":[\"northshire\",\"southshire\"]}");
+  }
+
+  @Test
   void aKeyworkerMayNotDeliverAtAll() throws Exception {
     assertThat(
             api.upload("police", KeycloakTokens.accessToken("keyworker1"), fixture()).statusCode())

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.familyview.extracts.Agency;
+import org.familyview.extracts.PartnerId;
 import org.familyview.ingest.extract.ExtractSource;
 import org.familyview.ingest.extract.Extracts;
 import org.junit.jupiter.api.Test;
@@ -68,7 +68,7 @@ class ExtractPagesIntegrationTests {
   void aHeldExtractShowsItsReasonAndFiguresToItsUploaderOnTheExtractsPages() throws Exception {
     UUID id = UUID.randomUUID();
     extracts.queue(
-        id, Agency.COUNCIL, ExtractSource.UPLOAD, "council-upload", false, Instant.now());
+        id, PartnerId.COUNCIL, ExtractSource.UPLOAD, "council-upload", false, Instant.now());
     extracts.held(
         id,
         "persons.csv would retire 745 of the agency's 750 current records (99.3%), more than the"

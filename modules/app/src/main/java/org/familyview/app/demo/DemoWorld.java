@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.audit.trail.AuditEvent;
 import org.familyview.audit.trail.AuditTrail;
-import org.familyview.extracts.Agency;
+import org.familyview.extracts.PartnerId;
 import org.familyview.ingest.extract.Extract;
 import org.familyview.ingest.extract.ExtractSource;
 import org.familyview.ingest.extract.Extracts;
@@ -60,7 +60,7 @@ class DemoWorld implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) throws IOException {
     boolean queued = false;
-    for (Agency agency : Agency.values()) {
+    for (PartnerId agency : PartnerId.V1) {
       Path persons = folder.resolve(agency.code()).resolve("persons.csv");
       Path events = folder.resolve(agency.code()).resolve("events.csv");
       if (!Files.isRegularFile(persons) || !extracts.recent(agency, 1).isEmpty()) {

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.familyview.access.CaseAccess;
 import org.familyview.audit.trail.AuditAction;
+import org.familyview.casefile.CasePartners;
 import org.familyview.casefile.Casefiles;
 import org.familyview.casefile.Chronology;
 import org.familyview.casefile.Disputes;
@@ -31,9 +32,12 @@ class CaseApiController {
   private final CaseGate gate;
   private final Disputes disputes;
 
+  private final CasePartners partners;
   private final CaseAccess access;
 
-  CaseApiController(CaseReads reads, CaseGate gate, Disputes disputes, CaseAccess access) {
+  CaseApiController(
+      CaseReads reads, CaseGate gate, Disputes disputes, CasePartners partners, CaseAccess access) {
+    this.partners = partners;
     this.reads = reads;
     this.gate = gate;
     this.disputes = disputes;
@@ -120,7 +124,12 @@ class CaseApiController {
         Chronology chronology = reads.chronology(open, filter, who, Door.API);
         yield ResponseEntity.ok(
             CaseJson.chronology(
-                kind.type, id, chronology, filter.filter(), reads.coverage(open.value())));
+                kind.type,
+                id,
+                chronology,
+                filter.filter(),
+                reads.coverage(open.value()),
+                partners::name));
       }
       case CaseGate.Opened.Moved<Case> moved -> CaseProblems.moved(moved);
       case CaseGate.Opened.Closed<Case> closed -> CaseProblems.closed(closed);

@@ -3,6 +3,7 @@ package org.familyview.casefile.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.familyview.casefile.CaseFlags;
 import org.familyview.casefile.CaseRecords;
 import org.familyview.casefile.Casefiles;
@@ -127,20 +128,23 @@ final class CaseJson {
       String subjectId,
       Chronology chronology,
       ChronologyFilter filter,
-      List<FeedCoverage.Feed> coverage) {
+      List<FeedCoverage.Feed> coverage,
+      Function<String, String> partnerNames) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("subject", Map.of("type", subjectType, "id", subjectId));
     json.put("filter", filter.describe());
-    json.put("events", chronology.events().stream().map(CaseJson::entry).toList());
-    json.put("undated", chronology.undated().stream().map(CaseJson::entry).toList());
+    json.put("events", chronology.events().stream().map(e -> entry(e, partnerNames)).toList());
+    json.put("undated", chronology.undated().stream().map(e -> entry(e, partnerNames)).toList());
     json.put("coverage", coverage.stream().map(CaseJson::feed).toList());
     return json;
   }
 
-  static Map<String, Object> entry(ChronologyEntry e) {
+  /** One entry; {@code partnerName} is the configured name of the partner that recorded it. */
+  static Map<String, Object> entry(ChronologyEntry e, Function<String, String> partnerNames) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("occurredAt", e.occurredAt());
     json.put("agency", e.agency());
+    json.put("partnerName", partnerNames.apply(e.agency()));
     json.put("type", e.type());
     json.put("typeLabel", e.typeLabel());
     json.put("role", e.role());

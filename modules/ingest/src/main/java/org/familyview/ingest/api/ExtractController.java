@@ -13,7 +13,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.audit.trail.AuditEvent;
-import org.familyview.extracts.Agency;
+import org.familyview.extracts.Partner;
+import org.familyview.extracts.PartnerId;
+import org.familyview.extracts.Partners;
 import org.familyview.ingest.extract.AgencyAccess;
 import org.familyview.ingest.extract.Extract;
 import org.familyview.ingest.extract.ExtractSource;
@@ -39,9 +41,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Partners deliver extracts here and read back what became of them. Agency uploaders act only for
- * their own agency; admins for all. Pagination of rejects and warnings: {@code page} (from 0) and
- * {@code size} (1 to 1000, default 100).
+ * Partners deliver extracts here and read back what became of them (contract version 2: {@code POST
+ * /api/extracts/{partner}}, {@code partner} a configured partner's id; version 1's four agency ids
+ * are the partners of the default configuration). A partner's uploaders act only for it; admins for
+ * all. Pagination of rejects and warnings: {@code page} (from 0) and {@code size} (1 to 1000,
+ * default 100).
  */
 @RestController
 @RequestMapping("/api/extracts")
@@ -54,30 +58,40 @@ class ExtractController {
   private final ExtractIntake intake;
   private final RequestAudit audit;
 
-  ExtractController(Extracts extracts, ExtractIntake intake, RequestAudit audit) {
+  private final Partners partners;
+
+  ExtractController(
+      Extracts extracts, ExtractIntake intake, RequestAudit audit, Partners partners) {
+    this.partners = partners;
     this.extracts = extracts;
     this.intake = intake;
     this.audit = audit;
   }
 
-  @PostMapping(path = "/{agency}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @PostMapping(path = "/{partner}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<?> upload(
-      @PathVariable String agency,
+      @PathVariable("partner") String agency,
       @RequestPart("persons") MultipartFile persons,
       @RequestPart(name = "events", required = false) @Nullable MultipartFile events,
       Authentication authentication,
       HttpServletRequest request)
       throws IOException {
-    Optional<Agency> known = Agency.fromCode(agency);
+    Optional<Partner> known = partners.find(agency);
     if (known.isEmpty()) {
-      return problem(HttpStatus.NOT_FOUND, "There is no agency called that.");
+      return unknownPartner();
     }
     CurrentUser user = CurrentUser.of(authentication);
     AuditEvent event =
         audit.event(authentication, request, AuditAction.UPLOAD).withDetail("agency=" + agency);
-    if (AgencyAccess.of(user, known.get()) instanceof AgencyAccess.Denied denied) {
+    if (AgencyAccess.of(user, known.get().id()) instanceof AgencyAccess.Denied denied) {
       audit.record(event.denied());
       return problem(HttpStatus.FORBIDDEN, denied.reason());
+    }
+    if (!known.get().delivers(Partner.Feed.UPLOAD)) {
+      audit.record(event.denied());
+      return problem(
+          HttpStatus.FORBIDDEN,
+          "The partner " + known.get().id() + " delivers through its drop folder, not by upload.");
     }
     if (persons.isEmpty()) {
       return problem(HttpStatus.BAD_REQUEST, "The persons part is empty.");
@@ -85,7 +99,7 @@ class ExtractController {
     MultipartFile eventsPart = events == null || events.isEmpty() ? null : events;
     Extract extract =
         intake.receive(
-            known.get(),
+            known.get().id(),
             ExtractSource.UPLOAD,
             user.username(),
             persons::getInputStream,
@@ -101,14 +115,14 @@ class ExtractController {
       @RequestParam(required = false) @Nullable String agency,
       @RequestParam(defaultValue = "30") int limit,
       Authentication authentication) {
-    Set<Agency> visible = AgencyAccess.visibleTo(CurrentUser.of(authentication));
+    Set<PartnerId> visible = AgencyAccess.visibleTo(CurrentUser.of(authentication), partners.ids());
     if (visible.isEmpty()) {
       return problem(HttpStatus.FORBIDDEN, "Only agency uploaders and admins see extracts.");
     }
     int n = Math.clamp(limit, 1, 200);
     List<Extract> found;
     if (agency != null) {
-      Optional<Agency> one = Agency.fromCode(agency);
+      Optional<PartnerId> one = PartnerId.fromCode(agency);
       if (one.isEmpty() || !visible.contains(one.get())) {
         return problem(HttpStatus.FORBIDDEN, "You may not see that agency's extracts.");
       }
@@ -188,6 +202,16 @@ class ExtractController {
     record Found(Extract extract) implements Lookup {}
 
     record Refused(ResponseEntity<ProblemDetail> response) implements Lookup {}
+  }
+
+  /** Names the list to look in: a partner's developer who typed {@code polise} should not guess. */
+  private static ResponseEntity<ProblemDetail> unknownPartner() {
+    ProblemDetail detail =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.NOT_FOUND,
+            "There is no partner with that id. GET /api/partners lists the configured partners.");
+    detail.setTitle("Unknown partner");
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(detail);
   }
 
   static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {

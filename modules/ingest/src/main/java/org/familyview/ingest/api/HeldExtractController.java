@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.audit.trail.AuditEvent;
+import org.familyview.extracts.Partners;
 import org.familyview.ingest.extract.AgencyAccess;
 import org.familyview.ingest.extract.Extract;
 import org.familyview.ingest.extract.Extracts;
@@ -40,7 +41,11 @@ class HeldExtractController {
   private final HeldExtracts held;
   private final RequestAudit audit;
 
-  HeldExtractController(Extracts extracts, HeldExtracts held, RequestAudit audit) {
+  private final Partners partners;
+
+  HeldExtractController(
+      Extracts extracts, HeldExtracts held, RequestAudit audit, Partners partners) {
+    this.partners = partners;
     this.extracts = extracts;
     this.held = held;
     this.audit = audit;
@@ -80,7 +85,7 @@ class HeldExtractController {
       event = event.withPurpose(reason);
     }
     CurrentUser user = CurrentUser.of(authentication);
-    if (AgencyAccess.visibleTo(user).isEmpty()) {
+    if (AgencyAccess.visibleTo(user, partners.ids()).isEmpty()) {
       // Before any lookup: who is not an uploader or admin learns nothing about extract ids.
       audit.record(event.denied());
       return problem(HttpStatus.FORBIDDEN, "Only agency uploaders and admins decide on extracts.");

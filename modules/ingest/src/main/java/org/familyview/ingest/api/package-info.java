@@ -1,6 +1,6 @@
 /**
- * The extracts API: {@code POST /api/extracts/{agency}} to deliver, {@code GET
- * /api/extracts/{extractId}} for status, counts and paginated feedback, {@code GET
+ * The extracts API: {@code POST /api/extracts/{partner}} to deliver (a configured partner's id),
+ * {@code GET /api/extracts/{extractId}} for status, counts and paginated feedback, {@code GET
  * /api/extracts/{extractId}/rejects.csv} to download the rejects. Failures become ProblemDetail
  * here and nowhere else.
  */

@@ -1,8 +1,9 @@
 package org.familyview.ingest.extract;
 
-import java.util.EnumSet;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Set;
-import org.familyview.extracts.Agency;
+import org.familyview.extracts.PartnerId;
 import org.familyview.portal.identity.CurrentUser;
 import org.familyview.portal.identity.Role;
 
@@ -17,7 +18,7 @@ public sealed interface AgencyAccess {
 
   record Denied(String reason) implements AgencyAccess {}
 
-  static AgencyAccess of(CurrentUser user, Agency agency) {
+  static AgencyAccess of(CurrentUser user, PartnerId agency) {
     if (user.has(Role.ADMIN)) {
       return new Allowed();
     }
@@ -30,10 +31,10 @@ public sealed interface AgencyAccess {
     return new Allowed();
   }
 
-  /** The agencies whose extracts a user may see: every agency for an admin, at most one else. */
-  static Set<Agency> visibleTo(CurrentUser user) {
-    Set<Agency> visible = EnumSet.noneOf(Agency.class);
-    for (Agency agency : Agency.values()) {
+  /** The partners whose extracts a user may see: every one for an admin, at most one else. */
+  static Set<PartnerId> visibleTo(CurrentUser user, Collection<PartnerId> partners) {
+    Set<PartnerId> visible = new LinkedHashSet<>();
+    for (PartnerId agency : partners) {
       if (of(user, agency) instanceof Allowed) {
         visible.add(agency);
       }

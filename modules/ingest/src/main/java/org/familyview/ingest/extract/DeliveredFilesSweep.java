@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import org.familyview.extracts.Agency;
+import java.util.stream.Stream;
 import org.familyview.ingest.IngestProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,14 +85,27 @@ public class DeliveredFilesSweep {
     }
   }
 
+  /**
+   * Every partner's drop folder, configured now or not: a partner taken out of the configuration
+   * still has its processed copies deleted on time.
+   */
+  private List<Path> dropFolders() throws IOException {
+    if (!Files.isDirectory(inboxDir, LinkOption.NOFOLLOW_LINKS)) {
+      return List.of();
+    }
+    try (Stream<Path> folders = Files.list(inboxDir)) {
+      return folders.filter(f -> Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)).toList();
+    }
+  }
+
   /** Deletes what is past its time; returns how many extracts had files deleted. */
   public int sweep() throws IOException {
     Instant cutoff = clock.instant().minus(keptFor);
     int extracts = 0;
     for (UUID id : finishedBefore.apply(cutoff)) {
       boolean any = deleteTree(extractsDir.resolve(id.toString()));
-      for (Agency agency : Agency.values()) {
-        Path processed = inboxDir.resolve(agency.code()).resolve("processed");
+      for (Path folder : dropFolders()) {
+        Path processed = folder.resolve("processed");
         if (!Files.isDirectory(processed, LinkOption.NOFOLLOW_LINKS)) {
           continue;
         }

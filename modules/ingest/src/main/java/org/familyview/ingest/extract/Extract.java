@@ -2,7 +2,7 @@ package org.familyview.ingest.extract;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.familyview.extracts.Agency;
+import org.familyview.extracts.PartnerId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Extract(
     UUID id,
-    Agency agency,
+    PartnerId agency,
     ExtractStatus status,
     ExtractSource source,
     String uploadedBy,

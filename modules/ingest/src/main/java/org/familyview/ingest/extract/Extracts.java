@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.familyview.extracts.Agency;
+import org.familyview.extracts.PartnerId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,7 +40,7 @@ public class Extracts {
   /** Records a delivery whose files are already stored; it waits for the load. */
   public Extract queue(
       UUID id,
-      Agency agency,
+      PartnerId agency,
       ExtractSource source,
       String uploadedBy,
       boolean withEvents,
@@ -53,7 +53,7 @@ public class Extracts {
             """)
         .params(
             id,
-            agency.name(),
+            agency.stored(),
             source.name(),
             uploadedBy,
             withEvents ? "events.csv" : null,
@@ -80,7 +80,7 @@ public class Extracts {
   }
 
   /** The latest extracts of one agency, or of all agencies when {@code agency} is null. */
-  public List<Extract> recent(@Nullable Agency agency, int limit) {
+  public List<Extract> recent(@Nullable PartnerId agency, int limit) {
     if (agency == null) {
       return jdbc.sql("select " + COLUMNS + " from extract order by received_at desc limit ?")
           .param(limit)
@@ -91,7 +91,7 @@ public class Extracts {
             "select "
                 + COLUMNS
                 + " from extract where agency = ? order by received_at desc limit ?")
-        .params(agency.name(), limit)
+        .params(agency.stored(), limit)
         .query(Extracts::extract)
         .list();
   }
@@ -159,13 +159,13 @@ public class Extracts {
   }
 
   /** The rows of persons.csv in the agency's latest applied delivery, if it has one. */
-  public Optional<Long> previousDeliveryRows(Agency agency) {
+  public Optional<Long> previousDeliveryRows(PartnerId agency) {
     return jdbc.sql(
             """
             select persons_read from extract where agency = ? and applied_at is not null
             order by applied_at desc limit 1
             """)
-        .param(agency.name())
+        .param(agency.stored())
         .query(Long.class)
         .optional();
   }
@@ -177,7 +177,7 @@ public class Extracts {
             select exists (select 1 from extract where agency = ? and applied_at is not null
                              and received_at > ? and id <> ?)
             """)
-        .params(extract.agency().name(), Timestamp.from(extract.receivedAt()), extract.id())
+        .params(extract.agency().stored(), Timestamp.from(extract.receivedAt()), extract.id())
         .query(Boolean.class)
         .single();
   }
@@ -264,14 +264,14 @@ public class Extracts {
   }
 
   /** Rejects or warnings of an agency's latest {@code lastExtracts} extracts, by code. */
-  public List<CodeCount> countsByCode(Agency agency, FeedbackKind kind, int lastExtracts) {
+  public List<CodeCount> countsByCode(PartnerId agency, FeedbackKind kind, int lastExtracts) {
     return jdbc.sql(
             "select f.code, f.field, count(*) from "
                 + kind.table()
                 + " f where f.extract_id in (select id from extract where agency = ?"
                 + " order by received_at desc limit ?)"
                 + " group by f.code, f.field order by count(*) desc, f.code")
-        .params(agency.name(), lastExtracts)
+        .params(agency.stored(), lastExtracts)
         .query((rs, n) -> new CodeCount(rs.getString(1), rs.getString(2), rs.getLong(3)))
         .list();
   }
@@ -288,7 +288,7 @@ public class Extracts {
   private static Extract extract(ResultSet rs, int row) throws SQLException {
     return new Extract(
         rs.getObject("id", UUID.class),
-        Agency.valueOf(rs.getString("agency")),
+        PartnerId.fromStored(rs.getString("agency")),
         ExtractStatus.valueOf(rs.getString("status")),
         ExtractSource.valueOf(rs.getString("source")),
         rs.getString("uploaded_by"),

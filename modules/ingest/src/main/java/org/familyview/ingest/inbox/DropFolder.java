@@ -8,8 +8,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.familyview.extracts.Agency;
 import org.familyview.extracts.ExtractFile;
+import org.familyview.extracts.PartnerId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,10 +19,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class DropFolder {
 
-  private final Agency agency;
+  private final PartnerId agency;
   private final Path folder;
 
-  DropFolder(Path root, Agency agency) {
+  DropFolder(Path root, PartnerId agency) {
     this.agency = agency;
     this.folder = root.resolve(agency.code()).toAbsolutePath().normalize();
     if (!folder.startsWith(root.toAbsolutePath().normalize())) {
@@ -30,7 +30,7 @@ final class DropFolder {
     }
   }
 
-  Agency agency() {
+  PartnerId agency() {
     return agency;
   }
 

@@ -5,15 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.audit.trail.AuditEvent;
 import org.familyview.audit.trail.AuditTrail;
-import org.familyview.extracts.Agency;
 import org.familyview.extracts.ExtractFile;
+import org.familyview.extracts.Partner;
+import org.familyview.extracts.PartnerId;
+import org.familyview.extracts.Partners;
 import org.familyview.ingest.IngestProperties;
 import org.familyview.ingest.extract.Extract;
 import org.familyview.ingest.extract.ExtractSource;
@@ -40,10 +42,14 @@ public class InboxPoller {
   private final ExtractIntake intake;
   private final AuditTrail audit;
   private final Clock clock;
-  private final Map<Agency, Seen> lastSeen = new EnumMap<>(Agency.class);
+  private final Map<PartnerId, Seen> lastSeen = new LinkedHashMap<>();
 
-  InboxPoller(IngestProperties properties, ExtractIntake intake, AuditTrail audit) {
+  private final Partners partners;
+
+  InboxPoller(
+      IngestProperties properties, ExtractIntake intake, AuditTrail audit, Partners partners) {
     this.properties = properties;
+    this.partners = partners;
     this.intake = intake;
     this.audit = audit;
     this.clock = Clock.systemUTC();
@@ -63,7 +69,7 @@ public class InboxPoller {
   /** One look at every folder; returns the extracts taken. */
   public synchronized java.util.List<Extract> poll() {
     java.util.List<Extract> taken = new java.util.ArrayList<>();
-    for (Agency agency : Agency.values()) {
+    for (PartnerId agency : partners.delivering(Partner.Feed.DROP_FOLDER)) {
       DropFolder folder = new DropFolder(properties.inboxDir(), agency);
       try {
         Files.createDirectories(folder.folder());

@@ -25,12 +25,12 @@ final class ExtractFilesOpener {
   private final ExtractFolders folders;
   private final ExtractReader reader;
 
-  ExtractFilesOpener(Extract extract, ExtractFolders folders) {
+  /** {@code vocabulary}: the configured partners', so a partner's own types are known. */
+  ExtractFilesOpener(Extract extract, ExtractFolders folders, Vocabulary vocabulary) {
     this.extract = extract;
     this.folders = folders;
     // Dates of birth after the day the extract arrived are impossible.
-    this.reader =
-        new ExtractReader(Vocabulary.standard(), LocalDate.ofInstant(extract.receivedAt(), UK));
+    this.reader = new ExtractReader(vocabulary, LocalDate.ofInstant(extract.receivedAt(), UK));
   }
 
   FileOpening<PersonRecord> persons() throws IOException {

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.UUID;
-import org.familyview.extracts.Agency;
 import org.familyview.extracts.ExtractFile;
+import org.familyview.extracts.PartnerId;
 import org.familyview.ingest.extract.Extract;
 import org.familyview.ingest.extract.ExtractFolders;
 import org.familyview.ingest.extract.ExtractSource;
@@ -40,7 +40,7 @@ public class ExtractIntake {
   }
 
   public Extract receive(
-      Agency agency,
+      PartnerId agency,
       ExtractSource source,
       String receivedFrom,
       Content persons,

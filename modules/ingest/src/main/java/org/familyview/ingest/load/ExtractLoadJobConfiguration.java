@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.familyview.extracts.EventRecord;
+import org.familyview.extracts.Partners;
 import org.familyview.extracts.PersonRecord;
 import org.familyview.extracts.RowOutcome;
 import org.familyview.extracts.SourceRecord;
@@ -74,9 +75,10 @@ class ExtractLoadJobConfiguration {
       JobRepository jobRepository,
       PlatformTransactionManager transactions,
       Extracts extracts,
-      ExtractFolders folders) {
+      ExtractFolders folders,
+      Partners partners) {
     return new StepBuilder("inspectFiles", jobRepository)
-        .tasklet(new InspectFiles(extracts, folders), transactions)
+        .tasklet(new InspectFiles(extracts, folders, partners.vocabulary()), transactions)
         .build();
   }
 
@@ -168,9 +170,10 @@ class ExtractLoadJobConfiguration {
   ItemStreamReader<RowOutcome<PersonRecord>> personRows(
       @Value("#{jobParameters['extractId']}") String extractId,
       Extracts extracts,
-      ExtractFolders folders) {
+      ExtractFolders folders,
+      Partners partners) {
     Extract extract = extracts.find(UUID.fromString(extractId)).orElseThrow();
-    ExtractFilesOpener files = new ExtractFilesOpener(extract, folders);
+    ExtractFilesOpener files = new ExtractFilesOpener(extract, folders, partners.vocabulary());
     return ExtractRowsReader.<PersonRecord>builder()
         .name("personRows")
         .opener(files::persons)
@@ -183,9 +186,10 @@ class ExtractLoadJobConfiguration {
       @Value("#{jobParameters['extractId']}") String extractId,
       Extracts extracts,
       ExtractFolders folders,
+      Partners partners,
       JdbcTemplate jdbc) {
     Extract extract = extracts.find(UUID.fromString(extractId)).orElseThrow();
-    ExtractFilesOpener files = new ExtractFilesOpener(extract, folders);
+    ExtractFilesOpener files = new ExtractFilesOpener(extract, folders, partners.vocabulary());
     // Loaded when the step opens the reader, i.e. after every person of this extract is staged.
     return ExtractRowsReader.<EventRecord>builder()
         .name("eventRows")

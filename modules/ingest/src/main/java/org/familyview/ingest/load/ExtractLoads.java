@@ -2,14 +2,14 @@ package org.familyview.ingest.load;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.familyview.extracts.Agency;
+import org.familyview.extracts.PartnerId;
 import org.familyview.ingest.extract.Extract;
 import org.familyview.ingest.extract.Extracts;
 import org.slf4j.Logger;
@@ -51,7 +51,8 @@ public class ExtractLoads implements DisposableBean {
   private final JobRepository jobRepository;
   private final Job extractLoadJob;
   private final LoadShutdown shutdown;
-  private final Map<Agency, ThreadPoolExecutor> lanes = new EnumMap<>(Agency.class);
+  // One lane per partner, made on its first extract: partners are configuration, not a fixed set.
+  private final Map<PartnerId, ThreadPoolExecutor> lanes = new ConcurrentHashMap<>();
 
   ExtractLoads(
       Extracts extracts,
@@ -64,23 +65,22 @@ public class ExtractLoads implements DisposableBean {
     this.jobRepository = jobRepository;
     this.extractLoadJob = extractLoadJob;
     this.shutdown = shutdown;
-    for (Agency agency : Agency.values()) {
-      lanes.put(
-          agency,
-          new ThreadPoolExecutor(
-              1,
-              1,
-              0,
-              TimeUnit.MILLISECONDS,
-              new LinkedBlockingQueue<>(),
-              Thread.ofPlatform().name("extract-load-" + agency.code()).factory()));
-    }
+  }
+
+  private static ThreadPoolExecutor lane(PartnerId agency) {
+    return new ThreadPoolExecutor(
+        1,
+        1,
+        0,
+        TimeUnit.MILLISECONDS,
+        new LinkedBlockingQueue<>(),
+        Thread.ofPlatform().name("extract-load-" + agency.code()).factory());
   }
 
   /** Queues the load of a recorded extract; returns at once. */
   public void submit(Extract extract) {
     UUID id = extract.id();
-    lanes.get(extract.agency()).execute(() -> load(id));
+    lanes.computeIfAbsent(extract.agency(), ExtractLoads::lane).execute(() -> load(id));
   }
 
   @EventListener(ApplicationReadyEvent.class)

@@ -6,6 +6,7 @@ import org.familyview.extracts.EventRecord;
 import org.familyview.extracts.FileOpening;
 import org.familyview.extracts.Problem;
 import org.familyview.extracts.SourceRecord;
+import org.familyview.extracts.Vocabulary;
 import org.familyview.ingest.extract.Extract;
 import org.familyview.ingest.extract.ExtractFolders;
 import org.familyview.ingest.extract.Extracts;
@@ -25,10 +26,12 @@ final class InspectFiles implements Tasklet {
 
   private final Extracts extracts;
   private final ExtractFolders folders;
+  private final Vocabulary vocabulary;
 
-  InspectFiles(Extracts extracts, ExtractFolders folders) {
+  InspectFiles(Extracts extracts, ExtractFolders folders, Vocabulary vocabulary) {
     this.extracts = extracts;
     this.folders = folders;
+    this.vocabulary = vocabulary;
   }
 
   @Override
@@ -36,7 +39,7 @@ final class InspectFiles implements Tasklet {
       throws IOException {
     UUID id = ExtractLoadListener.extractId(chunkContext);
     Extract extract = extracts.find(id).orElseThrow();
-    ExtractFilesOpener opener = new ExtractFilesOpener(extract, folders);
+    ExtractFilesOpener opener = new ExtractFilesOpener(extract, folders, vocabulary);
     long personsRows = inspect(id, opener.persons());
     // Only the structure is checked here; the events step asks about persons for real.
     FileOpening<EventRecord> events = opener.events(recordId -> true);

@@ -3,8 +3,8 @@ package org.familyview.ingest.load;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import org.familyview.extracts.Agency;
 import org.familyview.extracts.KnownPersons;
+import org.familyview.extracts.PartnerId;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -20,14 +20,14 @@ final class KnownRecordIds implements KnownPersons {
     this.ids = ids;
   }
 
-  static KnownRecordIds of(JdbcTemplate jdbc, Agency agency, UUID extractId) {
+  static KnownRecordIds of(JdbcTemplate jdbc, PartnerId agency, UUID extractId) {
     Set<String> ids = new HashSet<>(1 << 16);
     jdbc.query(
         "select record_id from source_person where agency = ?",
         rs -> {
           ids.add(rs.getString(1));
         },
-        agency.name());
+        agency.stored());
     jdbc.query(
         "select record_id from extract_person_stage where extract_id = ?",
         rs -> {

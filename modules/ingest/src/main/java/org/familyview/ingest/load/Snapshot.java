@@ -34,7 +34,7 @@ final class Snapshot {
    */
   boolean lockAndCheckApplied(Extract extract) {
     jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
-        .param("familyview.extract." + extract.agency().name())
+        .param("familyview.extract." + extract.agency().stored())
         .query()
         .singleRow();
     return jdbc.sql("select applied_at is not null from extract where id = ? for update")
@@ -97,7 +97,7 @@ final class Snapshot {
                 + ")) from "
                 + table
                 + " t where t.agency = ? and t.current")
-        .params(extract.id(), extract.agency().name())
+        .params(extract.id(), extract.agency().stored())
         .query(
             (rs, n) ->
                 new SnapshotGuard.Figures(file.fileName(), rows, rs.getLong(1), rs.getLong(2)))
@@ -153,7 +153,7 @@ final class Snapshot {
 
   private FileCounts applyPersons(Extract extract, Instant now) {
     UUID id = extract.id();
-    String agency = extract.agency().name();
+    String agency = extract.agency().stored();
     Diff diff = diff(PERSON_FILE, agency, id);
     // The retention clock of a record starts with the extract that stops carrying it: its id is
     // kept here and its applied_at is the start (see RetentionErasure). A held extract sets
@@ -206,7 +206,7 @@ final class Snapshot {
 
   private FileCounts applyEvents(Extract extract, Instant now) {
     UUID id = extract.id();
-    String agency = extract.agency().name();
+    String agency = extract.agency().stored();
     Diff diff = diff(EVENT_FILE, agency, id);
     long noLongerCurrent = retireAbsent(EVENT_FILE, agency, id);
     // Retired with their person and now left out of the events file too: they stay retired.
@@ -263,7 +263,7 @@ final class Snapshot {
    * events file: these follow from persons.csv.
    */
   private void eventsFollowPersons(Extract extract) {
-    String agency = extract.agency().name();
+    String agency = extract.agency().stored();
     jdbc.sql(
             """
             update source_event e set current = false, no_longer_current_since = ?,

@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.audit.trail.AuditEvent;
-import org.familyview.extracts.Agency;
+import org.familyview.extracts.Partner;
+import org.familyview.extracts.PartnerId;
+import org.familyview.extracts.Partners;
 import org.familyview.ingest.extract.AgencyAccess;
 import org.familyview.ingest.extract.Extract;
 import org.familyview.ingest.extract.ExtractSource;
@@ -39,7 +41,11 @@ class ExtractPagesController {
   private final ExtractIntake intake;
   private final RequestAudit audit;
 
-  ExtractPagesController(Extracts extracts, ExtractIntake intake, RequestAudit audit) {
+  private final Partners partners;
+
+  ExtractPagesController(
+      Extracts extracts, ExtractIntake intake, RequestAudit audit, Partners partners) {
+    this.partners = partners;
     this.extracts = extracts;
     this.intake = intake;
     this.audit = audit;
@@ -47,8 +53,8 @@ class ExtractPagesController {
 
   @GetMapping("/extracts")
   String uploads(Authentication authentication, Model model) {
-    Set<Agency> visible = visible(authentication);
-    model.addAttribute("agencies", visible.stream().map(Agency::code).toList());
+    Set<PartnerId> visible = visible(authentication);
+    model.addAttribute("agencies", visible.stream().map(PartnerId::code).toList());
     model.addAttribute(
         "extracts", extracts.recent(visible.size() == 1 ? visible.iterator().next() : null, 30));
     return "extracts/uploads";
@@ -62,8 +68,10 @@ class ExtractPagesController {
       Authentication authentication,
       HttpServletRequest request)
       throws IOException {
-    Agency target =
-        Agency.fromCode(agency)
+    PartnerId target =
+        partners
+            .find(agency)
+            .map(Partner::id)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
     CurrentUser user = CurrentUser.of(authentication);
     AuditEvent event =
@@ -106,8 +114,8 @@ class ExtractPagesController {
 
   @GetMapping("/extracts/scorecard/{agency}")
   String scorecard(@PathVariable String agency, Authentication authentication, Model model) {
-    Agency target =
-        Agency.fromCode(agency)
+    PartnerId target =
+        PartnerId.fromCode(agency)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     if (!visible(authentication).contains(target)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN);
@@ -137,8 +145,8 @@ class ExtractPagesController {
     return found;
   }
 
-  private static Set<Agency> visible(Authentication authentication) {
-    Set<Agency> visible = AgencyAccess.visibleTo(CurrentUser.of(authentication));
+  private Set<PartnerId> visible(Authentication authentication) {
+    Set<PartnerId> visible = AgencyAccess.visibleTo(CurrentUser.of(authentication), partners.ids());
     if (visible.isEmpty()) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN);
     }

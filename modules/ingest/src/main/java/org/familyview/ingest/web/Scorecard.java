@@ -1,7 +1,7 @@
 package org.familyview.ingest.web;
 
 import java.util.List;
-import org.familyview.extracts.Agency;
+import org.familyview.extracts.PartnerId;
 import org.familyview.ingest.extract.CodeCount;
 import org.familyview.ingest.extract.Extract;
 import org.familyview.ingest.extract.ExtractStatus;
@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * persons carry each identifier (and how many given identifiers failed their check), and the trend.
  */
 record Scorecard(
-    Agency agency,
+    PartnerId agency,
     List<CodeCount> rejects,
     List<CodeCount> warnings,
     @Nullable Extract latest,
@@ -33,7 +33,7 @@ record Scorecard(
   }
 
   static Scorecard of(
-      Agency agency, List<CodeCount> rejects, List<CodeCount> warnings, List<Extract> trend) {
+      PartnerId agency, List<CodeCount> rejects, List<CodeCount> warnings, List<Extract> trend) {
     Extract latest =
         trend.stream().filter(e -> e.status() == ExtractStatus.COMPLETED).findFirst().orElse(null);
     List<Coverage> coverage = List.of();

@@ -3,7 +3,7 @@ package org.familyview.ingest.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
-import org.familyview.extracts.Agency;
+import org.familyview.extracts.PartnerId;
 import org.familyview.portal.identity.CurrentUser;
 import org.familyview.portal.identity.Role;
 import org.jspecify.annotations.Nullable;
@@ -13,36 +13,39 @@ class AgencyAccessTests {
 
   @Test
   void aPoliceUploaderMaySendPoliceExtracts() {
-    assertThat(AgencyAccess.of(uploader("police"), Agency.POLICE))
+    assertThat(AgencyAccess.of(uploader("police"), PartnerId.POLICE))
         .isInstanceOf(AgencyAccess.Allowed.class);
   }
 
   @Test
   void aPoliceUploaderMayNotSendHealthExtracts() {
-    assertThat(AgencyAccess.of(uploader("police"), Agency.HEALTH))
+    assertThat(AgencyAccess.of(uploader("police"), PartnerId.HEALTH))
         .isInstanceOf(AgencyAccess.Denied.class);
   }
 
   @Test
   void anUploaderWithoutAnAgencyMaySendNothing() {
-    assertThat(AgencyAccess.visibleTo(uploader(null))).isEmpty();
+    assertThat(AgencyAccess.visibleTo(uploader(null), PartnerId.V1)).isEmpty();
   }
 
   @Test
   void anAdminMaySendAndSeeEveryAgency() {
     CurrentUser admin = user(Set.of(Role.ADMIN), null);
-    assertThat(AgencyAccess.visibleTo(admin)).containsExactlyInAnyOrder(Agency.values());
+    assertThat(AgencyAccess.visibleTo(admin, PartnerId.V1))
+        .containsExactlyInAnyOrderElementsOf(PartnerId.V1);
   }
 
   @Test
   void aKeyworkerWithAnAgencyAttributeIsStillNotAnUploader() {
     CurrentUser keyworker = user(Set.of(Role.KEYWORKER), "police");
-    assertThat(AgencyAccess.of(keyworker, Agency.POLICE)).isInstanceOf(AgencyAccess.Denied.class);
+    assertThat(AgencyAccess.of(keyworker, PartnerId.POLICE))
+        .isInstanceOf(AgencyAccess.Denied.class);
   }
 
   @Test
   void anUploaderSeesOnlyTheirOwnAgency() {
-    assertThat(AgencyAccess.visibleTo(uploader("Health"))).containsExactly(Agency.HEALTH);
+    assertThat(AgencyAccess.visibleTo(uploader("Health"), PartnerId.V1))
+        .containsExactly(PartnerId.HEALTH);
   }
 
   private static CurrentUser uploader(@Nullable String agency) {

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.familyview.extracts.Agency;
 import org.familyview.extracts.ExtractFile;
+import org.familyview.extracts.PartnerId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +17,7 @@ class DropFolderTests {
 
   @Test
   void findsTheContractFilesInTheAgencysOwnFolder() throws Exception {
-    DropFolder police = new DropFolder(root, Agency.POLICE);
+    DropFolder police = new DropFolder(root, PartnerId.POLICE);
     Files.createDirectories(police.folder());
     Files.writeString(police.folder().resolve("persons.csv"), "record_id\n");
 
@@ -29,7 +29,7 @@ class DropFolderTests {
   @Test
   void aSymbolicLinkNamedLikeAContractFileIsNotFollowedOutOfTheFolder() throws Exception {
     Path secret = Files.writeString(root.resolve("secret.csv"), "not for the inbox\n");
-    DropFolder police = new DropFolder(root, Agency.POLICE);
+    DropFolder police = new DropFolder(root, PartnerId.POLICE);
     Files.createDirectories(police.folder());
     Files.createSymbolicLink(police.folder().resolve("persons.csv"), Path.of("../secret.csv"));
 
@@ -39,7 +39,7 @@ class DropFolderTests {
 
   @Test
   void processedFilesAreMovedAsideNeverDeleted() throws Exception {
-    DropFolder health = new DropFolder(root, Agency.HEALTH);
+    DropFolder health = new DropFolder(root, PartnerId.HEALTH);
     Files.createDirectories(health.folder());
     Path persons = Files.writeString(health.folder().resolve("persons.csv"), "record_id\n");
 

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.familyview.extracts.Agency;
 import org.familyview.extracts.ExtractReader;
+import org.familyview.extracts.PartnerId;
 import org.familyview.extracts.PersonRecord;
 import org.familyview.extracts.RowOutcome;
 import org.familyview.extracts.Vocabulary;
@@ -67,7 +67,7 @@ class ExtractRowsReaderTests {
   private static ExtractRowsReader<PersonRecord> reader(ExtractReader contract, Path persons) {
     return ExtractRowsReader.<PersonRecord>builder()
         .name("personRows")
-        .opener(() -> contract.openPersons(Agency.POLICE, persons))
+        .opener(() -> contract.openPersons(PartnerId.POLICE, persons))
         .build();
   }
 }

@@ -130,6 +130,9 @@ class SecurityConfiguration {
                     .requestMatchers(
                         "/actuator/health",
                         "/actuator/health/**",
+                        // The OpenAPI document: partners' developers read it before any account.
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
                         "/webjars/**",
                         "/assets/**",
                         "/css/**",
