@@ -77,7 +77,7 @@ class CriteriaApiIntegrationTests {
     assertThat(body.get("evaluatedOn").asString()).isEqualTo("2026-11-01");
     JsonNode outcomes = body.get("frameworks").get(0);
     assertThat(outcomes.get("framework").asString()).isEqualTo("2022");
-    assertThat(outcomes.get("version").asString()).isEqualTo("2022-25.1");
+    assertThat(outcomes.get("version").asString()).isEqualTo("2022-25.2");
     assertThat(outcomes.get("eligible").asBoolean()).isTrue();
     assertThat(outcomes.get("needs").values()).hasSize(10);
     JsonNode abuse = need(outcomes, "domestic-abuse");
@@ -212,7 +212,7 @@ class CriteriaApiIntegrationTests {
         .anySatisfy(
             l ->
                 assertThat(l)
-                    .startsWith("F1,2022,2022-25.1," + run + ",2026-11-01,4,domestic-abuse,")
+                    .startsWith("F1,2022,2022-25.2," + run + ",2026-11-01,4,domestic-abuse,")
                     .contains(
                         ",police/E1,police,police.domestic_abuse_incident,2026-09-02,P1,"
                             + "victim,shown"));

@@ -84,7 +84,7 @@ class CriteriaStageIntegrationTests {
             .param(run)
             .query()
             .singleRow();
-    assertThat(row.get("ruleset_version")).isEqualTo("2022-25.1");
+    assertThat(row.get("ruleset_version")).isEqualTo("2022-25.2");
     assertThat(row.get("evidence")).isEqualTo("{police/E1,police/E2}");
     assertThat(row.get("on")).isEqualTo("2026-11-01");
     assertThat((String) row.get("why"))
