@@ -12,37 +12,24 @@ public sealed interface Threshold {
   int needed();
 
   /** The YAML key this threshold is written as. */
-  String configKey();
+  default String configKey() {
+    return switch (this) {
+      case AtLeastEvents e -> "at-least";
+      case AtLeastTotal t -> "at-least-total";
+      case AtLeastMembers m -> "at-least-members";
+      case AtLeastForOneMember o -> "at-least-for-one-member";
+    };
+  }
 
   /** At least {@code needed} matching events. */
-  record AtLeastEvents(int needed) implements Threshold {
-    @Override
-    public String configKey() {
-      return "at-least";
-    }
-  }
+  record AtLeastEvents(int needed) implements Threshold {}
 
   /** The numeric details of the matching events add up to at least {@code needed}. */
-  record AtLeastTotal(int needed) implements Threshold {
-    @Override
-    public String configKey() {
-      return "at-least-total";
-    }
-  }
+  record AtLeastTotal(int needed) implements Threshold {}
 
   /** Matching events about at least {@code needed} different family members. */
-  record AtLeastMembers(int needed) implements Threshold {
-    @Override
-    public String configKey() {
-      return "at-least-members";
-    }
-  }
+  record AtLeastMembers(int needed) implements Threshold {}
 
   /** At least {@code needed} matching events about one and the same family member. */
-  record AtLeastForOneMember(int needed) implements Threshold {
-    @Override
-    public String configKey() {
-      return "at-least-for-one-member";
-    }
-  }
+  record AtLeastForOneMember(int needed) implements Threshold {}
 }

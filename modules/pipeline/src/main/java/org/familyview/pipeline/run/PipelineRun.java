@@ -32,6 +32,22 @@ public record PipelineRun(
     steps = List.copyOf(steps);
   }
 
+  /** This run with the steps read for it. */
+  PipelineRun withSteps(List<Step> read) {
+    return new PipelineRun(
+        runId,
+        status,
+        retrain,
+        requestedBy,
+        requestedAt,
+        startedAt,
+        finishedAt,
+        modelVersion,
+        failure,
+        read,
+        matching);
+  }
+
   public boolean finished() {
     return status.finished();
   }

@@ -96,17 +96,17 @@ public class PipelineRuns {
         .param(id)
         .query(this::header)
         .optional()
-        .map(h -> h.withSteps(steps(h.runId()), matching));
+        .map(r -> r.withSteps(steps(r.runId())));
   }
 
   /** The newest runs first. */
   public List<PipelineRun> recent(int limit) {
-    List<Header> headers =
+    List<PipelineRun> headers =
         jdbc.sql("select * from pipeline_run order by requested_at desc, id limit ?")
             .param(limit)
             .query(this::header)
             .list();
-    return headers.stream().map(h -> h.withSteps(steps(h.runId()), matching)).toList();
+    return headers.stream().map(r -> r.withSteps(steps(r.runId()))).toList();
   }
 
   /** Whether any run was ever asked for. */
@@ -187,8 +187,9 @@ public class PipelineRuns {
         name, shown, rs.getLong("read_count"), rs.getLong("write_count"), Math.max(0, duration));
   }
 
-  private Header header(ResultSet rs, int n) throws SQLException {
-    return new Header(
+  /** A run as its row stands, without its steps yet. */
+  private PipelineRun header(ResultSet rs, int n) throws SQLException {
+    return new PipelineRun(
         rs.getObject("id", UUID.class),
         RunStatus.valueOf(rs.getString("status")),
         rs.getBoolean("retrain"),
@@ -197,38 +198,13 @@ public class PipelineRuns {
         instant(rs.getTimestamp("started_at")),
         instant(rs.getTimestamp("finished_at")),
         rs.getString("model_version"),
-        rs.getString("failure"));
+        rs.getString("failure"),
+        List.of(),
+        matching);
   }
 
   private static @Nullable Instant instant(@Nullable Timestamp t) {
     return t == null ? null : t.toInstant();
-  }
-
-  private record Header(
-      UUID runId,
-      RunStatus status,
-      boolean retrain,
-      String requestedBy,
-      Instant requestedAt,
-      @Nullable Instant startedAt,
-      @Nullable Instant finishedAt,
-      @Nullable String modelVersion,
-      @Nullable String failure) {
-
-    PipelineRun withSteps(List<PipelineRun.Step> steps, MatchingConfig matching) {
-      return new PipelineRun(
-          runId,
-          status,
-          retrain,
-          requestedBy,
-          requestedAt,
-          startedAt,
-          finishedAt,
-          modelVersion,
-          failure,
-          steps,
-          matching);
-    }
   }
 
   /** A run went into the queue. */

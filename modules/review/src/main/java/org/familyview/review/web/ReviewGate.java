@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.audit.trail.AuditEvent;
 import org.familyview.linkage.MatchDecisions;
@@ -251,12 +252,14 @@ class ReviewGate {
       @Nullable String reason,
       Authentication who,
       HttpServletRequest http) {
-    AuditEvent event = actOn("person", id, who, http);
-    if (otherPersonId == null || otherPersonId.isBlank()) {
-      return incomplete(event, "MERGE refused: no other person");
-    }
-    String other = otherPersonId.strip();
-    return done(acts.merges().merge(id, other, reason, steward(who)), event, "MERGE with " + other);
+    return withOtherPerson(
+        id,
+        otherPersonId,
+        "MERGE refused: no other person",
+        "MERGE with ",
+        other -> acts.merges().merge(id, other, reason, steward(who)),
+        who,
+        http);
   }
 
   Acted unmerge(
@@ -265,13 +268,35 @@ class ReviewGate {
       @Nullable String reason,
       Authentication who,
       HttpServletRequest http) {
+    return withOtherPerson(
+        id,
+        mergedPersonId,
+        "UNMERGE refused: no merged person",
+        "UNMERGE of ",
+        merged -> acts.unmerges().unmerge(id, merged, reason, steward(who)),
+        who,
+        http);
+  }
+
+  /**
+   * An act on person {@code id} that names a second person: refused as incomplete (and audited so)
+   * when the form leaves the second person blank, otherwise done and audited as {@code what} and
+   * the second person's id.
+   */
+  private Acted withOtherPerson(
+      String id,
+      @Nullable String otherPersonId,
+      String refusal,
+      String what,
+      Function<String, Outcome> act,
+      Authentication who,
+      HttpServletRequest http) {
     AuditEvent event = actOn("person", id, who, http);
-    if (mergedPersonId == null || mergedPersonId.isBlank()) {
-      return incomplete(event, "UNMERGE refused: no merged person");
+    if (otherPersonId == null || otherPersonId.isBlank()) {
+      return incomplete(event, refusal);
     }
-    String merged = mergedPersonId.strip();
-    return done(
-        acts.unmerges().unmerge(id, merged, reason, steward(who)), event, "UNMERGE of " + merged);
+    String other = otherPersonId.strip();
+    return done(act.apply(other), event, what + other);
   }
 
   /** {@code outcome} APPROVE or REJECT. */

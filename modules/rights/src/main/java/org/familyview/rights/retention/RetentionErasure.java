@@ -311,21 +311,16 @@ public class RetentionErasure {
         "family_member",
         jdbc.sql("select count(*)::int from erasure_family").query(Integer.class).single());
     List<String> familiesRetired =
-        jdbc
-            .sql(
-                """
-                update family f set retired_at = ?
-                where f.retired_at is null and f.id in (select family_id from erasure_family)
-                  and not exists (select 1 from family_member m where m.family_id = f.id)
-                returning f.id
-                """)
-            .param(now)
-            .query(String.class)
-            .list()
-            .stream()
-            .sorted()
-            .toList();
-    erased.put("family.retired", familiesRetired.size());
+        retire(
+            erased,
+            "family.retired",
+            """
+            update family f set retired_at = ?
+            where f.retired_at is null and f.id in (select family_id from erasure_family)
+              and not exists (select 1 from family_member m where m.family_id = f.id)
+            returning f.id
+            """,
+            now);
     // A retired family's addresses, and a household nobody is left in, go with them.
     count(
         erased,
@@ -369,22 +364,29 @@ public class RetentionErasure {
 
   /** A person with no record left is retired (kept as an id, never reused). */
   private List<String> retirePersons(Map<String, Integer> erased, Timestamp now) {
-    List<String> personsRetired =
-        jdbc
-            .sql(
-                """
-                update person p set retired_at = coalesce(p.retired_at, ?)
-                where p.id in (select person_id from erasure_person where emptied)
-                returning p.id
-                """)
-            .param(now)
-            .query(String.class)
-            .list()
-            .stream()
+    return retire(
+        erased,
+        "person.retired",
+        """
+        update person p set retired_at = coalesce(p.retired_at, ?)
+        where p.id in (select person_id from erasure_person where emptied)
+        returning p.id
+        """,
+        now);
+  }
+
+  /**
+   * Runs an update that retires rows as of {@code now} and returns their ids, sorted, counted under
+   * {@code key}.
+   */
+  private List<String> retire(
+      Map<String, Integer> erased, String key, String updateReturningId, Timestamp now) {
+    List<String> retired =
+        jdbc.sql(updateReturningId).param(now).query(String.class).list().stream()
             .sorted()
             .toList();
-    erased.put("person.retired", personsRetired.size());
-    return personsRetired;
+    erased.put(key, retired.size());
+    return retired;
   }
 
   /**

@@ -32,7 +32,7 @@ public final class EventsSearch {
   /** The families, most matching events first; empty when Elasticsearch cannot answer. */
   public Optional<List<FamilyEvents>> familiesWith(
       EventFilter filter, Visibility visibility, int size) {
-    if (visibility instanceof Visibility.Families families && families.familyIds().isEmpty()) {
+    if (visibility.seesNothing()) {
       return Optional.of(List.of());
     }
     try {

@@ -42,7 +42,7 @@ public final class FamiliesSearch {
     if (query.names().isEmpty() && query.postcode().isEmpty() && query.district().isEmpty()) {
       return Optional.of(List.of());
     }
-    if (visibility instanceof Visibility.Families families && families.familyIds().isEmpty()) {
+    if (visibility.seesNothing()) {
       return Optional.of(List.of());
     }
     try {

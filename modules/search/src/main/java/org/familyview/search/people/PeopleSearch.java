@@ -52,7 +52,7 @@ public final class PeopleSearch {
     if (query.isEmpty()) {
       return SearchOutcome.Found.nothing();
     }
-    if (visibility instanceof Visibility.Families families && families.familyIds().isEmpty()) {
+    if (visibility.seesNothing()) {
       return SearchOutcome.Found.nothing();
     }
     try {

@@ -29,6 +29,14 @@ public sealed interface Visibility {
     return query;
   }
 
+  /**
+   * Whether no document can be visible at all (a user open to no family), so that a search can
+   * answer "nothing" without asking Elasticsearch.
+   */
+  default boolean seesNothing() {
+    return this instanceof Families families && families.familyIds().isEmpty();
+  }
+
   record Everyone() implements Visibility {}
 
   record Families(Set<String> familyIds) implements Visibility {
