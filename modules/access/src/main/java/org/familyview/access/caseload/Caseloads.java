@@ -162,4 +162,22 @@ public class Caseloads implements OpenCases {
         .stream()
         .anyMatch(grant -> grant.liveAt(now));
   }
+
+  /** When the user's latest live grant on this person or family ends; empty if none is live. */
+  public java.util.Optional<Instant> grantExpiry(
+      String username, String targetType, String targetId) {
+    return jdbc
+        .sql(
+            """
+            select max(expires_at) from access_grant
+            where username = ? and target_type = ? and target_id = ? and expires_at > ?
+            """)
+        .params(username, targetType, targetId, java.sql.Timestamp.from(clock.instant()))
+        .query((rs, n) -> rs.getTimestamp(1))
+        .list()
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .map(java.sql.Timestamp::toInstant)
+        .findFirst();
+  }
 }
