@@ -74,6 +74,32 @@ public class FamilyNews {
     return news;
   }
 
+  /** A partner's records on the family that its later deliveries no longer carry. */
+  public record Withdrawn(String agency, int notCurrent, int records) {}
+
+  /**
+   * Partners some of whose records on this family are no longer current (a later delivery left them
+   * out or retired them), so that the family page says so itself instead of calling the feed
+   * current.
+   */
+  public java.util.List<Withdrawn> withdrawn(String familyId) {
+    return jdbc.sql(
+            """
+            select sp.agency, count(distinct sp.record_id) filter (where not sp.current),
+              count(distinct sp.record_id)
+            from family_member fm
+            join person_record pr on pr.person_id = fm.person_id
+            join source_person sp on sp.agency = upper(pr.agency) and sp.record_id = pr.record_id
+            where fm.family_id = ?
+            group by sp.agency
+            having count(*) filter (where not sp.current) > 0
+            order by sp.agency
+            """)
+        .param(familyId)
+        .query((rs, n) -> new Withdrawn(Agencies.code(rs.getString(1)), rs.getInt(2), rs.getInt(3)))
+        .list();
+  }
+
   private static @Nullable Timestamp ts(@Nullable Instant at) {
     return at == null ? null : Timestamp.from(at);
   }

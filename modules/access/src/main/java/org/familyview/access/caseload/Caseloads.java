@@ -180,4 +180,24 @@ public class Caseloads implements OpenCases {
         .map(java.sql.Timestamp::toInstant)
         .findFirst();
   }
+
+  /** The user's unexpired break-glass grants, latest expiry first. */
+  public List<Grant> liveGrants(String username) {
+    return jdbc.sql(
+            """
+            select id, username, target_type, target_id, purpose, expires_at from access_grant
+            where username = ? and expires_at > ? order by expires_at desc
+            """)
+        .params(username, java.sql.Timestamp.from(clock.instant()))
+        .query(
+            (rs, n) ->
+                new Grant(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("username"),
+                    rs.getString("target_type"),
+                    rs.getString("target_id"),
+                    rs.getString("purpose"),
+                    rs.getTimestamp("expires_at").toInstant()))
+        .list();
+  }
 }

@@ -130,6 +130,21 @@ class CasePagesController {
     return "casefile/search";
   }
 
+  /**
+   * Opens a case by its reference (F… a family, anything else a person): for a keyworker outside
+   * the caseload this is where break-glass starts from, as the refusal page offers the form.
+   */
+  @GetMapping("/open")
+  String open(@RequestParam(required = false, defaultValue = "") String ref) {
+    String id = ref.strip();
+    if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
+      return "redirect:/search";
+    }
+    return "redirect:/"
+        + (id.toUpperCase(java.util.Locale.ROOT).startsWith("F") ? "families/" : "persons/")
+        + id;
+  }
+
   @GetMapping("/persons/{id}")
   String person(
       @PathVariable String id,
@@ -347,6 +362,7 @@ class CasePagesController {
           java.time.Instant since = lastVisits.visit(CurrentUser.of(who).username(), id);
           model.addAttribute("since", since);
           model.addAttribute("news", news.since(family.id(), since));
+          model.addAttribute("withdrawn", news.withdrawn(family.id()));
         }
         model.addAttribute("ground", open.ground().name());
         model.addAttribute(
