@@ -74,6 +74,8 @@ class RoleEndpointMatrixIntegrationTests {
     matrix =
         List.of(
             new Call("GET", "/api/me", "/api/me", null, null, USER_OF_ROLE.keySet()),
+            new Call(
+                "GET", "/api/me/families", "/api/me/families", null, null, Set.of("keyworker")),
             new Call("GET", "/api/audit", "/api/audit", null, null, Set.of("auditor")),
             new Call(
                 "GET",

@@ -200,4 +200,29 @@ public class Caseloads implements OpenCases {
                     rs.getTimestamp("expires_at").toInstant()))
         .list();
   }
+
+  /**
+   * Who holds each of these families today (keyworkers, sorted); a family nobody holds is absent.
+   */
+  public java.util.Map<String, List<String>> holders(java.util.Collection<String> familyIds) {
+    java.util.Map<String, List<String>> holders = new java.util.TreeMap<>();
+    if (familyIds.isEmpty()) {
+      return holders;
+    }
+    Date today = Date.valueOf(LocalDate.now(clock));
+    jdbc.sql(
+            """
+            select distinct family_id, keyworker from caseload_assignment
+            where family_id = any(?) and starts_on <= ? and (ends_on is null or ends_on >= ?)
+            order by family_id, keyworker
+            """)
+        .params(familyIds.toArray(String[]::new), today, today)
+        .query(
+            rs -> {
+              holders
+                  .computeIfAbsent(rs.getString(1), f -> new java.util.ArrayList<>())
+                  .add(rs.getString(2));
+            });
+    return holders;
+  }
 }
