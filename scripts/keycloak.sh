@@ -41,6 +41,10 @@ kc_prepare_import() {
   mkdir -p "$import"
   rm -f "$import"/*.json
   cp "$ROOT"/config/keycloak/*-realm.json "$import/"
+  # The service's sign-in theme (config/keycloak/themes/familyview), which the realm names.
+  if [[ -d "$ROOT/config/keycloak/themes" ]]; then
+    cp -R "$ROOT"/config/keycloak/themes/. "$KC_HOME/themes/"
+  fi
   sum="$({
     cat "$ROOT"/config/keycloak/*-realm.json
     # shellcheck disable=SC2016 # a literal ${ in the pattern

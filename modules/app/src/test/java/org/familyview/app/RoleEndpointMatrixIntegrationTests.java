@@ -92,6 +92,8 @@ class RoleEndpointMatrixIntegrationTests {
             new Call(
                 "GET", "/api/authorities", "/api/authorities", null, null, USER_OF_ROLE.keySet()),
             new Call("GET", "/api/moved-families", "/api/moved-families", null, null, CASE_ROLES),
+            new Call(
+                "GET", "/api/me/families", "/api/me/families", null, null, Set.of("keyworker")),
             new Call("GET", "/api/audit", "/api/audit", null, null, Set.of("auditor")),
             new Call(
                 "GET",

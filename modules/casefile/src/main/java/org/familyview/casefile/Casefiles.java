@@ -65,11 +65,16 @@ public class Casefiles {
       String basis,
       Set<String> agencies) {}
 
+  /**
+   * @param name what people call the family ("The Hughes family, 14 Halcon Road", see {@link
+   *     FamilyNames})
+   */
   public record FamilyCase(
       String id,
       List<Member> members,
       List<CaseRecords.Household> households,
-      Map<String, String> names) {
+      Map<String, String> names,
+      String name) {
 
     public Set<String> personIds() {
       return members.stream()
@@ -180,7 +185,58 @@ public class Casefiles {
                   .map(SourceRecord::agency)
                   .collect(Collectors.toCollection(java.util.TreeSet::new))));
     }
-    return new FamilyLookup.Found(new FamilyCase(id, members, households, names));
+    return new FamilyLookup.Found(
+        new FamilyCase(
+            id, members, households, names, familyName(id, members, linked, households)));
+  }
+
+  /** The same rule as {@link FamilyNames}, from what the family page has already read. */
+  static String familyName(
+      String id,
+      List<Member> members,
+      Map<String, List<SourceRecord>> linked,
+      List<CaseRecords.Household> households) {
+    Map<String, Integer> carers = new LinkedHashMap<>();
+    Map<String, Integer> anyone = new LinkedHashMap<>();
+    for (Member m : members) {
+      linked.getOrDefault(m.personId(), List.of()).stream()
+          .filter(r -> r.current() && r.familyName() != null)
+          .map(SourceRecord::familyName)
+          .distinct()
+          .forEach(
+              surname -> {
+                anyone.merge(surname, 1, Integer::sum);
+                if ("PARENT_OR_CARER".equals(m.role())) {
+                  carers.merge(surname, 1, Integer::sum);
+                }
+              });
+    }
+    String surname = commonest(carers.isEmpty() ? anyone : carers);
+    String address =
+        households.stream()
+            .filter(h -> h.address() != null)
+            .max(
+                java.util.Comparator.comparing((CaseRecords.Household h) -> h.to() == null)
+                    .thenComparing(
+                        CaseRecords.Household::to,
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                    .thenComparing(
+                        CaseRecords.Household::from,
+                        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+            .map(CaseRecords.Household::address)
+            .orElse(null);
+    return FamilyNames.name(surname, address, id);
+  }
+
+  private static @Nullable String commonest(Map<String, Integer> counts) {
+    return counts.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse(null);
   }
 
   public Chronology chronologyOf(PersonCase person, ChronologyFilter filter, Set<Role> viewer) {

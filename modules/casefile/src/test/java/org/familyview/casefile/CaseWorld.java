@@ -210,6 +210,48 @@ final class CaseWorld {
     return this;
   }
 
+  /**
+   * Makes this a big family: {@code count} more dated records over ten years across the four
+   * partners, and the domestic abuse call-out of 1 May 2023 recorded for the partner too (as the
+   * police record an incident once per person involved).
+   */
+  CaseWorld withManyEvents(int count) {
+    event(
+        "POLICE",
+        "ev-da-p",
+        record("police", "p"),
+        "2023-05-01",
+        "22:15",
+        "police.domestic_abuse_incident",
+        "perpetrator",
+        "Officers attended a domestic incident at the home",
+        "SENSITIVE",
+        policeExtract);
+    String[][] kinds = {
+      {"HEALTH", "health", "c", "health.ae_attendance", "A&E attendance"},
+      {"EDUCATION", "education", "c", "education.unauthorised_absence", "Unauthorised absence"},
+      {"COUNCIL", "council", "c", "council.early_help_assessment", "Early help assessment"},
+      {"HEALTH", "health", "m", "health.ae_attendance", "A&E attendance"}
+    };
+    UUID[] extracts = {healthExtract, educationExtract, councilExtract, healthExtract};
+    LocalDate start = LocalDate.of(2015, 1, 5);
+    for (int i = 0; i < count; i++) {
+      String[] kind = kinds[i % kinds.length];
+      event(
+          kind[0],
+          "ev-many-" + i,
+          record(kind[1], kind[2]),
+          start.plusDays(18L * i).toString(),
+          null,
+          kind[3],
+          "subject",
+          kind[4] + " number " + i,
+          "STANDARD",
+          extracts[i % kinds.length]);
+    }
+    return this;
+  }
+
   private void extract(UUID id, String agency, String status, Instant at) {
     jdbc.sql(
             """

@@ -51,11 +51,15 @@ class CasefileBrowserIntegrationTests {
       assertThat(browser.text(By.id("results"))).contains("Jolene " + family.surname, "LS6");
       browser.screenshot("casefile-1-search");
 
-      browser.driver().findElement(By.linkText(family.family)).click();
-      assertThat(browser.text(By.id("family-id"))).isEqualTo(family.family);
+      browser
+          .driver()
+          .findElement(By.cssSelector("#results a[href='/families/" + family.family + "']"))
+          .click();
+      assertThat(browser.text(By.id("family-id"))).contains(family.family);
+      assertThat(browser.text(By.id("family-name"))).contains("The " + family.surname + " family");
       assertThat(browser.text(By.id("members")))
           .contains("Jolene " + family.surname, "Kai " + family.surname);
-      assertThat(browser.text(By.id("coverage"))).contains("education");
+      assertThat(browser.text(By.id("coverage"))).contains("Education");
       browser.screenshot("casefile-2-family");
 
       browser.driver().findElement(By.id("open-chronology")).click();
@@ -86,7 +90,7 @@ class CasefileBrowserIntegrationTests {
       // Tab from the summary to the first agency (police) and tick it with the space bar.
       new Actions(browser.driver()).sendKeys(Keys.TAB).sendKeys(Keys.SPACE).perform();
       browser.driver().findElement(By.id("apply-filter")).sendKeys(Keys.ENTER);
-      assertThat(browser.text(By.id("filter-description"))).contains("agency police");
+      assertThat(browser.text(By.id("filter-description"))).contains("partner Police");
       assertThat(browser.text(By.id("entries")))
           .contains("Officers attended a domestic incident at the home")
           .doesNotContain("Child protection plan started");

@@ -25,8 +25,11 @@ class CriteriaPagesController {
 
   private final CriteriaGate gate;
 
-  CriteriaPagesController(CriteriaGate gate) {
+  private final org.familyview.access.caseload.Caseloads caseloads;
+
+  CriteriaPagesController(CriteriaGate gate, org.familyview.access.caseload.Caseloads caseloads) {
     this.gate = gate;
+    this.caseloads = caseloads;
   }
 
   @GetMapping("/families/{id}/criteria")
@@ -54,6 +57,10 @@ class CriteriaPagesController {
       case CriteriaGate.Eligible.Listed listed -> {
         int p = listed.page();
         model.addAttribute("list", listed.list());
+        // Who holds each family today, so a lead sees which eligible families still need one.
+        model.addAttribute(
+            "holders",
+            caseloads.holders(listed.list().families().stream().map(f -> f.familyId()).toList()));
         model.addAttribute("rulesets", gate.rulesets());
         model.addAttribute("previousPage", p > 0 ? p - 1 : null);
         model.addAttribute(

@@ -55,6 +55,23 @@ class CriteriaPagesIntegrationTests {
   }
 
   @Test
+  void theListSaysWhoHoldsEachEligibleFamily() throws Exception {
+    jdbc.sql("delete from caseload_assignment where family_id in ('F1', 'F3')").update();
+    jdbc.sql(
+            """
+            insert into caseload_assignment (id, keyworker, family_id, starts_on, assigned_by,
+              assigned_at) values (?, 'keyworker1', 'F1', current_date - 1, 'lead', now())
+            """)
+        .param(UUID.randomUUID())
+        .update();
+    String page = page("/criteria?framework=2022", as("lead", "safeguarding-lead"));
+
+    assertThat(page)
+        .containsPattern("id=\"family-F1\"[^§]*?<td class=\"govuk-table__cell\">keyworker1</td>")
+        .containsPattern("id=\"family-F3\"[^§]*?<td class=\"govuk-table__cell\">nobody</td>");
+  }
+
+  @Test
   void aLeadReadsAFamilysNeedsAndWhy() throws Exception {
     String page = page("/families/F3/criteria", as("lead", "safeguarding-lead"));
 

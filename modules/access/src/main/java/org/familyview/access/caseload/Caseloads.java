@@ -162,4 +162,67 @@ public class Caseloads implements OpenCases {
         .stream()
         .anyMatch(grant -> grant.liveAt(now));
   }
+
+  /** When the user's latest live grant on this person or family ends; empty if none is live. */
+  public java.util.Optional<Instant> grantExpiry(
+      String username, String targetType, String targetId) {
+    return jdbc
+        .sql(
+            """
+            select max(expires_at) from access_grant
+            where username = ? and target_type = ? and target_id = ? and expires_at > ?
+            """)
+        .params(username, targetType, targetId, java.sql.Timestamp.from(clock.instant()))
+        .query((rs, n) -> rs.getTimestamp(1))
+        .list()
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .map(java.sql.Timestamp::toInstant)
+        .findFirst();
+  }
+
+  /** The user's unexpired break-glass grants, latest expiry first. */
+  public List<Grant> liveGrants(String username) {
+    return jdbc.sql(
+            """
+            select id, username, target_type, target_id, purpose, expires_at from access_grant
+            where username = ? and expires_at > ? order by expires_at desc
+            """)
+        .params(username, java.sql.Timestamp.from(clock.instant()))
+        .query(
+            (rs, n) ->
+                new Grant(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("username"),
+                    rs.getString("target_type"),
+                    rs.getString("target_id"),
+                    rs.getString("purpose"),
+                    rs.getTimestamp("expires_at").toInstant()))
+        .list();
+  }
+
+  /**
+   * Who holds each of these families today (keyworkers, sorted); a family nobody holds is absent.
+   */
+  public java.util.Map<String, List<String>> holders(java.util.Collection<String> familyIds) {
+    java.util.Map<String, List<String>> holders = new java.util.TreeMap<>();
+    if (familyIds.isEmpty()) {
+      return holders;
+    }
+    Date today = Date.valueOf(LocalDate.now(clock));
+    jdbc.sql(
+            """
+            select distinct family_id, keyworker from caseload_assignment
+            where family_id = any(?) and starts_on <= ? and (ends_on is null or ends_on >= ?)
+            order by family_id, keyworker
+            """)
+        .params(familyIds.toArray(String[]::new), today, today)
+        .query(
+            rs -> {
+              holders
+                  .computeIfAbsent(rs.getString(1), f -> new java.util.ArrayList<>())
+                  .add(rs.getString(2));
+            });
+    return holders;
+  }
 }

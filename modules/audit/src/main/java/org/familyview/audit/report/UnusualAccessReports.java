@@ -47,6 +47,10 @@ public class UnusualAccessReports {
                 and g.granted_at <= e.recorded_at + interval '1 millisecond'
               order by g.granted_at desc limit 1) g on true
             where (e.action = 'BREAK_GLASS' or e.outcome = 'DENIED')
+              -- An incomplete break-glass form (no purpose chosen, too short a reason) refused
+              -- nothing: the user was asked to finish the form.
+              and not (e.action = 'BREAK_GLASS' and e.outcome = 'DENIED'
+                       and (e.detail like 'form incomplete:%' or e.detail = 'invalid purpose or reason'))
               and e.recorded_at >= ? and e.recorded_at < ?
             order by e.seq desc
             """)

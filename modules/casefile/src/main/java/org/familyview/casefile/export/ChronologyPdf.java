@@ -45,7 +45,7 @@ public final class ChronologyPdf {
       List<FeedCoverage.Feed> coverage,
       String exportedBy,
       Instant exportedAt) {
-    return render(title, chronology, filter, coverage, List.of(), exportedBy, exportedAt);
+    return render(title, List.of(), chronology, filter, coverage, List.of(), exportedBy, exportedAt);
   }
 
   /** The same, with the flags of the persons it covers at the top, where they are seen first. */
@@ -57,13 +57,48 @@ public final class ChronologyPdf {
       List<CaseFlags.Flag> flags,
       String exportedBy,
       Instant exportedAt) {
+    return render(title, List.of(), chronology, filter, coverage, flags, exportedBy, exportedAt);
+  }
+
+  /** The same, with the family's members listed under the title. */
+  public static byte[] render(
+      String title,
+      List<String> members,
+      Chronology chronology,
+      ChronologyFilter filter,
+      List<FeedCoverage.Feed> coverage,
+      String exportedBy,
+      Instant exportedAt) {
+    return render(title, members, chronology, filter, coverage, List.of(), exportedBy, exportedAt);
+  }
+
+  /**
+   * @param members one line per family member ("Jolene Tagg, parent or carer, born 2 Apr 1990"),
+   *     listed under the title; empty for a person's chronology
+   * @param flags the flags of the persons it covers, at the top where they are seen first
+   */
+  public static byte[] render(
+      String title,
+      List<String> members,
+      Chronology chronology,
+      ChronologyFilter filter,
+      List<FeedCoverage.Feed> coverage,
+      List<CaseFlags.Flag> flags,
+      String exportedBy,
+      Instant exportedAt) {
     try (PDDocument document = new PDDocument()) {
       Writer out = new Writer(document);
       header(out, title, filter, exportedBy, exportedAt);
+      if (!members.isEmpty()) {
+        out.line("Members", out.bold, 11);
+        for (String member : members) {
+          out.line(member, out.regular, SIZE);
+        }
+      }
       flags(out, flags);
       coverage(out, coverage);
       entries(out, chronology);
-      out.finish(exportedBy, WHEN.format(exportedAt));
+      out.finish(title, exportedBy, WHEN.format(exportedAt));
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       document.save(bytes);
       return bytes.toByteArray();
@@ -248,7 +283,7 @@ public final class ChronologyPdf {
     }
 
     /** Footers go on last, when the page count is known. */
-    void finish(String exportedBy, String at) throws IOException {
+    void finish(String title, String exportedBy, String at) throws IOException {
       stream.close();
       int pages = document.getNumberOfPages();
       for (int i = 0; i < pages; i++) {
@@ -260,7 +295,9 @@ public final class ChronologyPdf {
           footer.newLineAtOffset(MARGIN, MARGIN - 10);
           footer.showText(
               safe(
-                  "OFFICIAL-SENSITIVE - exported by "
+                  "OFFICIAL-SENSITIVE - "
+                      + title
+                      + " - exported by "
                       + exportedBy
                       + " at "
                       + at

@@ -12,6 +12,10 @@ import org.familyview.casefile.CasefileProperties;
 import org.familyview.casefile.Casefiles;
 import org.familyview.casefile.Chronology;
 import org.familyview.casefile.Disputes;
+import org.familyview.casefile.FamilyNames;
+import org.familyview.casefile.FamilyNews;
+import org.familyview.casefile.LastVisits;
+import org.familyview.casefile.PendingMatches;
 import org.familyview.casefile.web.CaseReads.Case;
 import org.familyview.casefile.web.CaseReads.Door;
 import org.familyview.casefile.web.CaseReads.Kind;
@@ -45,6 +49,16 @@ class CasePagesController {
   private final Caseloads caseloads;
   private final CaseloadProperties caseloadProperties;
   private final CasefileProperties properties;
+  private final LastVisits lastVisits;
+  private final FamilyNews news;
+  private final FamilyNames familyNames;
+  private final PendingMatches pendingMatches;
+
+  /**
+   * How the page lays the chronology out: {@code order=oldest} (newest first otherwise) and {@code
+   * show=significant} (every entry otherwise). Page only: the API and the PDF keep date order.
+   */
+  record Reading(@Nullable String order, @Nullable String show) {}
 
   private final CaseAccess access;
 
@@ -56,9 +70,17 @@ class CasePagesController {
       Caseloads caseloads,
       CaseloadProperties caseloadProperties,
       CasefileProperties properties,
+      LastVisits lastVisits,
+      FamilyNews news,
+      FamilyNames familyNames,
+      PendingMatches pendingMatches,
       CaseAccess access) {
     this.access = access;
     this.reads = reads;
+    this.familyNames = familyNames;
+    this.pendingMatches = pendingMatches;
+    this.news = news;
+    this.lastVisits = lastVisits;
     this.gate = gate;
     this.disputes = disputes;
     this.searches = searches;
@@ -70,6 +92,11 @@ class CasePagesController {
   @ModelAttribute("when")
   Formats when() {
     return Formats.UTC;
+  }
+
+  @ModelAttribute("basis")
+  MemberBasis basis() {
+    return MemberBasis.WORDS;
   }
 
   @GetMapping("/search")
@@ -92,6 +119,14 @@ class CasePagesController {
             model.addAttribute(
                 "flagsByPerson",
                 reads.listed(found.hits().stream().map(h -> h.personId()).toList(), who));
+            model.addAttribute(
+                "familyNames",
+                familyNames.of(
+                    found.hits().stream()
+                        .map(h -> h.familyId())
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList()));
             model.addAttribute("total", found.total());
             model.addAttribute("totalExact", found.exact());
           }
@@ -101,6 +136,21 @@ class CasePagesController {
       }
     }
     return "casefile/search";
+  }
+
+  /**
+   * Opens a case by its reference (F… a family, anything else a person): for a keyworker outside
+   * the caseload this is where break-glass starts from, as the refusal page offers the form.
+   */
+  @GetMapping("/open")
+  String open(@RequestParam(required = false, defaultValue = "") String ref) {
+    String id = ref.strip();
+    if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
+      return "redirect:/search";
+    }
+    return "redirect:/"
+        + (id.toUpperCase(java.util.Locale.ROOT).startsWith("F") ? "families/" : "persons/")
+        + id;
   }
 
   @GetMapping("/persons/{id}")
@@ -117,10 +167,12 @@ class CasePagesController {
   String personChronology(
       @PathVariable String id,
       ChronologyQuery query,
+      Reading reading,
       Authentication who,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
+    model.addAttribute("reading", reading);
     return chronology(Kind.PERSON, id, query, who, request, response, model);
   }
 
@@ -138,10 +190,12 @@ class CasePagesController {
   String familyChronology(
       @PathVariable String id,
       ChronologyQuery query,
+      Reading reading,
       Authentication who,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
+    model.addAttribute("reading", reading);
     return chronology(Kind.FAMILY, id, query, who, request, response, model);
   }
 
@@ -161,6 +215,38 @@ class CasePagesController {
       Authentication who,
       HttpServletRequest request) {
     return reads.export(Kind.FAMILY, id, query.parse(Kind.FAMILY), who, request, Door.PAGE);
+  }
+
+  /** The "not my client" form for one record, linked from each chronology entry. */
+  @GetMapping("/persons/{id}/disputes/new")
+  String disputeForm(
+      @PathVariable String id,
+      @RequestParam String agency,
+      @RequestParam String recordId,
+      @RequestParam(required = false) @Nullable String back,
+      Authentication who,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    return switch (gate.person(id, AuditAction.PERSON_VIEW, who, request)) {
+      case CaseGate.Opened.Open<Casefiles.PersonCase> open -> {
+        model.addAttribute("person", open.value());
+        model.addAttribute("agency", agency);
+        model.addAttribute("recordId", recordId);
+        model.addAttribute("back", safeBack(back, id));
+        yield "casefile/dispute";
+      }
+      case CaseGate.Opened.Moved<Casefiles.PersonCase> moved -> moved(moved, response, model);
+      case CaseGate.Opened.Closed<Casefiles.PersonCase> closed ->
+          closed(closed, response, model, Kind.PERSON, id);
+    };
+  }
+
+  /** Back to the chronology the form came from (a family's or the person's), never elsewhere. */
+  private static String safeBack(@Nullable String back, String personId) {
+    return back != null && back.matches("/(persons|families)/[A-Za-z0-9_-]+/chronology")
+        ? back
+        : "/persons/" + personId + "/chronology";
   }
 
   @PostMapping("/persons/{id}/disputes")
@@ -188,12 +274,7 @@ class CasePagesController {
                 open);
         redirect.addFlashAttribute(
             result.taskId() == null ? "disputeError" : "disputeRaised", result.message());
-        // Back to the chronology the form was on (a family's or the person's), never elsewhere.
-        String target =
-            back != null && back.matches("/(persons|families)/[A-Za-z0-9_-]+/chronology")
-                ? back
-                : "/persons/" + id + "/chronology";
-        yield "redirect:" + target;
+        yield "redirect:" + safeBack(back, id);
       }
       case CaseGate.Opened.Moved<Casefiles.PersonCase> moved -> moved(moved, response, model);
       case CaseGate.Opened.Closed<Casefiles.PersonCase> closed ->
@@ -204,7 +285,7 @@ class CasePagesController {
   @PostMapping({"/persons/{id}/access-reasons", "/families/{id}/access-reasons"})
   String breakGlass(
       @PathVariable String id,
-      @RequestParam String purpose,
+      @RequestParam(required = false, defaultValue = "") String purpose,
       @RequestParam(required = false) @Nullable String reason,
       Authentication who,
       HttpServletRequest request,
@@ -220,21 +301,52 @@ class CasePagesController {
       gate.record(event.withDetail("only keyworkers break the glass").denied());
       return refused(response, model, "only keyworkers record a reason for access", null, null);
     }
-    if (!caseloadProperties.breakGlassPurposes().contains(purpose)
-        || why.length() < 10
-        || why.length() > 2000) {
-      gate.record(event.withDetail("invalid purpose or reason").denied());
+    List<FieldError> errors = breakGlassErrors(purpose, why);
+    if (!errors.isEmpty()) {
+      // Not a refusal of access: the form was incomplete. Recorded as such, with no purpose.
+      gate.record(
+          gate.event(who, request, AuditAction.BREAK_GLASS)
+              .on(kind.type, id)
+              .withDetail(
+                  "form incomplete: "
+                      + String.join("; ", errors.stream().map(FieldError::message).toList()))
+              .denied());
       response.setStatus(400);
-      model.addAttribute(
-          "why", "Choose a purpose from the list and give a reason of 10 to 2,000 characters.");
+      model.addAttribute("why", "The form is not complete.");
+      model.addAttribute("fieldErrors", errors);
+      errors.forEach(e -> model.addAttribute(e.field() + "Error", e.message()));
+      model.addAttribute("chosenPurpose", purpose);
+      model.addAttribute("chosenReason", why);
       model.addAttribute("breakGlass", back + "/access-reasons");
       model.addAttribute("purposes", caseloadProperties.breakGlassPurposes());
+      model.addAttribute("grantHours", hours());
       return "casefile/refused";
     }
     caseloads.grant(
         user.username(), kind.type, id, purpose, why, caseloadProperties.breakGlassDuration());
     gate.record(event.withDetail(why));
     return "redirect:" + back;
+  }
+
+  /** One field's error on a form, for the GOV.UK error summary and the field itself. */
+  public record FieldError(String field, String message) {}
+
+  private List<FieldError> breakGlassErrors(String purpose, String why) {
+    List<FieldError> errors = new java.util.ArrayList<>();
+    if (!caseloadProperties.breakGlassPurposes().contains(purpose)) {
+      errors.add(new FieldError("purpose", "Choose the purpose of your access"));
+    }
+    if (why.length() < 10) {
+      errors.add(new FieldError("reason", "Give a reason of at least 10 characters"));
+    } else if (why.length() > 2000) {
+      errors.add(new FieldError("reason", "Give a reason of 2,000 characters or fewer"));
+    }
+    return errors;
+  }
+
+  private String hours() {
+    long h = caseloadProperties.breakGlassDuration().toHours();
+    return h == 1 ? "1 hour" : h + " hours";
   }
 
   private String view(
@@ -250,7 +362,21 @@ class CasePagesController {
         reads.viewed(open, Door.PAGE);
         model.addAttribute("flags", reads.flags(open.value(), who, kind.type + " page"));
         model.addAttribute(kind.type, open.value().subject());
+        if (open.value() instanceof Case.OfPerson person) {
+          model.addAttribute("pendingMatches", pendingMatches.of(person.id()));
+          model.addAttribute("familyNames", familyNames.of(person.person().familyIds()));
+          model.addAttribute("steward", CurrentUser.of(who).has(Role.DATA_STEWARD));
+        }
+        if (open.value() instanceof Case.OfFamily family) {
+          java.time.Instant since = lastVisits.visit(CurrentUser.of(who).username(), id);
+          model.addAttribute("since", since);
+          model.addAttribute("news", news.since(family.id(), since));
+          model.addAttribute("withdrawn", news.withdrawn(family.id()));
+        }
         model.addAttribute("ground", open.ground().name());
+        model.addAttribute(
+            "grantEnds",
+            caseloads.grantExpiry(CurrentUser.of(who).username(), kind.type, id).orElse(null));
         model.addAttribute("coverage", reads.coverage(open.value()));
         if (kind == Kind.FAMILY) {
           // The old authority reads a family that moved away for a while, and is told so.
@@ -279,7 +405,9 @@ class CasePagesController {
         Chronology chronology = reads.chronology(open, filter, who, Door.PAGE);
         chronologyModel(model, chronology, filter, query.from(), query.to(), open.value());
         model.addAttribute("flags", reads.flags(open.value(), who, "chronology page"));
+        readingModel(model, chronology, filter, open.value(), request);
         model.addAttribute("exportHref", exportHref(kind.href(id), request));
+        model.addAttribute("backPath", kind.href(id) + "/chronology");
         model.addAttribute("subjectType", kind.type);
         model.addAttribute("subjectId", id);
         switch (open.value()) {
@@ -289,8 +417,9 @@ class CasePagesController {
             model.addAttribute("members", List.of());
           }
           case Case.OfFamily family -> {
-            model.addAttribute("title", "Family " + id);
+            model.addAttribute("title", family.family().name());
             model.addAttribute("members", family.family().members());
+            model.addAttribute("since", lastVisits.visit(CurrentUser.of(who).username(), id));
           }
         }
         model.addAttribute("canDispute", CurrentUser.of(who).has(Role.KEYWORKER));
@@ -317,6 +446,42 @@ class CasePagesController {
     model.addAttribute("agencies", Agencies.ALL);
     model.addAttribute("coverage", reads.coverage(opened));
     model.addAttribute("significantTypes", properties.significantEventTypes());
+  }
+
+  /** The page's layout of the chronology and the links that change it, keeping the filters. */
+  private static void readingModel(
+      Model model,
+      Chronology chronology,
+      Filters.Parsed filter,
+      Case opened,
+      HttpServletRequest request) {
+    Reading reading = (Reading) model.getAttribute("reading");
+    boolean newest = reading == null || !"oldest".equals(reading.order());
+    boolean significant = reading != null && "significant".equals(reading.show());
+    ChronologyPage page =
+        ChronologyPage.of(chronology, newest, significant, List.copyOf(filter.filter().types()));
+    model.addAttribute("page", page);
+    java.util.Map<String, String> names =
+        opened instanceof Case.OfFamily f ? f.family().names() : java.util.Map.of();
+    model.addAttribute(
+        "filterWords", ChronologyPage.describe(filter.filter(), page.types(), names));
+    String path = request.getRequestURI();
+    model.addAttribute("orderHref", readingHref(path, request, "order", newest ? "oldest" : null));
+    model.addAttribute(
+        "significantHref", readingHref(path, request, "show", significant ? null : "significant"));
+  }
+
+  /** The same query string with one reading parameter set (or removed, for its default). */
+  private static String readingHref(
+      String path, HttpServletRequest request, String name, @Nullable String value) {
+    var builder =
+        org.springframework.web.util.UriComponentsBuilder.fromPath(path)
+            .query(request.getQueryString())
+            .replaceQueryParam(name);
+    if (value != null) {
+      builder.queryParam(name, value);
+    }
+    return builder.build().toUriString();
   }
 
   /** The export of exactly what is on screen: the same filters. */
@@ -358,6 +523,8 @@ class CasePagesController {
     model.addAttribute("why", why);
     model.addAttribute("breakGlass", breakGlass);
     model.addAttribute("purposes", caseloadProperties.breakGlassPurposes());
+    model.addAttribute("fieldErrors", List.of());
+    model.addAttribute("grantHours", hours());
     return "casefile/refused";
   }
 }

@@ -135,7 +135,7 @@ class CaseReads {
 
       @Override
       public String exportTitle() {
-        return "Chronology of family " + id;
+        return "Chronology of " + family.name() + " (" + id + ")";
       }
     }
   }
@@ -227,6 +227,7 @@ class CaseReads {
         byte[] pdf =
             ChronologyPdf.render(
                 open.value().exportTitle(),
+                open.value() instanceof Case.OfFamily f ? memberLines(f.family()) : List.of(),
                 chronology,
                 filter.filter(),
                 coverage(open.value()),
@@ -259,5 +260,19 @@ class CaseReads {
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .body(pdf);
+  }
+
+  /** "Jolene Tagg, parent or carer, born 2 Apr 1990" for the PDF's member list. */
+  static List<String> memberLines(Casefiles.FamilyCase family) {
+    return family.members().stream()
+        .map(
+            m ->
+                m.name()
+                    + ", "
+                    + org.familyview.portal.web.Readable.UK.words(m.role())
+                    + (m.dateOfBirth() == null
+                        ? ""
+                        : ", born " + org.familyview.portal.web.Readable.UK.date(m.dateOfBirth())))
+        .toList();
   }
 }

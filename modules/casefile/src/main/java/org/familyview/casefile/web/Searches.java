@@ -34,11 +34,30 @@ class Searches {
   private final PeopleSearch search;
   private final CaseAccess access;
   private final CaseGate gate;
+  private final org.familyview.access.caseload.Caseloads caseloads;
 
-  Searches(PeopleSearch search, CaseAccess access, CaseGate gate) {
+  Searches(
+      PeopleSearch search,
+      CaseAccess access,
+      CaseGate gate,
+      org.familyview.access.caseload.Caseloads caseloads) {
+    this.caseloads = caseloads;
     this.search = search;
     this.access = access;
     this.gate = gate;
+  }
+
+  /**
+   * A keyworker's caseload plus the families a live break-glass grant opens to them, so that a
+   * search after recording a reason finds what the grant allows. A grant on one person does not
+   * widen the search to their family: it opens that person only.
+   */
+  private Set<String> withGrants(Set<String> caseload, String username) {
+    Set<String> families = new java.util.HashSet<>(caseload);
+    caseloads.liveGrants(username).stream()
+        .filter(g -> "family".equals(g.targetType()))
+        .forEach(g -> families.add(g.targetId()));
+    return families;
   }
 
   Result search(@Nullable String q, Authentication who, HttpServletRequest request) {
@@ -54,7 +73,9 @@ class Searches {
     }
     Set<String> families = access.searchableFamilies(user);
     Visibility visibility =
-        families == null ? new Visibility.Everyone() : new Visibility.Families(families);
+        families == null
+            ? new Visibility.Everyone()
+            : new Visibility.Families(withGrants(families, user.username()));
     SearchOutcome outcome = search.search(query, visibility, PAGE);
     gate.record(
         event.withDetail(

@@ -16,8 +16,8 @@ import org.familyview.casefile.ChronologyEntry;
 public record Timeline(
     int width, int height, List<Lane> lanes, List<Mark> marks, List<Tick> ticks) {
 
-  static final int LEFT = 90;
-  static final int RIGHT = 20;
+  static final int LEFT = 125;
+  static final int RIGHT = 30;
   static final int LANE = 34;
   static final int TOP = 10;
   static final int WIDTH = 900;

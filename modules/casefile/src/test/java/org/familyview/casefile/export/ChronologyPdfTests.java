@@ -133,4 +133,43 @@ class ChronologyPdfTests {
       assertThat(text.indexOf("FLAG")).isLessThan(text.indexOf("Chronology (1 dated entries)"));
     }
   }
+  @Test
+  void aFamilysPdfListsItsMembersAndEveryFooterNamesTheFamily() throws Exception {
+    List<ChronologyEntry> entries = new ArrayList<>();
+    for (int day = 1; day <= 28; day++) {
+      entries.add(
+          entry(day, "Report " + day + ", long enough to need " + "more words ".repeat(12), false));
+    }
+    byte[] pdf =
+        ChronologyPdf.render(
+            "Chronology of The Hughes family, 14 Halcon Road (F0000018)",
+            List.of(
+                "Jolene Hughes, parent or carer, born 2 Apr 1990",
+                "Kai Hughes, child, born 10 Jun 2015"),
+            new Chronology(entries, List.of()),
+            ChronologyFilter.ALL,
+            List.of(),
+            "keyworker1",
+            Instant.parse("2026-11-21T10:15:00Z"));
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      assertThat(document.getNumberOfPages()).isGreaterThan(1);
+      String first = pageText(document, 1);
+      assertThat(first)
+          .contains("Members")
+          .contains("Jolene Hughes, parent or carer, born 2 Apr 1990")
+          .contains("Kai Hughes, child, born 10 Jun 2015");
+      for (int page = 1; page <= document.getNumberOfPages(); page++) {
+        assertThat(pageText(document, page))
+            .contains(
+                "OFFICIAL-SENSITIVE - Chronology of The Hughes family, 14 Halcon Road (F0000018)");
+      }
+    }
+  }
+
+  private static String pageText(PDDocument document, int page) throws Exception {
+    PDFTextStripper stripper = new PDFTextStripper();
+    stripper.setStartPage(page);
+    stripper.setEndPage(page);
+    return stripper.getText(document).replaceAll("\\s+", " ");
+  }
 }

@@ -1,0 +1,34 @@
+package org.familyview.casefile;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether a data steward has yet to decide if another record is this person: the open
+ * possible-match tasks naming the person (table review_task, owned by the review module and only
+ * read here), so that a page can say so instead of showing two people as if they were settled.
+ */
+@Component
+public class PendingMatches {
+
+  private final JdbcClient jdbc;
+
+  public PendingMatches(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The ids of open possible-match tasks naming this person, oldest first. */
+  public List<String> of(String personId) {
+    return jdbc.sql(
+            """
+            select id::text from review_task
+            where kind = 'POSSIBLE_MATCH' and status in ('OPEN', 'AWAITING_APPROVAL')
+              and ? = any(person_ids)
+            order by raised_at
+            """)
+        .param(personId)
+        .query(String.class)
+        .list();
+  }
+}
