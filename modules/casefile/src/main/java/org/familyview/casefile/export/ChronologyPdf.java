@@ -45,7 +45,8 @@ public final class ChronologyPdf {
       List<FeedCoverage.Feed> coverage,
       String exportedBy,
       Instant exportedAt) {
-    return render(title, List.of(), chronology, filter, coverage, List.of(), exportedBy, exportedAt);
+    return render(
+        title, List.of(), chronology, filter, coverage, List.of(), exportedBy, exportedAt);
   }
 
   /** The same, with the flags of the persons it covers at the top, where they are seen first. */

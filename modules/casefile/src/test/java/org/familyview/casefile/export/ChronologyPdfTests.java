@@ -133,6 +133,7 @@ class ChronologyPdfTests {
       assertThat(text.indexOf("FLAG")).isLessThan(text.indexOf("Chronology (1 dated entries)"));
     }
   }
+
   @Test
   void aFamilysPdfListsItsMembersAndEveryFooterNamesTheFamily() throws Exception {
     List<ChronologyEntry> entries = new ArrayList<>();
