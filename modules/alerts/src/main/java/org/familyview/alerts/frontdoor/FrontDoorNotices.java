@@ -56,8 +56,8 @@ class FrontDoorNotices {
     String reason =
         "A concern rule ("
             + raised.ruleId()
-            + ") raised a "
-            + raised.rag().name().toLowerCase(Locale.ROOT)
+            + ") raised "
+            + article(raised.rag().name().toLowerCase(Locale.ROOT))
             + " front-door contact about a family you hold";
     for (String familyId : families(raised.familyId(), raised.subjectId())) {
       for (String keyworker : holders(familyId)) {
@@ -143,8 +143,11 @@ class FrontDoorNotices {
     return WHEN.format(at);
   }
 
+  /** "a red", "an amber"; "a Police", "an Education". */
   private static String article(String word) {
-    return ("AEIOU".indexOf(word.charAt(0)) >= 0 ? "An " : "A ") + word;
+    boolean vowel = "aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0;
+    boolean capital = Character.isUpperCase(word.charAt(0));
+    return (vowel ? (capital ? "An " : "an ") : (capital ? "A " : "a ")) + word;
   }
 
   private static String partnerName(String partner) {
