@@ -4,11 +4,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Alerts with the casefile that shows the flags, and the portal kernel, as the app assembles them.
+ * Alerts with the front door whose events reach the inbox, the casefile that shows the flags, and
+ * the portal kernel, as the app assembles them.
  */
 @SpringBootApplication(
     scanBasePackages = {
       "org.familyview.alerts",
+      "org.familyview.frontdoor",
       "org.familyview.casefile",
       "org.familyview.portal",
       "org.familyview.access",
@@ -17,6 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
     })
 @ConfigurationPropertiesScan({
   "org.familyview.alerts",
+  "org.familyview.frontdoor",
   "org.familyview.casefile",
   "org.familyview.portal",
   "org.familyview.access",

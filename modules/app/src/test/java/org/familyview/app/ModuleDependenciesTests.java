@@ -67,7 +67,9 @@ class ModuleDependenciesTests {
     MAY_USE.put(
         "frontdoor", Set.of("casefile", "extracts", "pipeline", "audit", "portal", "access"));
     MAY_USE.put("testsupport", Set.of());
-    MAY_USE.put("alerts", Set.of("extracts", "pipeline", "casefile", "audit", "portal", "access"));
+    MAY_USE.put(
+        "alerts",
+        Set.of("extracts", "pipeline", "casefile", "audit", "portal", "access", "frontdoor"));
     // A module the application does not assemble is on app's test classpath for this test.
     MAY_USE.put("linktool", Set.of("matching", "extracts", "generator", "identifiers"));
     MAY_USE.put("app", Set.copyOf(MAY_USE.keySet())); // the assembly may use every module

@@ -34,6 +34,15 @@ public class KnownUsers {
   public record Recipient(String username, String email) {}
 
   public void seen(String username, @Nullable String team, @Nullable String email) {
+    seen(username, team, email, null);
+  }
+
+  /**
+   * @param checksFor the partner (lower case, as {@code /api/extracts/{partner}} names it) whose
+   *     front-door checks the user answers, or null when they are no partner-checker
+   */
+  public void seen(
+      String username, @Nullable String team, @Nullable String email, @Nullable String checksFor) {
     Instant now = clock.instant();
     Instant last = written.get(username);
     if (last != null && last.plus(REFRESH).isAfter(now)) {
@@ -41,11 +50,13 @@ public class KnownUsers {
     }
     jdbc.sql(
             """
-            insert into notification_user (username, team, email, last_seen) values (?, ?, ?, ?)
+            insert into notification_user (username, team, email, checks_for, last_seen)
+            values (?, ?, ?, ?, ?)
             on conflict (username) do update
-              set team = excluded.team, email = excluded.email, last_seen = excluded.last_seen
+              set team = excluded.team, email = excluded.email,
+                  checks_for = excluded.checks_for, last_seen = excluded.last_seen
             """)
-        .params(username, team, email, Timestamp.from(now))
+        .params(username, team, email, checksFor, Timestamp.from(now))
         .update();
     written.put(username, now);
   }
@@ -54,6 +65,14 @@ public class KnownUsers {
   public List<String> members(String team) {
     return jdbc.sql("select username from notification_user where team = ? order by username")
         .param(team)
+        .query(String.class)
+        .list();
+  }
+
+  /** The known checkers of a partner (lower case), e.g. {@code police}. */
+  public List<String> checkers(String partner) {
+    return jdbc.sql("select username from notification_user where checks_for = ? order by username")
+        .param(partner.toLowerCase(java.util.Locale.ROOT))
         .query(String.class)
         .list();
   }

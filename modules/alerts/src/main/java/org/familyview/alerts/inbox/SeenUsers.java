@@ -2,8 +2,10 @@ package org.familyview.alerts.inbox;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import java.util.Map;
 import org.familyview.portal.identity.CurrentUser;
+import org.familyview.portal.identity.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
@@ -35,9 +37,16 @@ class SeenUsers implements WebMvcConfigurer, HandlerInterceptor {
     Authentication who = SecurityContextHolder.getContext().getAuthentication();
     if (who != null && who.isAuthenticated() && claims(who) != null) {
       CurrentUser user = CurrentUser.of(who);
-      users.seen(user.username(), user.team(), email(who));
+      users.seen(user.username(), user.team(), email(who), checksFor(user));
     }
     return true;
+  }
+
+  /** The partner a partner-checker answers for, lower case as the front door names it. */
+  static @Nullable String checksFor(CurrentUser user) {
+    return user.has(Role.PARTNER_CHECKER) && user.agency() != null
+        ? user.agency().toLowerCase(Locale.ROOT)
+        : null;
   }
 
   static @Nullable Map<String, Object> claims(Authentication who) {
