@@ -272,7 +272,7 @@ public final class LinkCommand {
     static Evaluation of(Linkage linkage, Map<RecordKey, String> truth) {
       int[] truthCluster = truthClusters(linkage.recordCount(), linkage::key, truth);
       return new Evaluation(
-          BlockingRecall.of(truthCluster, linkage.candidatePairPositions()),
+          BlockingRecall.of(truthCluster, linkage::isCandidate),
           BlockingRecall.of(truthCluster, linkage.keptPairPositions()),
           LinkageMetrics.of(linkage.clustering().clusterOf(), truthCluster),
           Calibration.ofKeptPairs(linkage, truthCluster));
