@@ -2,10 +2,10 @@ package org.familyview.linktool;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -280,7 +280,7 @@ public final class LinkCommand {
   }
 
   private static void writeClusters(Path file, Linkage linkage) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file)) {
+    try (OutputStream w = Files.newOutputStream(file)) {
       CsvRows.write(
           w,
           new String[] {"agency", "record_id", "person_id"},
@@ -293,7 +293,7 @@ public final class LinkCommand {
   }
 
   private static void writePairs(Path file, Linkage linkage) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file)) {
+    try (OutputStream w = Files.newOutputStream(file)) {
       CsvRows.write(
           w,
           new String[] {
