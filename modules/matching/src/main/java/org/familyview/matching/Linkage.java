@@ -113,6 +113,22 @@ public final class Linkage {
         rules[i]);
   }
 
+  /**
+   * Kept pair {@code i}'s positions (packed as in {@link CandidatePairs}), weight and decision,
+   * without building its record keys: for writing tens of millions of them.
+   */
+  public long keptPairPosition(int i) {
+    return pairs[i];
+  }
+
+  public double keptPairWeight(int i) {
+    return weights[i];
+  }
+
+  public LinkDecision keptPairDecision(int i) {
+    return decisions[i];
+  }
+
   /** A pair that made it into pairs.csv. */
   public record KeptPair(
       RecordKey left,
