@@ -1,5 +1,6 @@
 package org.familyview.matching;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,10 +30,19 @@ final class CandidateStream {
   private final List<RuleOutcome> outcomes = new CopyOnWriteArrayList<>(List.of(RuleOutcome.NONE));
   private final Progress progress;
 
-  private long[] pairs = new long[1 << 16];
-  private float[] bayes = new float[1 << 16];
-  private byte[] rule = new byte[1 << 16];
-  private byte[] personal = new byte[1 << 16];
+  /**
+   * The kept pairs and their scores in chunks of {@link #CHUNK}: a growing array would hold up to
+   * three times the kept pairs at its last copy (old, doubled, trimmed), chunks one time and one
+   * chunk.
+   */
+  private static final int CHUNK_BITS = 20;
+
+  private static final int CHUNK = 1 << CHUNK_BITS;
+
+  private final List<long[]> pairs = new ArrayList<>();
+  private final List<float[]> bayes = new ArrayList<>();
+  private final List<byte[]> rule = new ArrayList<>();
+  private final List<byte[]> personal = new ArrayList<>();
   private int kept;
   private long householdLike;
   private long sharingResidence;
@@ -63,13 +73,14 @@ final class CandidateStream {
     long start = System.nanoTime();
     CandidatePairs.Summary blocking = index.streamPairs(stream::accept);
     long total = System.nanoTime() - start;
+    int kept = stream.kept;
     return new Result(
-        Arrays.copyOf(stream.pairs, stream.kept),
+        stream.pairs(),
         new Linker.Scored(
-            Arrays.copyOf(stream.bayes, stream.kept),
-            Arrays.copyOf(stream.rule, stream.kept),
+            joined(stream.bayes, new float[kept], kept),
+            joined(stream.rule, new byte[kept], kept),
             stream.outcomes,
-            Arrays.copyOf(stream.personal, stream.kept),
+            joined(stream.personal, new byte[kept], kept),
             stream.householdLike,
             stream.sharingResidence),
         blocking,
@@ -113,17 +124,32 @@ final class CandidateStream {
   }
 
   private void keep(long pair, Linker.Scored scored, int i) {
-    if (kept == pairs.length) {
-      int capacity = Math.toIntExact(Math.min(Integer.MAX_VALUE - 8, kept * 2L));
-      pairs = Arrays.copyOf(pairs, capacity);
-      bayes = Arrays.copyOf(bayes, capacity);
-      rule = Arrays.copyOf(rule, capacity);
-      personal = Arrays.copyOf(personal, capacity);
+    int at = kept & (CHUNK - 1);
+    if (at == 0) {
+      pairs.add(new long[CHUNK]);
+      bayes.add(new float[CHUNK]);
+      rule.add(new byte[CHUNK]);
+      personal.add(new byte[CHUNK]);
     }
-    pairs[kept] = pair;
-    bayes[kept] = scored.bayes()[i];
-    rule[kept] = scored.rule()[i];
-    personal[kept] = scored.personal()[i];
-    kept++;
+    int chunk = kept >>> CHUNK_BITS;
+    pairs.get(chunk)[at] = pair;
+    bayes.get(chunk)[at] = scored.bayes()[i];
+    rule.get(chunk)[at] = scored.rule()[i];
+    personal.get(chunk)[at] = scored.personal()[i];
+    kept = Math.addExact(kept, 1);
+  }
+
+  private long[] pairs() {
+    return joined(pairs, new long[kept], kept);
+  }
+
+  /** The chunks copied into {@code into}, each let go as soon as it is copied. */
+  private static <T> T joined(List<T> chunks, T into, int count) {
+    for (int c = 0; c < chunks.size(); c++) {
+      int from = c * CHUNK;
+      System.arraycopy(chunks.get(c), 0, into, from, Math.min(CHUNK, count - from));
+      chunks.set(c, null);
+    }
+    return into;
   }
 }
