@@ -168,7 +168,12 @@ public final class Linker {
                 + candidates.pairs().length
                 + " kept");
 
+    CandidatePairs.Summary blocking = candidates.blocking();
     Decided decided = decide(scorer, records, candidates.pairs(), scored, constraints);
+    // Let the scored pairs go before clustering: at a million records they are 350 MB, and this
+    // method runs once, interpreted, so its locals would otherwise live until it returns.
+    candidates = null;
+    scored = null;
     Clustering clustering = new Clusterer(config.clustering()).cluster(decided.graph());
     String[] personIds = personIds(records, clustering);
     lap(timings, "cluster", start, progress, clustering.clusters() + " people");
@@ -181,8 +186,8 @@ public final class Linker {
         decided.rules(),
         clustering,
         scorer,
-        candidates.blocking().rules(),
-        candidates.blocking().pairs(),
+        blocking.rules(),
+        blocking.pairs(),
         training,
         timings,
         index);
