@@ -5,13 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.familyview.matching.Linkage;
 import org.familyview.matching.RecordKey;
-import org.familyview.matching.block.CandidatePairs;
 
 /**
  * With labelled truth, the waterfalls of pairs the run got wrong: missed links (same person, two
@@ -33,7 +31,6 @@ final class ErrorReport {
         byPerson.computeIfAbsent(linkage.personId(i), x -> new ArrayList<>()).add(i);
       }
     }
-    long[] candidates = linkage.candidatePairPositions();
     try (BufferedWriter w = Files.newBufferedWriter(file)) {
       w.write("# Missed links: the same person in truth, different person ids\n\n");
       int written = 0;
@@ -43,7 +40,7 @@ final class ErrorReport {
             int l = members.get(a);
             int r = members.get(b);
             if (!linkage.personId(l).equals(linkage.personId(r))) {
-              boolean candidate = Arrays.binarySearch(candidates, CandidatePairs.pair(l, r)) >= 0;
+              boolean candidate = linkage.isCandidate(l, r);
               w.write(candidate ? "" : "(not a candidate: blocking missed it)\n");
               w.write(linkage.explain(l, r).toText());
               w.newLine();

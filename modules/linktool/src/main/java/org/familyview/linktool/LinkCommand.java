@@ -2,10 +2,10 @@ package org.familyview.linktool;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +36,7 @@ import org.familyview.matching.evaluate.BlockingRecall;
 import org.familyview.matching.evaluate.Calibration;
 import org.familyview.matching.evaluate.LinkageMetrics;
 import org.familyview.matching.score.LinkDecision;
+import org.familyview.matching.score.PairScorer;
 import org.familyview.matching.standardise.StandardisedRecord;
 import org.jspecify.annotations.Nullable;
 
@@ -272,7 +273,7 @@ public final class LinkCommand {
     static Evaluation of(Linkage linkage, Map<RecordKey, String> truth) {
       int[] truthCluster = truthClusters(linkage.recordCount(), linkage::key, truth);
       return new Evaluation(
-          BlockingRecall.of(truthCluster, linkage.candidatePairPositions()),
+          BlockingRecall.of(truthCluster, linkage::isCandidate),
           BlockingRecall.of(truthCluster, linkage.keptPairPositions()),
           LinkageMetrics.of(linkage.clustering().clusterOf(), truthCluster),
           Calibration.ofKeptPairs(linkage, truthCluster));
@@ -280,7 +281,7 @@ public final class LinkCommand {
   }
 
   private static void writeClusters(Path file, Linkage linkage) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file)) {
+    try (OutputStream w = Files.newOutputStream(file)) {
       CsvRows.write(
           w,
           new String[] {"agency", "record_id", "person_id"},
@@ -292,8 +293,10 @@ public final class LinkCommand {
     }
   }
 
-  private static void writePairs(Path file, Linkage linkage) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file)) {
+  static void writePairs(Path file, Linkage linkage) throws IOException {
+    RecordCells left = RecordCells.of(linkage, true);
+    RecordCells right = RecordCells.of(linkage, false);
+    try (OutputStream w = Files.newOutputStream(file)) {
       CsvRows.write(
           w,
           new String[] {
@@ -307,15 +310,54 @@ public final class LinkCommand {
           },
           linkage.keptPairCount(),
           (i, row) -> {
-            Linkage.KeptPair p = linkage.keptPair(i);
-            row.value(p.left().agency())
-                .value(p.left().recordId())
-                .value(p.right().agency())
-                .value(p.right().recordId())
-                .fixed(p.matchWeight(), 1000)
-                .fixed(p.matchProbability(), 1_000_000)
-                .value(p.decision().name());
+            long pair = linkage.keptPairPosition(i);
+            double weight = linkage.keptPairWeight(i);
+            row.cells(
+                    left.text,
+                    left.from(CandidatePairs.left(pair)),
+                    left.to(CandidatePairs.left(pair)))
+                .cells(
+                    right.text,
+                    right.from(CandidatePairs.right(pair)),
+                    right.to(CandidatePairs.right(pair)))
+                .fixed(weight, 1000)
+                .fixed(PairScorer.probability(weight), 1_000_000)
+                .value(linkage.keptPairDecision(i).name());
           });
+    }
+  }
+
+  /**
+   * Every record's agency and record id as CSV cells, in one string in position order. Writing a
+   * pair then copies two slices of it instead of following four references per record into the
+   * heap, which (record ids being scattered) was most of the time of writing 25 M pairs. Cells are
+   * rendered as they stand in the row: a row's first value may be quoted where a later one is not.
+   */
+  private record RecordCells(String text, int[] offsets) {
+
+    static RecordCells of(Linkage linkage, boolean firstInRow) {
+      StringBuilder text = new StringBuilder(linkage.recordCount() * 24);
+      int[] offsets = new int[linkage.recordCount() + 1];
+      for (int i = 0; i < linkage.recordCount(); i++) {
+        CsvRows.Row row = new CsvRows.Row(text);
+        if (!firstInRow) {
+          row.value("x"); // rendered as a later value; the placeholder is cut off below
+          text.setLength(text.length() - 1);
+        }
+        offsets[i] = text.length();
+        RecordKey key = linkage.key(i);
+        row.value(key.agency()).value(key.recordId());
+        offsets[i + 1] = text.length();
+      }
+      return new RecordCells(text.toString(), offsets);
+    }
+
+    int from(int position) {
+      return offsets[position];
+    }
+
+    int to(int position) {
+      return offsets[position + 1];
     }
   }
 

@@ -56,6 +56,41 @@ class CsvRowsTests {
   }
 
   @Test
+  void writesTheSameUtf8BytesToAStreamAsThroughAWriter() throws Exception {
+    int rows = 100_000;
+    CsvRows.RowFormatter format =
+        (i, row) -> row.value(VALUES.get(i % VALUES.size())).fixed(i / 3.0, 1_000_000);
+    StringWriter text = new StringWriter();
+    CsvRows.write(text, new String[] {"a", "p"}, rows, format);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    CsvRows.write(bytes, new String[] {"a", "p"}, rows, format);
+
+    assertThat(bytes.toByteArray())
+        .isEqualTo(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void fixedPointNumbersAreWrittenAsTheStringFormIs() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(14);
+    for (long scale : new long[] {1, 10, 1000, 1_000_000}) {
+      for (int i = 0; i < 20_000; i++) {
+        double value =
+            switch (i % 4) {
+              case 0 -> random.nextDouble(-60, 60);
+              case 1 -> random.nextDouble(-0.002, 0.002);
+              case 2 -> 1 - random.nextDouble(0, 1e-5);
+              default -> random.nextInt(-3, 3) / (double) scale;
+            };
+        StringBuilder text = new StringBuilder();
+        new CsvRows.Row(text).value("x").fixed(value, scale);
+        assertThat(text.toString())
+            .as("%s at %d", value, scale)
+            .isEqualTo("x," + LinkCommand.fixed(value, scale));
+      }
+    }
+  }
+
+  @Test
   void quotesAnEmptyFirstValueAsTheFormatDoes() throws Exception {
     StringWriter fast = new StringWriter();
     CsvRows.write(fast, new String[] {"x", "y"}, 1, (i, row) -> row.value("").value(""));

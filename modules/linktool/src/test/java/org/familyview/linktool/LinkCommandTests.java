@@ -100,4 +100,57 @@ class LinkCommandTests {
     assertThat(out.toFile().list()).contains("model.txt");
     assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("pairwise", "B-cubed");
   }
+
+  @Test
+  void pairsAreWrittenAsCommonsCsvPrintsTheKeptPairs() throws Exception {
+    // Agencies and record ids that need quoting, first in a row and later in it.
+    List<org.familyview.matching.SourceRecord> records =
+        SyntheticPopulation.generate(5, 1.0, 1500).records().stream()
+            .map(
+                r ->
+                    r.recordId().endsWith("7")
+                        ? r.toBuilder("#" + r.agency(), "id, \"" + r.recordId() + "\"").build()
+                        : r)
+            .toList();
+    org.familyview.matching.Linkage linkage =
+        new org.familyview.matching.Linker(org.familyview.matching.MatchingConfig.standard())
+            .link(
+                records,
+                null,
+                org.familyview.matching.Constraints.NONE,
+                org.familyview.matching.Progress.SILENT);
+    Path file = dir.resolve("pairs.csv");
+
+    LinkCommand.writePairs(file, linkage);
+
+    java.io.StringWriter printed = new java.io.StringWriter();
+    try (org.apache.commons.csv.CSVPrinter csv =
+        new org.apache.commons.csv.CSVPrinter(
+            printed,
+            org.apache.commons.csv.CSVFormat.DEFAULT
+                .builder()
+                .setHeader(
+                    "agency_l",
+                    "record_id_l",
+                    "agency_r",
+                    "record_id_r",
+                    "match_weight",
+                    "match_probability",
+                    "decision")
+                .get())) {
+      for (int i = 0; i < linkage.keptPairCount(); i++) {
+        org.familyview.matching.Linkage.KeptPair p = linkage.keptPair(i);
+        csv.printRecord(
+            p.left().agency(),
+            p.left().recordId(),
+            p.right().agency(),
+            p.right().recordId(),
+            LinkCommand.fixed(p.matchWeight(), 1000),
+            LinkCommand.fixed(p.matchProbability(), 1_000_000),
+            p.decision().name());
+      }
+    }
+    assertThat(linkage.keptPairCount()).isGreaterThan(100);
+    assertThat(Files.readString(file)).contains("\"#").isEqualTo(printed.toString());
+  }
 }

@@ -30,7 +30,7 @@ public final class Linkage {
   private final Clustering clustering;
   private final PairScorer scorer;
   private final CandidatePairs.RuleCount[] blocking;
-  private final long[] candidatePairs;
+  private final long candidatePairs;
   private final @Nullable TrainingReport training;
   private final Map<String, Long> timingsMillis;
   private final org.familyview.matching.block.BlockIndex blockIndex;
@@ -45,7 +45,7 @@ public final class Linkage {
       Clustering clustering,
       PairScorer scorer,
       List<CandidatePairs.RuleCount> blocking,
-      long[] candidatePairs,
+      long candidatePairs,
       @Nullable TrainingReport training,
       Map<String, Long> timingsMillis,
       org.familyview.matching.block.BlockIndex blockIndex) {
@@ -113,6 +113,22 @@ public final class Linkage {
         rules[i]);
   }
 
+  /**
+   * Kept pair {@code i}'s positions (packed as in {@link CandidatePairs}), weight and decision,
+   * without building its record keys: for writing tens of millions of them.
+   */
+  public long keptPairPosition(int i) {
+    return pairs[i];
+  }
+
+  public double keptPairWeight(int i) {
+    return weights[i];
+  }
+
+  public LinkDecision keptPairDecision(int i) {
+    return decisions[i];
+  }
+
   /** A pair that made it into pairs.csv. */
   public record KeptPair(
       RecordKey left,
@@ -123,7 +139,15 @@ public final class Linkage {
       String rule) {}
 
   public long candidatePairs() {
-    return candidatePairs.length;
+    return candidatePairs;
+  }
+
+  /**
+   * Whether blocking proposed the pair of these two records. The candidates are streamed, not held
+   * (docs/matching.md), so this asks the blocking index.
+   */
+  public boolean isCandidate(int leftPosition, int rightPosition) {
+    return blockIndex.isCandidate(records.get(leftPosition), leftPosition, rightPosition);
   }
 
   /** Kept pairs' positions, sorted, packed as in {@link CandidatePairs}. */
@@ -131,9 +155,12 @@ public final class Linkage {
     return pairs.clone();
   }
 
-  /** Every candidate pair blocking proposed, sorted, packed as in {@link CandidatePairs}. */
+  /**
+   * Every candidate pair blocking proposed, sorted, packed as in {@link CandidatePairs}: generated
+   * again from the blocking index, so as big as the candidates (for tests and small populations).
+   */
   public long[] candidatePairPositions() {
-    return candidatePairs;
+    return blockIndex.allPairs().pairs();
   }
 
   /** Explains any two records of this run, candidate or not (for error analysis). */

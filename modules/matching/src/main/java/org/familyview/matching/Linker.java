@@ -124,8 +124,7 @@ public final class Linker {
       Map<String, Long> timings,
       long start) {
     BlockIndex index = BlockIndex.build(config.blocking(), records);
-    CandidatePairs candidates = index.allPairs();
-    start = lap(timings, "block", start, progress, candidates.size() + " candidate pairs");
+    start = lap(timings, "block", start, progress, "blocking keys indexed");
 
     TrainingReport training = null;
     if (model == null && records.size() < DefaultModel.SMALL_POPULATION) {
@@ -145,7 +144,9 @@ public final class Linker {
     PairScorer scorer =
         new PairScorer(model, comparisons, frequencies, config.thresholds(), false)
             .withCorroboration(PairScorer.corroborationPossible(records));
-    Scored scored = score(scorer, records, candidates.pairs(), progress);
+    // Candidate pairs are generated and scored a batch at a time; only those that can matter stay.
+    CandidateStream.Result candidates = CandidateStream.score(scorer, records, index, progress);
+    Scored scored = candidates.scored();
     double householdShare = scored.householdShare();
     scorer = scorer.withHouseholdGuard(householdShare >= HOUSEHOLD_SHARE);
     progress.report(
@@ -155,9 +156,24 @@ public final class Linker {
             100 * householdShare,
             scorer.householdGuard() ? "on" : "off",
             scorer.corroboration() ? "on" : "off"));
-    start = lap(timings, "score", start, progress, candidates.size() + " pairs scored");
+    timings.put("pairs", candidates.generateMillis());
+    start =
+        lap(
+            timings,
+            "score",
+            start + candidates.generateMillis() * 1_000_000,
+            progress,
+            candidates.blocking().pairs()
+                + " candidate pairs scored, "
+                + candidates.pairs().length
+                + " kept");
 
+    CandidatePairs.Summary blocking = candidates.blocking();
     Decided decided = decide(scorer, records, candidates.pairs(), scored, constraints);
+    // Let the scored pairs go before clustering: at a million records they are 350 MB, and this
+    // method runs once, interpreted, so its locals would otherwise live until it returns.
+    candidates = null;
+    scored = null;
     Clustering clustering = new Clusterer(config.clustering()).cluster(decided.graph());
     String[] personIds = personIds(records, clustering);
     lap(timings, "cluster", start, progress, clustering.clusters() + " people");
@@ -170,8 +186,8 @@ public final class Linker {
         decided.rules(),
         clustering,
         scorer,
-        candidates.rules(),
-        candidates.pairs(),
+        blocking.rules(),
+        blocking.pairs(),
         training,
         timings,
         index);
@@ -209,13 +225,31 @@ public final class Linker {
 
   static Scored score(
       PairScorer scorer, List<StandardisedRecord> records, long[] pairs, Progress progress) {
-    PairScorer.Prepared prepared = scorer.prepare(records);
+    return score(
+        scorer,
+        scorer.prepare(records),
+        records,
+        pairs,
+        new CopyOnWriteArrayList<>(List.of(RuleOutcome.NONE)),
+        progress);
+  }
+
+  /**
+   * As {@link #score(PairScorer, List, long[], Progress)} for one batch of a stream of pairs: the
+   * records prepared once, and the rule outcomes numbered in one list shared by every batch.
+   */
+  static Scored score(
+      PairScorer scorer,
+      PairScorer.Prepared prepared,
+      List<StandardisedRecord> records,
+      long[] pairs,
+      List<RuleOutcome> outcomes,
+      Progress progress) {
     float[] bayes = new float[pairs.length];
     byte[] rule = new byte[pairs.length];
     byte[] personal = new byte[pairs.length];
     long[] householdLike = new long[1];
     long[] sharing = new long[1];
-    List<RuleOutcome> outcomes = new CopyOnWriteArrayList<>(List.of(RuleOutcome.NONE));
     int chunks = (pairs.length + CHUNK - 1) / CHUNK;
     int n = scorer.comparisons().size();
     java.util.concurrent.atomic.AtomicInteger done =
@@ -263,7 +297,7 @@ public final class Linker {
    * then built in candidate order, which keeps clustering (and so person ids) independent of
    * threads.
    */
-  private static LinkDecision[] decisions(
+  static LinkDecision[] decisions(
       PairScorer scorer,
       List<StandardisedRecord> records,
       long[] candidates,
@@ -398,7 +432,7 @@ public final class Linker {
 
   static final double BIRTH_DATE_TOLERANCE = 0.03;
 
-  private static RuleOutcome outcomeOf(PairScorer scorer, Scored scored, int i) {
+  static RuleOutcome outcomeOf(PairScorer scorer, Scored scored, int i) {
     RuleOutcome outcome = scored.outcomes().get(scored.rule()[i]);
     if (scorer.householdGuard()
         && outcome instanceof RuleOutcome.NoRule

@@ -24,10 +24,13 @@ public final class BlockIndex {
   private final List<BlockingRule> rules;
   private final int maxBlockSize;
   private final long[][] entries;
+  private final int recordCount;
   private final List<Map<Long, List<Integer>>> added;
 
-  private BlockIndex(List<BlockingRule> rules, int maxBlockSize, long[][] entries) {
+  private BlockIndex(
+      List<BlockingRule> rules, int maxBlockSize, long[][] entries, int recordCount) {
     this.rules = rules;
+    this.recordCount = recordCount;
     this.maxBlockSize = maxBlockSize;
     this.entries = entries;
     this.added = new ArrayList<>();
@@ -45,7 +48,7 @@ public final class BlockIndex {
     IntStream.range(0, rules.size())
         .parallel()
         .forEach(k -> entries[k] = entriesFor(k, rules.get(k), records));
-    return new BlockIndex(rules, config.maxBlockSize(), entries);
+    return new BlockIndex(rules, config.maxBlockSize(), entries, records.size());
   }
 
   private static long[] entriesFor(int ruleIndex, BlockingRule rule, List<StandardisedRecord> rs) {
@@ -84,40 +87,101 @@ public final class BlockIndex {
     return rules.stream().map(BlockingRule::name).toList();
   }
 
-  /** Every candidate pair of the indexed population, de-duplicated across rules. */
+  /**
+   * Every candidate pair of the indexed population, de-duplicated across rules, in one array: for
+   * reports and tests. A run over a whole population streams them with {@link #streamPairs}.
+   */
   public CandidatePairs allPairs() {
-    long[][] perRule = new long[rules.size()][];
-    CandidatePairs.RuleCount[] counts = new CandidatePairs.RuleCount[rules.size()];
-    IntStream.range(0, rules.size())
-        .parallel()
-        .forEach(
-            k -> {
-              LongList pairs = new LongList(entries[k].length);
-              long[] oversized = new long[2];
-              forEachBlock(
-                  entries[k],
-                  (from, to) -> {
-                    if (to - from > maxBlockSize) {
-                      oversized[0]++;
-                      oversized[1] += to - from;
-                      return;
-                    }
-                    for (int a = from; a < to; a++) {
-                      int left = (int) (entries[k][a] & POSITION_MASK);
-                      for (int b = a + 1; b < to; b++) {
-                        int right = (int) (entries[k][b] & POSITION_MASK);
-                        if (left != right) {
-                          pairs.add(CandidatePairs.pair(left, right));
-                        }
-                      }
-                    }
-                  });
-              perRule[k] = pairs.toArray();
-              counts[k] =
-                  new CandidatePairs.RuleCount(
-                      rules.get(k).name(), pairs.size(), oversized[0], oversized[1]);
+    LongList all = new LongList(1024);
+    CandidatePairs.Summary summary =
+        streamPairs(
+            (pairs, count) -> {
+              for (int i = 0; i < count; i++) {
+                all.add(pairs[i]);
+              }
             });
-    return new CandidatePairs(union(perRule), List.of(counts));
+    return new CandidatePairs(all.toArray(), summary.rules());
+  }
+
+  /**
+   * Streams every candidate pair of the indexed population to {@code sink}, de-duplicated across
+   * rules and in ascending order across batches, holding at most about {@link #BATCH_PAIRS} pairs
+   * at a time: memory does not grow with the number of candidate pairs (docs/matching.md).
+   */
+  public CandidatePairs.Summary streamPairs(PairBatches sink) {
+    return streamPairs(BATCH_PAIRS, sink);
+  }
+
+  /** As {@link #streamPairs(PairBatches)} with batches of about {@code batchPairs} pairs. */
+  CandidatePairs.Summary streamPairs(int batchPairs, PairBatches sink) {
+    return new PairStream(this, batchPairs).run(sink);
+  }
+
+  /**
+   * Receives the candidate pairs a batch at a time; the array is reused for the next batch, so a
+   * receiver copies what it keeps.
+   */
+  @FunctionalInterface
+  public interface PairBatches {
+    void accept(long[] pairs, int count);
+  }
+
+  /** Pairs (before de-duplication) in one batch: 4 Mi pairs, 32 MiB, and as much to sort them. */
+  static final int BATCH_PAIRS = 1 << 22;
+
+  int recordCount() {
+    return recordCount;
+  }
+
+  int ruleCount() {
+    return rules.size();
+  }
+
+  String ruleName(int k) {
+    return rules.get(k).name();
+  }
+
+  int maxBlockSize() {
+    return maxBlockSize;
+  }
+
+  long[] entries(int k) {
+    return entries[k];
+  }
+
+  static int position(long entry) {
+    return (int) (entry & POSITION_MASK);
+  }
+
+  /**
+   * Whether blocking proposes the pair of the records at {@code leftPosition} and {@code
+   * rightPosition} (given the left one's record): exactly the test "is it among {@link
+   * #streamPairs}", answered from the index without holding the pairs, so that reports against
+   * truth (blocking recall, missed links) need no array of every candidate.
+   */
+  public boolean isCandidate(StandardisedRecord left, int leftPosition, int rightPosition) {
+    if (leftPosition == rightPosition) {
+      return false;
+    }
+    boolean[] found = new boolean[1];
+    for (int k = 0; k < rules.size() && !found[0]; k++) {
+      int rule = k;
+      long[] sorted = entries[k];
+      rules
+          .get(k)
+          .keysOf(
+              left,
+              key -> {
+                long hash = hash40(rule, key);
+                int from = lowerBound(sorted, hash << 24);
+                int to = lowerBound(sorted, (hash + 1) << 24);
+                if (to - from <= maxBlockSize
+                    && Arrays.binarySearch(sorted, from, to, (hash << 24) | rightPosition) >= 0) {
+                  found[0] = true;
+                }
+              });
+    }
+    return found[0];
   }
 
   /** The pairs of one rule alone, for reporting each rule's recall. */
@@ -143,11 +207,11 @@ public final class BlockIndex {
     return union(new long[][] {pairs.toArray()});
   }
 
-  private interface BlockVisitor {
+  interface BlockVisitor {
     void visit(int from, int to);
   }
 
-  private static void forEachBlock(long[] sorted, BlockVisitor visitor) {
+  static void forEachBlock(long[] sorted, BlockVisitor visitor) {
     int start = 0;
     for (int i = 1; i <= sorted.length; i++) {
       if (i == sorted.length || (sorted[i] >>> 24) != (sorted[start] >>> 24)) {
@@ -189,17 +253,33 @@ public final class BlockIndex {
       Arrays.sort(pairs);
       return;
     }
+    sortPairs(pairs, pairs.length, new long[pairs.length]);
+  }
+
+  /**
+   * Sorts the first {@code count} pairs, using {@code scratch} (at least as long) as the buffer.
+   */
+  static void sortPairs(long[] pairs, int count, long[] scratch) {
+    if (count < 1 << 12) {
+      Arrays.sort(pairs, 0, count);
+      return;
+    }
     long[] source = pairs;
-    long[] target = new long[pairs.length];
+    long[] target = scratch;
+    int[] start = new int[(1 << 16) + 1];
     for (int shift = 0; shift < 48; shift += 16) {
-      int[] start = new int[(1 << 16) + 1];
-      for (long pair : source) {
-        start[digit(pair, shift) + 1]++;
+      Arrays.fill(start, 0);
+      for (int i = 0; i < count; i++) {
+        start[digit(source[i], shift) + 1]++;
+      }
+      if (start[digit(source[0], shift) + 1] == count) {
+        continue; // one digit throughout: this pass would not move anything
       }
       for (int d = 0; d < 1 << 16; d++) {
         start[d + 1] += start[d];
       }
-      for (long pair : source) {
+      for (int i = 0; i < count; i++) {
+        long pair = source[i];
         target[start[digit(pair, shift)]++] = pair;
       }
       long[] swap = source;
@@ -207,7 +287,7 @@ public final class BlockIndex {
       target = swap;
     }
     if (source != pairs) {
-      System.arraycopy(source, 0, pairs, 0, pairs.length);
+      System.arraycopy(source, 0, pairs, 0, count);
     }
   }
 

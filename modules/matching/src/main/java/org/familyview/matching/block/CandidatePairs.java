@@ -11,6 +11,14 @@ public record CandidatePairs(long[] pairs, List<RuleCount> rules) {
   /** How many pairs one rule proposed and how many of its blocks were too big to expand. */
   public record RuleCount(String rule, long pairs, long oversizedBlocks, long recordsInOversized) {}
 
+  /** What streaming the pairs found: each rule's counts and the number of distinct pairs. */
+  public record Summary(List<RuleCount> rules, long pairs) {
+
+    public Summary {
+      rules = List.copyOf(rules);
+    }
+  }
+
   public int size() {
     return pairs.length;
   }

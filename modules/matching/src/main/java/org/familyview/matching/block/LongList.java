@@ -23,6 +23,16 @@ final class LongList {
     return size;
   }
 
+  /**
+   * Copies the values into {@code target} from {@code offset}, empties this list, returns the end.
+   */
+  int drainTo(long[] target, int offset) {
+    System.arraycopy(values, 0, target, offset, size);
+    int end = offset + size;
+    size = 0;
+    return end;
+  }
+
   long[] toArray() {
     return Arrays.copyOf(values, size);
   }

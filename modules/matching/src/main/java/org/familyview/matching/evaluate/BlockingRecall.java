@@ -49,6 +49,22 @@ public final class BlockingRecall {
    * (-1 where the truth has no entry): no maps, so it takes a fraction of a second at a million.
    */
   public static double of(int[] truthCluster, long[] pairs) {
+    return of(
+        truthCluster,
+        (a, b) -> java.util.Arrays.binarySearch(pairs, CandidatePairs.pair(a, b)) >= 0);
+  }
+
+  /** Whether blocking proposed the pair of two record positions. */
+  @FunctionalInterface
+  public interface Candidates {
+    boolean contains(int left, int right);
+  }
+
+  /**
+   * As {@link #of(int[], long[])} with the candidates given as a test rather than an array (a run
+   * streams its candidates and does not hold them; the blocking index answers the test).
+   */
+  public static double of(int[] truthCluster, Candidates candidates) {
     int[] members = positionsByCluster(truthCluster);
     long truePairs = 0;
     long found = 0;
@@ -58,8 +74,8 @@ public final class BlockingRecall {
         for (int a = start; a < i; a++) {
           for (int b = a + 1; b < i; b++) {
             truePairs++;
-            if (java.util.Arrays.binarySearch(pairs, CandidatePairs.pair(members[a], members[b]))
-                >= 0) {
+            if (candidates.contains(
+                Math.min(members[a], members[b]), Math.max(members[a], members[b]))) {
               found++;
             }
           }
