@@ -47,6 +47,7 @@ class PipelineIntegrationTests {
 
   static final Duration WAIT = Duration.ofSeconds(120);
   static final List<SourceRecord> POPULATION = SourceRows.population(20261121L, 600);
+  static final List<SourceRecord> NOISY = SourceRows.population(20261121L, 0.9, 600);
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
@@ -449,6 +450,10 @@ class PipelineIntegrationTests {
 
   @Test
   void reviewTasksAreRaisedOnceAndNotForPairsAStewardHasRuledOn() throws Exception {
+    // The default world now decides nearly every pair (corroboration, the anchored prior): this
+    // test needs uncertain pairs, so it loads a world where most records carry errors.
+    jdbc.sql("delete from source_person").update();
+    SourceRows.load(template, NOISY);
     complete(api.start(steward, null));
     long raised = count("select count(*) from review_task where kind = 'POSSIBLE_MATCH'");
     assertThat(raised).as("the synthetic population has uncertain pairs").isPositive();

@@ -24,7 +24,12 @@ final class SourceRows {
   private SourceRows() {}
 
   static List<SourceRecord> population(long seed, int records) {
-    return SyntheticPopulation.generate(seed, 0.3, records).records();
+    return population(seed, 0.3, records);
+  }
+
+  /** The same with another share of records carrying errors (0.3 above). */
+  static List<SourceRecord> population(long seed, double errorRate, int records) {
+    return SyntheticPopulation.generate(seed, errorRate, records).records();
   }
 
   static void load(JdbcTemplate jdbc, List<SourceRecord> records) {
