@@ -94,6 +94,47 @@ class RoleEndpointMatrixIntegrationTests {
             new Call("GET", "/api/moved-families", "/api/moved-families", null, null, CASE_ROLES),
             new Call(
                 "GET", "/api/me/families", "/api/me/families", null, null, Set.of("keyworker")),
+            // Issue 17: the front door answers only its own roles (front-door, partner-checker;
+            // FrontDoorApiIntegrationTests signs in as those): every staff role here is refused.
+            new Call(
+                "POST",
+                "/api/front-door/contacts",
+                "/api/front-door/contacts",
+                "application/json",
+                "{\"subject\":{\"familyId\":\""
+                    + family
+                    + "\"},\"source\":\"police\","
+                    + "\"concern\":\"matrix\"}",
+                Set.of()),
+            new Call(
+                "GET",
+                "/api/front-door/contacts",
+                "/api/front-door/contacts?from=2026-01-01",
+                null,
+                null,
+                Set.of()),
+            new Call(
+                "GET",
+                "/api/front-door/contacts/{id}",
+                "/api/front-door/contacts/" + UUID.randomUUID(),
+                null,
+                null,
+                Set.of()),
+            new Call(
+                "POST",
+                "/api/front-door/contacts/{id}/checks/{partner}",
+                "/api/front-door/contacts/" + UUID.randomUUID() + "/checks/police",
+                "application/json",
+                "{\"response\":\"nothing\",\"nothingKnown\":true}",
+                Set.of()),
+            new Call(
+                "POST",
+                "/api/front-door/contacts/{id}/decision",
+                "/api/front-door/contacts/" + UUID.randomUUID() + "/decision",
+                "application/json",
+                "{\"outcome\":\"EARLY_HELP\",\"reason\":\"matrix\"}",
+                Set.of()),
+            new Call("GET", "/api/front-door/board", "/api/front-door/board", null, null, Set.of()),
             new Call("GET", "/api/audit", "/api/audit", null, null, Set.of("auditor")),
             new Call(
                 "GET",
