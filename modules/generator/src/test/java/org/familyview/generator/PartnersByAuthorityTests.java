@@ -2,7 +2,9 @@ package org.familyview.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,6 +62,23 @@ class PartnersByAuthorityTests {
                     options.profiles())
                 .byAuthority(true))
         .run();
+  }
+
+  @Test
+  void theCommandLineSplitsOnlyWhenAskedAndRejectsAnyOtherValue() {
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+    List<String> problems = new ArrayList<>();
+    String[] base = {"--people", "10", "--out", "x"};
+    assertThat(GeneratorCommand.parse(base, problems, quiet).orElseThrow().byAuthority()).isFalse();
+    String[] split = {"--people", "10", "--out", "x", "--partners", "by-authority"};
+    assertThat(GeneratorCommand.parse(split, problems, quiet).orElseThrow().byAuthority()).isTrue();
+    String[] v1 = {"--people", "10", "--out", "x", "--partners=v1"};
+    assertThat(GeneratorCommand.parse(v1, problems, quiet).orElseThrow().byAuthority()).isFalse();
+    assertThat(problems).isEmpty();
+
+    GeneratorCommand.parse(
+        new String[] {"--people", "10", "--out", "x", "--partners", "seven"}, problems, quiet);
+    assertThat(problems).containsExactly("--partners must be v1 or by-authority, not seven");
   }
 
   @Test
