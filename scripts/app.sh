@@ -29,7 +29,7 @@ ensure_demo_data() {
     return 0
   fi
   step "Generating demo data (2000 people, seed 42) into var/demo"
-  if "$JAVA" -jar "$GENERATOR_JAR" --people 2000 --out "$VAR/demo.tmp" --seed 42 >"$LOGS/generator.log" 2>&1; then
+  if "$JAVA" -jar "$GENERATOR_JAR" --people 2000 --out "$VAR/demo.tmp" --seed 42 --partners by-authority >"$LOGS/generator.log" 2>&1; then
     mv "$VAR/demo.tmp" "$VAR/demo"
     export FAMILYVIEW_DEMO_DIR="$VAR/demo"
     ok "demo data in var/demo"

@@ -55,7 +55,17 @@ class DemoWorldWalkIntegrationTests {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final List<String> AGENCIES = List.of("police", "health", "council", "education");
+
+  /** The demo's seven partners: one police force, each authority's health, council, education. */
+  private static final List<String> AGENCIES =
+      List.of(
+          "police",
+          "health",
+          "health-south",
+          "council",
+          "council-south",
+          "education",
+          "education-south");
 
   private static final String SCHEMA = "e2e_demo_walk";
 
@@ -74,7 +84,8 @@ class DemoWorldWalkIntegrationTests {
 
   @BeforeAll
   static void startTheDemoWorldAndWaitForItsPipelineRun() throws Exception {
-    world = Path.of("target", "demo-world").toAbsolutePath();
+    // As ./familyview up generates it: one partner of each kind per authority.
+    world = Path.of("target", "demo-world-by-authority").toAbsolutePath();
     generate(world);
     // The demo world loads only for agencies that never delivered, and the suite's other tests
     // upload into the shared schema: the walk gets a schema and indices of its own, new each run.
@@ -107,6 +118,25 @@ class DemoWorldWalkIntegrationTests {
   static void stopPortal() throws Exception {
     if (portal != null) {
       portal.close();
+    }
+  }
+
+  @Test
+  void everyPartnerDeliveredItsOwnExtractOfItsOwnFamilies() throws Exception {
+    for (String partner : AGENCIES) {
+      long truthRecords =
+          csv(world.resolve("truth.csv")).stream()
+              .filter(row -> row.get("agency").equals(partner))
+              .count();
+      JsonNode extracts = getJson("/api/extracts?agency=" + partner, partner + "-upload");
+      assertThat(extracts.size()).as("%s's extracts", partner).isOne();
+      JsonNode extract = extracts.get(0);
+      assertThat(extract.get("agency").asString()).isEqualTo(partner);
+      assertThat(extract.get("status").asString()).as(partner).isEqualTo("COMPLETED");
+      assertThat(extract.get("personsRead").asLong())
+          .as("%s's persons, as the truth lists them", partner)
+          .isEqualTo(truthRecords)
+          .isPositive();
     }
   }
 
@@ -398,7 +428,9 @@ class DemoWorldWalkIntegrationTests {
                 "--out",
                 tmp.toString(),
                 "--seed",
-                "42")
+                "42",
+                "--partners",
+                "by-authority")
             .redirectErrorStream(true)
             .redirectOutput(Path.of("target", "demo-world-generator.log").toFile())
             .start();

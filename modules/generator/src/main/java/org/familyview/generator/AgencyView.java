@@ -34,8 +34,11 @@ final class AgencyView implements Closeable {
   private final IdentifierIssuer issuer;
   private final LocalDate asOf;
   private final double invalidRate;
-  private final CsvOut persons;
-  private final CsvOut events;
+  private final Feed home;
+
+  /** The second authority's partner of this kind, when the world has one ({@code health-south}). */
+  private final @Nullable Feed south;
+
   private final CsvOut truth;
   private final CsvOut invalid;
   private final CsvOut errors;
@@ -47,9 +50,9 @@ final class AgencyView implements Closeable {
   private final String eventPrefix;
   private long nextRecord;
   private long nextEvent;
-  private long personRows;
-  private long eventRows;
-  private long invalidRows;
+
+  /** The feed the record or event being written goes to (scratch, set per person and event). */
+  private Feed feed;
 
   AgencyView(
       PartnerId agency,
@@ -58,6 +61,7 @@ final class AgencyView implements Closeable {
       LocalDate asOf,
       double invalidRate,
       Path out,
+      @Nullable PartnerId south,
       CsvOut truth,
       CsvOut invalid,
       CsvOut errors)
@@ -71,9 +75,9 @@ final class AgencyView implements Closeable {
     this.truth = truth;
     this.invalid = invalid;
     this.errors = errors;
-    Path dir = Files.createDirectories(out.resolve(agency.code()));
-    this.persons = new CsvOut(dir.resolve("persons.csv"));
-    this.events = new CsvOut(dir.resolve("events.csv"));
+    this.home = new Feed(agency, out);
+    this.south = south == null ? null : new Feed(south, out);
+    this.feed = home;
     this.recordPrefix =
         switch (kind) {
           case POLICE -> "PN";
@@ -83,26 +87,23 @@ final class AgencyView implements Closeable {
           case HOUSING, OTHER -> throw unsupported();
         };
     this.eventPrefix = recordPrefix.charAt(0) + "E";
-    for (PersonColumn column : PersonColumn.values()) {
-      persons.field(column.header());
-    }
-    persons.endRow();
-    for (EventColumn column : EventColumn.values()) {
-      events.field(column.header());
-    }
-    events.endRow();
   }
 
-  long personRows() {
-    return personRows;
+  /** This kind's partners and what each was given: the first authority's, then the second's. */
+  List<Feed> feeds() {
+    return south == null ? List.of(home) : List.of(home, south);
   }
 
-  long eventRows() {
-    return eventRows;
-  }
-
-  long invalidRows() {
-    return invalidRows;
+  /**
+   * Where a person's records go: the second authority's partner holds those whose household lives
+   * in its area now. Only the file changes: every random draw is the same with or without the
+   * split, so both worlds hold the same people, records and events.
+   */
+  private Feed feedFor(Household household) {
+    return south != null
+            && household.current().authority().equals(GeneratedPartners.SECOND_AUTHORITY)
+        ? south
+        : home;
   }
 
   void write(FamilyGroup group, List<PlannedEvent> planned, SplittableRandom r) throws IOException {
@@ -114,15 +115,17 @@ final class AgencyView implements Closeable {
     }
     Map<Member, String[]> recordIds = new IdentityHashMap<>();
     for (Member member : group.people()) {
-      Household home = group.home(member);
-      if (withEvents.containsKey(member) || holdsAnyway(member, home, r)) {
-        recordIds.put(member, writePerson(member, home, r));
+      Household household = group.home(member);
+      if (withEvents.containsKey(member) || holdsAnyway(member, household, r)) {
+        feed = feedFor(household);
+        recordIds.put(member, writePerson(member, household, r));
       }
     }
     for (PlannedEvent event : planned) {
       String[] ids = recordIds.get(event.member());
       if (event.type().kind() == kind && ids != null) {
         String recordId = ids[1] != null && r.nextDouble() < 0.3 ? ids[1] : ids[0];
+        feed = feedFor(group.home(event.member()));
         writeEvent(event, recordId, r);
       }
     }
@@ -182,13 +185,13 @@ final class AgencyView implements Closeable {
 
   private void writePersonRow(String[] fields, Member m) throws IOException {
     for (String field : fields) {
-      persons.field(field);
+      feed.persons.field(field);
     }
-    persons.endRow();
-    personRows++;
-    truth.fields(agency.code(), fields[PersonColumn.RECORD_ID.ordinal()], m.personId).endRow();
+    feed.persons.endRow();
+    feed.personRows++;
+    truth.fields(feed.id.code(), fields[PersonColumn.RECORD_ID.ordinal()], m.personId).endRow();
     for (ErrorKind kind : made) {
-      errors.fields(agency.code(), fields[PersonColumn.RECORD_ID.ordinal()], kind.flag()).endRow();
+      errors.fields(feed.id.code(), fields[PersonColumn.RECORD_ID.ordinal()], kind.flag()).endRow();
     }
   }
 
@@ -428,7 +431,7 @@ final class AgencyView implements Closeable {
       occurredAt += "T" + twoDigits(r.nextInt(24)) + ":" + twoDigits(r.nextInt(60)) + ":00";
     }
     String type = kind == PartnerKind.HEALTH ? e.type().localCode() : e.type().code();
-    events
+    feed.events
         .fields(
             FamilyFactory.id(eventPrefix, ++nextEvent),
             recordId,
@@ -441,7 +444,7 @@ final class AgencyView implements Closeable {
                 ? null
                 : e.sensitivity().name().toLowerCase(Locale.ROOT))
         .endRow();
-    eventRows++;
+    feed.eventRows++;
     maybeInvalidEvent(recordId, r);
   }
 
@@ -454,34 +457,34 @@ final class AgencyView implements Closeable {
     if (invalidRate <= 0 || r.nextDouble() >= invalidRate) {
       return;
     }
-    long line = persons.nextLine();
+    long line = feed.persons.nextLine();
     String kind;
     switch (r.nextInt(3)) {
       case 0 -> {
         kind = "missing_record_id";
-        persons.fields("", "Alex", "", "Broken", "", "1990-01-01", "U");
+        feed.persons.fields("", "Alex", "", "Broken", "", "1990-01-01", "U");
         padPersonRow(7);
       }
       case 1 -> {
         kind = "no_name";
-        persons.fields(FamilyFactory.id(recordPrefix, ++nextRecord), "", "", "");
+        feed.persons.fields(FamilyFactory.id(recordPrefix, ++nextRecord), "", "", "");
         padPersonRow(4);
       }
       default -> {
         kind = "field_count";
-        persons.fields(FamilyFactory.id(recordPrefix, ++nextRecord), "Alex", "", "Broken");
+        feed.persons.fields(FamilyFactory.id(recordPrefix, ++nextRecord), "Alex", "", "Broken");
         padPersonRow(4);
-        persons.field("one too many");
+        feed.persons.field("one too many");
       }
     }
-    persons.endRow();
-    invalidRows++;
-    invalid.fields(agency.code(), "persons.csv", Long.toString(line), kind).endRow();
+    feed.persons.endRow();
+    feed.invalidRows++;
+    invalid.fields(feed.id.code(), "persons.csv", Long.toString(line), kind).endRow();
   }
 
   private void padPersonRow(int written) throws IOException {
     for (int i = written; i < COLUMNS; i++) {
-      persons.field(null);
+      feed.persons.field(null);
     }
   }
 
@@ -490,26 +493,26 @@ final class AgencyView implements Closeable {
     if (invalidRate <= 0 || r.nextDouble() >= invalidRate) {
       return;
     }
-    long line = events.nextLine();
+    long line = feed.events.nextLine();
     String kind;
     String eventId = FamilyFactory.id(eventPrefix, ++nextEvent);
     switch (r.nextInt(3)) {
       case 0 -> {
         kind = "unknown_type";
-        events.fields(eventId, recordId, asOf.toString(), agency.code() + ".burglary");
+        feed.events.fields(eventId, recordId, asOf.toString(), agency.code() + ".burglary");
       }
       case 1 -> {
         kind = "unknown_person";
-        events.fields(eventId, "ZZ" + eventId, asOf.toString(), firstType());
+        feed.events.fields(eventId, "ZZ" + eventId, asOf.toString(), firstType());
       }
       default -> {
         kind = "missing_event_id";
-        events.fields("", recordId, asOf.toString(), firstType());
+        feed.events.fields("", recordId, asOf.toString(), firstType());
       }
     }
-    events.fields("", "", "", "").endRow();
-    invalidRows++;
-    invalid.fields(agency.code(), "events.csv", Long.toString(line), kind).endRow();
+    feed.events.fields("", "", "", "").endRow();
+    feed.invalidRows++;
+    invalid.fields(feed.id.code(), "events.csv", Long.toString(line), kind).endRow();
   }
 
   private String firstType() {
@@ -518,8 +521,43 @@ final class AgencyView implements Closeable {
 
   @Override
   public void close() throws IOException {
-    try (persons) {
-      events.close();
+    try (home) {
+      if (south != null) {
+        south.close();
+      }
+    }
+  }
+
+  /** One partner's extract: its two files and what was written to them. */
+  static final class Feed implements Closeable {
+
+    final PartnerId id;
+    final CsvOut persons;
+    final CsvOut events;
+    long personRows;
+    long eventRows;
+    long invalidRows;
+
+    Feed(PartnerId id, Path out) throws IOException {
+      this.id = id;
+      Path dir = Files.createDirectories(out.resolve(id.code()));
+      this.persons = new CsvOut(dir.resolve("persons.csv"));
+      this.events = new CsvOut(dir.resolve("events.csv"));
+      for (PersonColumn column : PersonColumn.values()) {
+        persons.field(column.header());
+      }
+      persons.endRow();
+      for (EventColumn column : EventColumn.values()) {
+        events.field(column.header());
+      }
+      events.endRow();
+    }
+
+    @Override
+    public void close() throws IOException {
+      try (persons) {
+        events.close();
+      }
     }
   }
 

@@ -17,7 +17,10 @@ import org.familyview.extracts.SupportingFamiliesCriterion;
  * {@code families.csv} (who lived in which household, from when to when), {@code criteria.csv} (the
  * Supporting Families problems each family truly has), {@code invalid.csv} (the rows broken on
  * purpose, by line), {@code authorities.csv} (the authority each family lives in now) and {@code
- * border-moves.csv} (each move from one authority's area into the other's, dated).
+ * border-moves.csv} (each move from one authority's area into the other's, dated). The truth files'
+ * {@code agency} column names the partner whose file holds the record: with {@link
+ * GeneratorOptions#byAuthority()} the second authority's families are held by {@code health-south},
+ * {@code council-south} and {@code education-south}, the police by one force for both.
  *
  * <p>Deterministic: every family is built from its own random stream, derived from the seed and the
  * family's number, and written in order.
@@ -81,6 +84,7 @@ final class Generator {
                 options.asOf(),
                 options.invalidRows(),
                 out,
+                options.byAuthority() ? GeneratedPartners.southOf(agency) : null,
                 truth,
                 invalid,
                 errors));
@@ -122,10 +126,12 @@ final class Generator {
     Map<PartnerId, Long> personRows = new LinkedHashMap<>();
     Map<PartnerId, Long> eventRows = new LinkedHashMap<>();
     long invalidRows = 0;
-    for (int i = 0; i < views.size(); i++) {
-      personRows.put(PartnerId.V1.get(i), views.get(i).personRows());
-      eventRows.put(PartnerId.V1.get(i), views.get(i).eventRows());
-      invalidRows += views.get(i).invalidRows();
+    for (AgencyView view : views) {
+      for (AgencyView.Feed feed : view.feeds()) {
+        personRows.put(feed.id, feed.personRows);
+        eventRows.put(feed.id, feed.eventRows);
+        invalidRows += feed.invalidRows;
+      }
     }
     return new Summary(families.peopleCreated(), households, personRows, eventRows, invalidRows);
   }

@@ -25,6 +25,7 @@ public final class GeneratorCommand {
 
       Writes a synthetic world of N people as partner extracts:
         DIR/{police,health,council,education}/persons.csv and events.csv  (extract contract v1)
+        and, with --partners by-authority, DIR/{health,council,education}-south/ as well
         DIR/truth.csv      agency,record_id,person_id  (which record is which person)
         DIR/families.csv   family_id,person_id,role,from,to  (true household membership)
         DIR/criteria.csv   family_id,criterion  (Supporting Families problems each family has)
@@ -52,6 +53,10 @@ public final class GeneratorCommand {
                              set one agency's rate, e.g. --error police.nickname=0.3
                              kinds: typo dmswap nameswap missing placeholder duplicate nickname
                                     stale oldname idtypo format honorific yearonly emailtypo
+        --partners P         v1 (default): the four partners of version 1 hold every record;
+                             by-authority: families living in Southshire now are held by
+                             health-south, council-south and education-south instead (the
+                             police serve both); the same people, records and events either way
         --invalid-rows F     after each row, with chance F, add a row the contract rejects
                              (listed in invalid.csv); default 0: every row is loadable
         --help               this text
@@ -81,10 +86,10 @@ public final class GeneratorCommand {
       out.printf(
           "Wrote %,d people in %,d households to %s in %.1f s%n",
           summary.people(), summary.families(), options.get().out(), seconds);
-      for (PartnerId agency : PartnerId.V1) {
+      for (PartnerId partner : summary.personRows().keySet()) {
         out.printf(
-            "  %-9s %,10d persons %,11d events%n",
-            agency.code(), summary.personRows().get(agency), summary.eventRows().get(agency));
+            "  %-15s %,10d persons %,11d events%n",
+            partner.code(), summary.personRows().get(partner), summary.eventRows().get(partner));
       }
       if (summary.invalidRows() > 0) {
         out.printf("  %,d rows broken on purpose (invalid.csv)%n", summary.invalidRows());
@@ -109,6 +114,7 @@ public final class GeneratorCommand {
     double invalidRows = 0;
     List<String> errorOverrides = new ArrayList<>();
     boolean hard = false;
+    boolean byAuthority = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--help") || arg.equals("-h")) {
@@ -149,6 +155,13 @@ public final class GeneratorCommand {
         case "--error-scale" -> errorScale = doubleValue(name, value, 0, 100, problems);
         case "--invalid-rows" -> invalidRows = doubleValue(name, value, 0, 1, problems);
         case "--error" -> errorOverrides.add(value);
+        case "--partners" -> {
+          switch (value) {
+            case "v1" -> byAuthority = false;
+            case "by-authority" -> byAuthority = true;
+            default -> problems.add("--partners must be v1 or by-authority, not " + value);
+          }
+        }
         case "--profile" -> {
           if (value.equals("hard")) {
             hard = true;
@@ -188,7 +201,8 @@ public final class GeneratorCommand {
             eventScale,
             troubledRate,
             invalidRows,
-            profiles));
+            profiles,
+            byAuthority));
   }
 
   private static void applyOverride(

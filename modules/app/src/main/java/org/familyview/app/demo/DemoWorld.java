@@ -9,6 +9,7 @@ import org.familyview.audit.trail.AuditAction;
 import org.familyview.audit.trail.AuditEvent;
 import org.familyview.audit.trail.AuditTrail;
 import org.familyview.extracts.PartnerId;
+import org.familyview.extracts.Partners;
 import org.familyview.ingest.extract.Extract;
 import org.familyview.ingest.extract.ExtractSource;
 import org.familyview.ingest.extract.Extracts;
@@ -23,9 +24,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads {@code FAMILYVIEW_DEMO_DIR/{agency}/persons.csv} and {@code events.csv} (as written by
- * {@code ./familyview generate}) for every agency that has never delivered, through the real intake
- * and batch load, so the demo shows exactly what a partner's first delivery would. A database that
+ * Loads {@code FAMILYVIEW_DEMO_DIR/{partner}/persons.csv} and {@code events.csv} (as written by
+ * {@code ./familyview generate --partners by-authority}) for every configured partner
+ * (config/partners) that has never delivered, each as itself, through the real intake and batch
+ * load, so the demo shows exactly what a partner's first delivery would: the seven partners of the
+ * two-authority demo, or version 1's four from a world generated without the split. A database that
  * already holds extracts is left alone: restarting never reloads the demo.
  *
  * <p>Once every extract has loaded, one pipeline run links the people, groups families and builds
@@ -40,6 +43,7 @@ class DemoWorld implements ApplicationRunner {
 
   private final Path folder;
   private final Extracts extracts;
+  private final Partners partners;
   private final ExtractIntake intake;
   private final AuditTrail audit;
   private final PipelineRuns pipeline;
@@ -47,11 +51,13 @@ class DemoWorld implements ApplicationRunner {
   DemoWorld(
       @Value("${FAMILYVIEW_DEMO_DIR}") Path folder,
       Extracts extracts,
+      Partners partners,
       ExtractIntake intake,
       AuditTrail audit,
       PipelineRuns pipeline) {
     this.folder = folder;
     this.extracts = extracts;
+    this.partners = partners;
     this.intake = intake;
     this.audit = audit;
     this.pipeline = pipeline;
@@ -60,7 +66,7 @@ class DemoWorld implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) throws IOException {
     boolean queued = false;
-    for (PartnerId agency : PartnerId.V1) {
+    for (PartnerId agency : partners.ids()) {
       Path persons = folder.resolve(agency.code()).resolve("persons.csv");
       Path events = folder.resolve(agency.code()).resolve("events.csv");
       if (!Files.isRegularFile(persons) || !extracts.recent(agency, 1).isEmpty()) {
