@@ -47,7 +47,7 @@ public class PendingMatches {
                 """
                 select distinct p from review_task, unnest(person_ids) p
                 where kind = 'POSSIBLE_MATCH' and status in ('OPEN', 'AWAITING_APPROVAL')
-                  and person_ids && ? and p = any(?)
+                  and person_ids && ?::text[] and p = any(?::text[])
                 """)
             .param(personIds.toArray(String[]::new))
             .param(personIds.toArray(String[]::new))
