@@ -1,6 +1,8 @@
 package org.familyview.casefile;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,5 +32,26 @@ public class PendingMatches {
         .param(personId)
         .query(String.class)
         .list();
+  }
+
+  /**
+   * Which of these people an open possible-match task names: one query for a whole list of search
+   * results or family members, so each can carry the hint without a query per row.
+   */
+  public Set<String> among(Collection<String> personIds) {
+    if (personIds.isEmpty()) {
+      return Set.of();
+    }
+    return Set.copyOf(
+        jdbc.sql(
+                """
+                select distinct p from review_task, unnest(person_ids) p
+                where kind = 'POSSIBLE_MATCH' and status in ('OPEN', 'AWAITING_APPROVAL')
+                  and person_ids && ?::text[] and p = any(?::text[])
+                """)
+            .param(personIds.toArray(String[]::new))
+            .param(personIds.toArray(String[]::new))
+            .query(String.class)
+            .list());
   }
 }

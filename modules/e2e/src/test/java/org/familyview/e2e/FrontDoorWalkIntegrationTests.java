@@ -135,7 +135,7 @@ class FrontDoorWalkIntegrationTests {
       mash.screenshot("walk-1-front-door");
       row.findElement(By.linkText("Family " + familyId)).click();
       assertThat(mash.text(By.id("due"))).isNotBlank();
-      assertThat(mash.text(By.id("evidence"))).contains("domestic");
+      assertThat(mash.text(By.id("evidence"))).contains("Domestic abuse incident");
       assertThat(mash.text(By.id("checks"))).contains("police", "health");
       mash.screenshot("walk-2-contact");
     }
@@ -145,8 +145,8 @@ class FrontDoorWalkIntegrationTests {
 
     try (Browser mash = new Browser()) {
       mash.open(portal.baseUrl() + "/front-door/contacts/" + contact).signInAs("mash1");
-      assertThat(mash.text(By.id("check-police"))).contains("ANSWERED");
-      assertThat(mash.text(By.id("check-health"))).contains("ANSWERED");
+      assertThat(mash.text(By.id("check-police"))).contains("Answered");
+      assertThat(mash.text(By.id("check-health"))).contains("Answered");
       mash.driver().findElement(By.id("outcome-EARLY_HELP")).click();
       mash.driver()
           .findElement(By.id("reason"))
@@ -211,7 +211,7 @@ class FrontDoorWalkIntegrationTests {
       browser.screenshot("walk-3-" + checker + "-question");
       browser.driver().findElement(By.id("answer-form")).submit();
       assertThat(browser.text(By.id("answer"))).contains(response);
-      assertThat(browser.text(By.id("status"))).isEqualTo("ANSWERED");
+      assertThat(browser.text(By.id("status"))).isEqualTo("Answered");
       browser.screenshot("walk-4-" + checker + "-answered");
     }
   }

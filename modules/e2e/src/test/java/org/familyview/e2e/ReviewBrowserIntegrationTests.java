@@ -43,7 +43,7 @@ class ReviewBrowserIntegrationTests {
           .driver()
           .findElement(By.cssSelector("a[href='/review/tasks/" + seeded.task + "']"))
           .click();
-      assertThat(browser.text(By.id("task-kind"))).isEqualTo("POSSIBLE_MATCH");
+      assertThat(browser.text(By.id("task-kind"))).isEqualTo("Possible match");
       String sideBySide = browser.text(By.id("side-by-side"));
       assertThat(sideBySide).contains("Rebecca", "Becky", "Adeyemi-Clarke");
       assertThat(
@@ -73,14 +73,14 @@ class ReviewBrowserIntegrationTests {
       browser.screenshot("review-3-task-decision-form");
       browser.driver().findElement(By.id("record-decision")).sendKeys(Keys.ENTER);
 
-      assertThat(browser.text(By.id("decision-action"))).isEqualTo("NO_MATCH");
-      assertThat(browser.text(By.id("decision-status"))).isEqualTo("APPLIED");
+      assertThat(browser.text(By.id("decision-action"))).isEqualTo("No match");
+      assertThat(browser.text(By.id("decision-status"))).isEqualTo("Applied");
       assertThat(browser.text(By.id("constraints")))
-          .contains("CANNOT_LINK HEALTH/" + seeded.health + " – COUNCIL/" + seeded.council);
+          .contains("Cannot link HEALTH/" + seeded.health + " – COUNCIL/" + seeded.council);
       browser.screenshot("review-4-decided");
 
       browser.open(portal.baseUrl() + "/review/tasks/" + seeded.task);
-      assertThat(browser.text(By.id("not-open"))).contains("DECIDED");
+      assertThat(browser.text(By.id("not-open"))).contains("This task is decided.");
     }
   }
 }

@@ -61,7 +61,36 @@ class ExtractPagesIntegrationTests {
             .getContentAsString(StandardCharsets.UTF_8);
 
     assertThat(page)
-        .contains("COMPLETED", "Rejected rows (<span>3</span>)", "record_id is missing");
+        .contains("Completed", "Rejected rows (<span>3</span>)", "record_id is missing");
+  }
+
+  @Test
+  void theExtractPageLinksToARejectsDownloadThatWorksWithTheBrowserSession() throws Exception {
+    UUID id = uploadAsThePolice();
+    String page =
+        mvc.perform(get("/extracts/" + id).with(uploader("police")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    String link = "/extracts/" + id + "/rejects.csv";
+    assertThat(page).contains("href=\"" + link + "\"").doesNotContain("/api/extracts/");
+
+    var download =
+        mvc.perform(get(link).with(uploader("police")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse();
+    assertThat(download.getContentType()).startsWith("text/csv");
+    assertThat(download.getHeader("Content-Disposition"))
+        .isEqualTo("attachment; filename=\"rejects-police-" + id + ".csv\"");
+    String csv = download.getContentAsString(StandardCharsets.UTF_8);
+    assertThat(csv.lines().toList()).hasSize(4).first().isEqualTo("file,line,field,code,reason");
+    assertThat(csv).contains("record_id is missing");
+    assertThat(auditCount(id, "ALLOWED")).isEqualTo(1);
+
+    mvc.perform(get(link).with(uploader("health"))).andExpect(status().isForbidden());
+    assertThat(auditCount(id, "DENIED")).isEqualTo(1);
   }
 
   @Test
@@ -83,7 +112,7 @@ class ExtractPagesIntegrationTests {
               .andReturn()
               .getResponse()
               .getContentAsString(StandardCharsets.UTF_8);
-      assertThat(list).contains("HELD", "would retire 745 of the agency&#39;s 750");
+      assertThat(list).contains("Held", "would retire 745 of the agency&#39;s 750");
 
       String page =
           mvc.perform(get("/extracts/" + id).with(uploader("council")))
@@ -137,6 +166,33 @@ class ExtractPagesIntegrationTests {
 
     mvc.perform(get("/extracts/scorecard/police").with(uploader("health")))
         .andExpect(status().isForbidden());
+  }
+
+  private UUID uploadAsThePolice() throws Exception {
+    String location =
+        mvc.perform(
+                multipart("/extracts")
+                    .file(persons())
+                    .param("agency", "police")
+                    .with(csrf())
+                    .with(uploader("police")))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    UUID id = UUID.fromString(location.substring("/extracts/".length()));
+    awaitFinished(id);
+    return id;
+  }
+
+  private long auditCount(UUID extract, String outcome) {
+    return jdbc.sql(
+            "select count(*) from audit_entry where action = 'EXPORT' and target_type = 'extract'"
+                + " and target_id = ? and outcome = ?")
+        .param(extract.toString())
+        .param(outcome)
+        .query(Long.class)
+        .single();
   }
 
   private void awaitFinished(UUID id) throws InterruptedException {

@@ -117,6 +117,9 @@ class CasePagesController {
           case SearchOutcome.Found found -> {
             model.addAttribute("hits", found.hits());
             model.addAttribute(
+                "pendingAmong",
+                pendingMatches.among(found.hits().stream().map(h -> h.personId()).toList()));
+            model.addAttribute(
                 "flagsByPerson",
                 reads.listed(found.hits().stream().map(h -> h.personId()).toList(), who));
             model.addAttribute(
@@ -372,6 +375,10 @@ class CasePagesController {
           model.addAttribute("since", since);
           model.addAttribute("news", news.since(family.id(), since));
           model.addAttribute("withdrawn", news.withdrawn(family.id()));
+          model.addAttribute(
+              "pendingAmong",
+              pendingMatches.among(
+                  family.family().members().stream().map(m -> m.personId()).toList()));
         }
         model.addAttribute("ground", open.ground().name());
         model.addAttribute(

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.familyview.casefile.CasePartners;
 import org.familyview.frontdoor.Board;
 import org.familyview.frontdoor.Contact;
 import org.familyview.frontdoor.FrontDoor;
@@ -18,6 +19,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,9 +35,18 @@ class FrontDoorPagesController {
   private final FrontDoorGate gate;
   private final FrontDoor frontDoor;
 
-  FrontDoorPagesController(FrontDoorGate gate, FrontDoor frontDoor) {
+  private final EventWords events;
+
+  FrontDoorPagesController(FrontDoorGate gate, FrontDoor frontDoor, CasePartners partners) {
     this.gate = gate;
     this.frontDoor = frontDoor;
+    this.events = new EventWords(partners);
+  }
+
+  /** Every front-door page says event types and dates in words ({@code ${events}}). */
+  @ModelAttribute("events")
+  EventWords events() {
+    return events;
   }
 
   @GetMapping("/front-door")

@@ -3,9 +3,7 @@ package org.familyview.ingest.api;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -164,20 +162,7 @@ class ExtractController {
       response.sendError(body == null ? 404 : body.getStatus());
       return;
     }
-    Extract extract = ((Lookup.Found) lookup).extract();
-    response.setContentType("text/csv;charset=UTF-8");
-    response.setHeader(
-        "Content-Disposition",
-        "attachment; filename=\"rejects-"
-            + extract.agency().code()
-            + "-"
-            + extract.id()
-            + ".csv\"");
-    try (OutputStreamWriter writer =
-            new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        RejectsCsv csv = new RejectsCsv(writer)) {
-      extracts.eachFeedback(extract.id(), FeedbackKind.REJECT, csv::add);
-    }
+    RejectsCsv.send(extracts, ((Lookup.Found) lookup).extract(), response);
   }
 
   private Lookup lookup(String extractId, Authentication authentication) {

@@ -1,6 +1,7 @@
 package org.familyview.ingest.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.familyview.audit.trail.AuditEvent;
 import org.familyview.extracts.Partner;
 import org.familyview.extracts.PartnerId;
 import org.familyview.extracts.Partners;
+import org.familyview.ingest.api.RejectsCsv;
 import org.familyview.ingest.extract.AgencyAccess;
 import org.familyview.ingest.extract.Extract;
 import org.familyview.ingest.extract.ExtractSource;
@@ -110,6 +112,35 @@ class ExtractPagesController {
     model.addAttribute(
         "warnings", extracts.feedback(extract.id(), FeedbackKind.WARNING, p, PAGE_SIZE));
     return "extracts/extract";
+  }
+
+  /**
+   * The rejects as CSV for a signed-in uploader: the page links here, not to the API, whose bearer
+   * token a browser does not carry. The same agency rule; the download and any refusal audited.
+   */
+  @GetMapping("/extracts/{extractId}/rejects.csv")
+  void rejectsCsv(
+      @PathVariable String extractId,
+      Authentication authentication,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws IOException {
+    AuditEvent event =
+        audit
+            .event(authentication, request, AuditAction.EXPORT)
+            .on("extract", extractId)
+            .withDetail("rejects.csv");
+    Extract extract;
+    try {
+      extract = visibleExtract(extractId, authentication);
+    } catch (ResponseStatusException refused) {
+      if (refused.getStatusCode() == HttpStatus.FORBIDDEN) {
+        audit.record(event.denied());
+      }
+      throw refused;
+    }
+    audit.record(event);
+    RejectsCsv.send(extracts, extract, response);
   }
 
   @GetMapping("/extracts/scorecard/{agency}")
