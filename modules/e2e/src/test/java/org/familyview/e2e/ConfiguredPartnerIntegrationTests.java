@@ -60,7 +60,11 @@ class ConfiguredPartnerIntegrationTests {
                 "--familyview.pipeline.schedule.enabled=false",
                 "--familyview.ingest.inbox.enabled=false",
                 "--familyview.partners.folder=" + config.resolve("partners"),
-                "--familyview.access.sharing-agreements=" + config.resolve("sharing")))) {
+                "--familyview.access.sharing-agreements=" + config.resolve("sharing"),
+                // One authority covering every postcode (no authorities folder): this test is
+                // about a partner added in configuration, and the lead who reads every housing
+                // person's chronology must not be stopped at a border (AuthoritiesIntegrationTests).
+                "--familyview.authorities.folder=" + config.resolve("no-authorities")))) {
       String base = portal.baseUrl();
 
       JsonNode partners = JSON.readTree(get(base, "/api/partners", token("keyworker1")).body());
