@@ -63,7 +63,8 @@ class ConfiguredPartnerIntegrationTests {
                 "--familyview.access.sharing-agreements=" + config.resolve("sharing"),
                 // One authority covering every postcode (no authorities folder): this test is
                 // about a partner added in configuration, and the lead who reads every housing
-                // person's chronology must not be stopped at a border (AuthoritiesIntegrationTests).
+                // person's chronology must not be stopped at a border
+                // (AuthoritiesIntegrationTests).
                 "--familyview.authorities.folder=" + config.resolve("no-authorities")))) {
       String base = portal.baseUrl();
 
