@@ -27,6 +27,7 @@ import org.familyview.search.events.EventsIndex;
 import org.familyview.search.families.FamiliesIndex;
 import org.familyview.search.people.PeopleIndex;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +73,17 @@ class TwoNodeIndexingIntegrationTests {
   static void stopBothNodes() throws Exception {
     if (cluster != null) {
       cluster.close();
+    }
+  }
+
+  /**
+   * The index bookkeeping this test wrote names indices on the two-node cluster, which is gone now:
+   * the next test's indexing step, on the suite's own node, must not take them for its own.
+   */
+  @AfterEach
+  void forgetTheTwoNodeIndices() {
+    for (String table : List.of("index_build", "index_document", "index_extract")) {
+      jdbc.sql("delete from " + table).update();
     }
   }
 
