@@ -34,6 +34,7 @@ import org.familyview.matching.estimate.ModelParameters;
 import org.familyview.matching.estimate.TrainingReport;
 import org.familyview.matching.evaluate.BlockingRecall;
 import org.familyview.matching.evaluate.Calibration;
+import org.familyview.matching.evaluate.Coherence;
 import org.familyview.matching.evaluate.LinkageMetrics;
 import org.familyview.matching.score.LinkDecision;
 import org.familyview.matching.score.PairScorer;
@@ -420,6 +421,7 @@ public final class LinkCommand {
       alarms.merge(alarm.getClass().getSimpleName(), 1, Integer::sum);
     }
     s.append("\nClustering alarms: ").append(alarms.isEmpty() ? "none" : alarms).append('\n');
+    s.append(Coherence.of(linkage.records(), linkage::personId).toText());
     s.append(timings(linkage, timingsMillis, totalMillis));
     if (linkage.training() == null && DefaultModel.isShipped(linkage.scorer().parameters())) {
       s.append("\nModel: the default model shipped with the library (too few records to train on;")
