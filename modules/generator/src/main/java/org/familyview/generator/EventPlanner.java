@@ -128,6 +128,7 @@ final class EventPlanner {
             "Reported a crime, victim",
             "victim",
             EventRole.VICTIM,
+            m.dateOfBirth.plusYears(12),
             r);
       }
     }
@@ -591,6 +592,7 @@ final class EventPlanner {
     return adults;
   }
 
+  /** With the given chance, one to {@code most} (scaled) events in the person's lifetime. */
   private void repeat(
       List<PlannedEvent> events,
       Member m,
@@ -599,14 +601,10 @@ final class EventPlanner {
       int most,
       String summary,
       SplittableRandom r) {
-    if (r.nextDouble() < chance) {
-      int times = scaled(1 + r.nextInt(most), r);
-      for (int i = 0; i < times; i++) {
-        add(events, m, type, null, EventRole.SUBJECT, dateAfter(m.dateOfBirth, r), summary, r);
-      }
-    }
+    repeat(events, m, type, chance, most, summary, null, EventRole.SUBJECT, m.dateOfBirth, r);
   }
 
+  /** The same with a detail and a role, dated after {@code from}. */
   private void repeat(
       List<PlannedEvent> events,
       Member m,
@@ -614,21 +612,14 @@ final class EventPlanner {
       double chance,
       int most,
       String summary,
-      String detail,
+      @Nullable String detail,
       EventRole role,
+      LocalDate from,
       SplittableRandom r) {
     if (r.nextDouble() < chance) {
       int times = scaled(1 + r.nextInt(most), r);
       for (int i = 0; i < times; i++) {
-        add(
-            events,
-            m,
-            type,
-            detail,
-            role,
-            dateAfter(m.dateOfBirth.plusYears(12), r),
-            summary,
-            Sensitivity.STANDARD);
+        add(events, m, type, detail, role, dateAfter(from, r), summary, Sensitivity.STANDARD);
       }
     }
   }
