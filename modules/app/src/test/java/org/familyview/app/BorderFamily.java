@@ -1,7 +1,6 @@
 package org.familyview.app;
 
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.familyview.search.people.PersonDocument;
+import org.familyview.testsupport.LinkedRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -33,10 +33,12 @@ final class BorderFamily {
   private final JdbcClient jdbc;
   private final List<Home> homes;
   private final Instant now = Instant.now();
+  private final LinkedRows rows;
 
   BorderFamily(JdbcClient jdbc, Home... livedAt) {
     this.jdbc = jdbc;
     this.homes = List.of(livedAt);
+    this.rows = new LinkedRows(jdbc, now);
   }
 
   static Home home(String postcode, LocalDate from) {
@@ -48,9 +50,7 @@ final class BorderFamily {
     UUID council = extract("COUNCIL");
     String latest = homes.getLast().postcode();
     for (String who : List.of(mother, child)) {
-      jdbc.sql("insert into person (id, created_at) values (?, ?)")
-          .params(who, Timestamp.from(now))
-          .update();
+      rows.person(who);
     }
     record("HEALTH", "m", mother, "Jolene", "1990-04-02", latest, health);
     record("HEALTH", "c", child, "Kai", "2015-06-10", latest, health);
@@ -58,9 +58,7 @@ final class BorderFamily {
     LocalDate before = homes.getFirst().from().plusDays(30);
     event("HEALTH", "c", "health.health_visitor_contact", healthEvent, before, health);
     event("COUNCIL", "c", "council.early_help_assessment", councilEvent, before, council);
-    jdbc.sql("insert into family (id, created_at) values (?, ?)")
-        .params(family, Timestamp.from(now))
-        .update();
+    rows.family(family);
     member(mother, "PARENT_OR_CARER");
     member(child, "CHILD");
     for (int i = 0; i < homes.size(); i++) {
@@ -118,14 +116,7 @@ final class BorderFamily {
 
   private UUID extract(String agency) {
     UUID id = UUID.randomUUID();
-    jdbc.sql(
-            """
-            insert into extract (id, agency, status, source, uploaded_by, persons_file, events_file,
-              received_at, started_at, finished_at)
-            values (?, ?, 'COMPLETED', 'UPLOAD', 'authorities-it', 'persons.csv', 'events.csv', ?, ?, ?)
-            """)
-        .params(id, agency, Timestamp.from(now), Timestamp.from(now), Timestamp.from(now))
-        .update();
+    rows.extract(id, agency, "authorities-it");
     return id;
   }
 
@@ -141,61 +132,18 @@ final class BorderFamily {
       String dob,
       String postcode,
       UUID extract) {
-    jdbc.sql(
-            """
-            insert into source_person (agency, record_id, given_name, family_name, date_of_birth,
-              postcode, content_hash, current, needs_matching, extract_id, source_file, source_line,
-              loaded_at, first_extract_id)
-            values (?, ?, ?, ?, ?, ?, ?, true, false, ?, 'persons.csv', 2, ?, ?)
-            """)
-        .params(
-            agency,
-            recordId(agency, who),
-            given,
-            surname,
-            Date.valueOf(dob),
-            postcode,
-            "0".repeat(32),
-            extract,
-            Timestamp.from(now),
-            extract)
-        .update();
-    jdbc.sql(
-            """
-            insert into person_record (agency, record_id, person_id, link_type, model_version, linked_at)
-            values (?, ?, ?, 'SOLE', 'it-1', ?)
-            """)
-        .params(agency, recordId(agency, who), person, Timestamp.from(now))
-        .update();
+    rows.sourcePerson(
+        agency, recordId(agency, who), given, surname, LocalDate.parse(dob), postcode, extract);
+    rows.link(agency, recordId(agency, who), person, "it-1");
   }
 
   private void event(
       String agency, String who, String type, String summary, LocalDate on, UUID extract) {
-    jdbc.sql(
-            """
-            insert into source_event (agency, event_id, record_id, occurred_on, type, role, summary,
-              sensitivity, content_hash, current, extract_id, source_file, source_line, loaded_at,
-              first_extract_id)
-            values (?, ?, ?, ?, ?, 'subject', ?, 'STANDARD', ?, true, ?, 'events.csv', 2, ?, ?)
-            """)
-        .params(
-            agency,
-            "ev-" + tag + "-" + agency,
-            recordId(agency, who),
-            Date.valueOf(on),
-            type,
-            summary,
-            "0".repeat(32),
-            extract,
-            Timestamp.from(now),
-            extract)
-        .update();
+    rows.event(
+        agency, "ev-" + tag + "-" + agency, recordId(agency, who), on, type, summary, extract, 2);
   }
 
   private void member(String person, String role) {
-    jdbc.sql(
-            "insert into family_member (family_id, person_id, role, from_date, basis) values (?, ?, ?, ?, 'household id')")
-        .params(family, person, role, Date.valueOf(homes.getFirst().from()))
-        .update();
+    rows.member(family, person, role, homes.getFirst().from());
   }
 }

@@ -62,8 +62,8 @@ class ModuleDependenciesTests {
     MAY_USE.put("review", Set.of("linkage", "matching", "audit", "portal"));
     MAY_USE.put(
         "eligibility", Set.of("criteria", "extracts", "pipeline", "audit", "portal", "access"));
-    MAY_USE.put("casefile", Set.of("extracts", "search", "audit", "portal", "access"));
-    MAY_USE.put("rights", Set.of("search", "audit", "portal", "access"));
+    MAY_USE.put("casefile", Set.of("extracts", "search", "audit", "portal", "access", "linkage"));
+    MAY_USE.put("rights", Set.of("search", "audit", "portal", "access", "linkage"));
     MAY_USE.put(
         "frontdoor", Set.of("casefile", "extracts", "pipeline", "audit", "portal", "access"));
     MAY_USE.put("testsupport", Set.of());

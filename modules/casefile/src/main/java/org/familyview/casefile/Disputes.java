@@ -1,6 +1,5 @@
 package org.familyview.casefile;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.familyview.linkage.ReviewTasks;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,17 +34,17 @@ public class Disputes {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final JdbcClient jdbc;
+  private final ReviewTasks tasks;
   private final CasefileProperties properties;
   private final Clock clock;
 
   @Autowired
-  public Disputes(JdbcClient jdbc, CasefileProperties properties) {
-    this(jdbc, properties, Clock.systemUTC());
+  public Disputes(ReviewTasks tasks, CasefileProperties properties) {
+    this(tasks, properties, Clock.systemUTC());
   }
 
-  Disputes(JdbcClient jdbc, CasefileProperties properties, Clock clock) {
-    this.jdbc = jdbc;
+  Disputes(ReviewTasks tasks, CasefileProperties properties, Clock clock) {
+    this.tasks = tasks;
     this.properties = properties;
     this.clock = clock;
   }
@@ -79,31 +78,23 @@ public class Disputes {
     detail.put("raisedBy", raisedBy);
     detail.put("personId", person.id());
     String dedupeKey = dedupeKey(raisedBy, person.id(), records);
-    UUID id = UUID.randomUUID();
-    int inserted =
-        jdbc.sql(
-                """
-                insert into review_task (id, kind, status, priority, involves_child, involves_police,
-                  records, person_ids, family_id, agencies, detail, dedupe_key, raised_by, raised_at)
-                values (?, 'DISPUTE', 'OPEN', ?, ?, ?, cast(? as jsonb), ?, ?, ?, cast(? as jsonb), ?,
-                  ?, ?)
-                on conflict do nothing
-                """)
-            .params(
-                id,
-                child ? properties.disputePriority() * 2 : properties.disputePriority(),
-                child,
-                agencies.contains("POLICE"),
-                JSON.writeValueAsString(records),
-                new String[] {person.id()},
-                familyIds.isEmpty() ? null : familyIds.getFirst(),
-                agencies.toArray(String[]::new),
-                JSON.writeValueAsString(detail),
-                dedupeKey,
-                raisedBy,
-                Timestamp.from(clock.instant()))
-            .update();
-    return inserted == 1 ? new Outcome.Raised(id) : new Outcome.AlreadyOpen();
+    int priority = child ? properties.disputePriority() * 2 : properties.disputePriority();
+    ReviewTasks.DisputeTask task =
+        new ReviewTasks.DisputeTask(
+            priority,
+            child,
+            agencies.contains("POLICE"),
+            JSON.writeValueAsString(records),
+            person.id(),
+            familyIds.isEmpty() ? null : familyIds.getFirst(),
+            agencies.toArray(String[]::new),
+            JSON.writeValueAsString(detail),
+            dedupeKey,
+            raisedBy);
+    return tasks
+        .raiseDispute(task, clock.instant())
+        .<Outcome>map(Outcome.Raised::new)
+        .orElseGet(Outcome.AlreadyOpen::new);
   }
 
   /** One open dispute per person, keyworker and set of records: asking twice raises nothing. */

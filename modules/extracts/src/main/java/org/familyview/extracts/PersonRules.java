@@ -109,9 +109,7 @@ final class PersonRules implements RowRules<PersonColumn, PersonRecord> {
       email,
       householdId
     };
-    for (Object value : values) {
-      hash.add(value);
-    }
+    String contentHash = hashOf(values);
     return new PersonRecord(
         agency,
         recordId,
@@ -130,7 +128,14 @@ final class PersonRules implements RowRules<PersonColumn, PersonRecord> {
         phone,
         email,
         householdId,
-        hash.finish());
+        contentHash);
+  }
+
+  private String hashOf(Object[] values) {
+    for (Object value : values) {
+      hash.add(value);
+    }
+    return hash.finish();
   }
 
   /**

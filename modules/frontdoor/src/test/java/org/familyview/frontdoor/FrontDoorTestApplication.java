@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
       "org.familyview.portal",
       "org.familyview.access",
       "org.familyview.audit",
+      "org.familyview.linkage",
+      "org.familyview.linkage",
       "org.familyview.search"
     })
 @ConfigurationPropertiesScan({

@@ -1,10 +1,10 @@
 package org.familyview.frontdoor;
 
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.familyview.testsupport.LinkedRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -25,9 +25,11 @@ final class FrontDoorWorld {
 
   private final JdbcClient jdbc;
   private final Instant now = Instant.now();
+  private final LinkedRows rows;
 
   FrontDoorWorld(JdbcClient jdbc) {
     this.jdbc = jdbc;
+    this.rows = new LinkedRows(jdbc, now);
   }
 
   String record(String agency, String who) {
@@ -39,19 +41,9 @@ final class FrontDoorWorld {
   }
 
   FrontDoorWorld build() {
-    jdbc.sql(
-            """
-            insert into extract (id, agency, status, source, uploaded_by, persons_file, events_file,
-              received_at, started_at, finished_at)
-            values (?, 'POLICE', 'COMPLETED', 'UPLOAD', 'frontdoor-it', 'persons.csv', 'events.csv',
-              ?, ?, ?)
-            """)
-        .params(extract, Timestamp.from(now), Timestamp.from(now), Timestamp.from(now))
-        .update();
+    rows.extract(extract, "POLICE", "frontdoor-it");
     for (String p : new String[] {mother, child, loner}) {
-      jdbc.sql("insert into person (id, created_at) values (?, ?)")
-          .params(p, Timestamp.from(now))
-          .update();
+      rows.person(p);
     }
     person("POLICE", "m", mother, "Jolene", "1990-04-02");
     person("HEALTH", "m", mother, "Jolene", "1990-04-02");
@@ -94,9 +86,7 @@ final class FrontDoorWorld {
         today.minusMonths(1),
         "education.persistent_absence",
         "Persistent absence");
-    jdbc.sql("insert into family (id, created_at) values (?, ?)")
-        .params(family, Timestamp.from(now))
-        .update();
+    rows.family(family);
     member(mother, "PARENT_OR_CARER");
     member(child, "CHILD");
     jdbc.sql(
@@ -108,59 +98,16 @@ final class FrontDoorWorld {
 
   private void person(String agency, String who, String personId, String given, String dob) {
     String recordId = record(agency.toLowerCase(), who);
-    jdbc.sql(
-            """
-            insert into source_person (agency, record_id, given_name, family_name, date_of_birth,
-              postcode, content_hash, current, needs_matching, extract_id, source_file, source_line,
-              loaded_at, first_extract_id)
-            values (?, ?, ?, 'Tagg', ?, 'LS6 1AA', ?, true, false, ?, 'persons.csv', 2, ?, ?)
-            """)
-        .params(
-            agency,
-            recordId,
-            given,
-            Date.valueOf(dob),
-            "0".repeat(32),
-            extract,
-            Timestamp.from(now),
-            extract)
-        .update();
-    jdbc.sql(
-            """
-            insert into person_record (agency, record_id, person_id, link_type, linked_at)
-            values (?, ?, ?, 'SOLE', ?)
-            """)
-        .params(agency, recordId, personId, Timestamp.from(now))
-        .update();
+    rows.sourcePerson(agency, recordId, given, "Tagg", LocalDate.parse(dob), "LS6 1AA", extract);
+    rows.link(agency, recordId, personId, null);
   }
 
   private void event(
       String agency, String id, String who, LocalDate on, String type, String summary) {
-    jdbc.sql(
-            """
-            insert into source_event (agency, event_id, record_id, occurred_on, type, role, summary,
-              sensitivity, content_hash, current, extract_id, source_file, source_line, loaded_at,
-              first_extract_id)
-            values (?, ?, ?, ?, ?, 'subject', ?, 'STANDARD', ?, true, ?, 'events.csv', 7, ?, ?)
-            """)
-        .params(
-            agency,
-            event(id),
-            record(agency.toLowerCase(), who),
-            Date.valueOf(on),
-            type,
-            summary,
-            "0".repeat(32),
-            extract,
-            Timestamp.from(now),
-            extract)
-        .update();
+    rows.event(agency, event(id), record(agency.toLowerCase(), who), on, type, summary, extract, 7);
   }
 
   private void member(String person, String role) {
-    jdbc.sql(
-            "insert into family_member (family_id, person_id, role, from_date, basis) values (?, ?, ?, ?, 'household id')")
-        .params(family, person, role, Date.valueOf(today.minusYears(5)))
-        .update();
+    rows.member(family, person, role, today.minusYears(5));
   }
 }

@@ -203,16 +203,7 @@ final class AgencyView implements Closeable {
     f[PersonColumn.GIVEN_NAME.ordinal()] = m.givenName;
     f[PersonColumn.MIDDLE_NAMES.ordinal()] = m.middleNames;
     f[PersonColumn.FAMILY_NAME.ordinal()] = m.familyName;
-    String aliases = null;
-    if (m.previousFamilyName != null && r.nextDouble() < 0.4) {
-      aliases = m.givenName + " " + m.previousFamilyName;
-    }
-    // The police record the names people give: "known as" goes into the aliases.
-    if (kind == PartnerKind.POLICE && m.knownAs != null && r.nextDouble() < 0.3) {
-      String knownAs = m.knownAs + " " + m.familyName;
-      aliases = aliases == null ? knownAs : aliases + ";" + knownAs;
-    }
-    f[PersonColumn.ALIASES.ordinal()] = aliases;
+    f[PersonColumn.ALIASES.ordinal()] = aliasesOf(m, r);
     f[PersonColumn.DATE_OF_BIRTH.ordinal()] = m.dateOfBirth.toString();
     f[PersonColumn.SEX.ordinal()] = m.sex.name();
     Residence residence =
@@ -222,6 +213,36 @@ final class AgencyView implements Closeable {
     }
     f[PersonColumn.ADDRESS.ordinal()] = residence.addressLine();
     f[PersonColumn.POSTCODE.ordinal()] = residence.postcode();
+    boolean adult = age >= 18;
+    identifiers(f, m, age, residence, r);
+    if (adult) {
+      contact(f, m, r);
+    }
+    f[PersonColumn.HOUSEHOLD_ID.ordinal()] =
+        switch (kind) {
+          case COUNCIL -> "HH" + (home.localKey * 7 + 1000);
+          case EDUCATION -> "FAM-" + home.localKey;
+          default -> null;
+        };
+    return f;
+  }
+
+  /** A previous family name, and for the police the name a person gives ("known as"). */
+  private @Nullable String aliasesOf(Member m, SplittableRandom r) {
+    String aliases = null;
+    if (m.previousFamilyName != null && r.nextDouble() < 0.4) {
+      aliases = m.givenName + " " + m.previousFamilyName;
+    }
+    // The police record the names people give: "known as" goes into the aliases.
+    if (kind == PartnerKind.POLICE && m.knownAs != null && r.nextDouble() < 0.3) {
+      String knownAs = m.knownAs + " " + m.familyName;
+      aliases = aliases == null ? knownAs : aliases + ";" + knownAs;
+    }
+    return aliases;
+  }
+
+  /** The identifiers this kind of partner holds: its own, and sometimes the NHS number. */
+  private void identifiers(String[] f, Member m, int age, Residence residence, SplittableRandom r) {
     boolean adult = age >= 18;
     switch (kind) {
       case HEALTH -> f[PersonColumn.NHS_NUMBER.ordinal()] = m.nhsNumber;
@@ -245,27 +266,22 @@ final class AgencyView implements Closeable {
         }
       }
     }
-    if (adult) {
-      double contact =
-          switch (kind) {
-            case POLICE -> 0.5;
-            case HEALTH -> 0.85;
-            case COUNCIL -> 0.8;
-            case EDUCATION -> 0.9;
-            case HOUSING, OTHER -> throw unsupported();
-          };
-      if (r.nextDouble() < contact) {
-        f[PersonColumn.PHONE.ordinal()] = m.phone;
-        f[PersonColumn.EMAIL.ordinal()] = kind == PartnerKind.POLICE ? null : m.email;
-      }
-    }
-    f[PersonColumn.HOUSEHOLD_ID.ordinal()] =
+  }
+
+  /** An adult's phone and email, as often as this kind of partner has them. */
+  private void contact(String[] f, Member m, SplittableRandom r) {
+    double contact =
         switch (kind) {
-          case COUNCIL -> "HH" + (home.localKey * 7 + 1000);
-          case EDUCATION -> "FAM-" + home.localKey;
-          default -> null;
+          case POLICE -> 0.5;
+          case HEALTH -> 0.85;
+          case COUNCIL -> 0.8;
+          case EDUCATION -> 0.9;
+          case HOUSING, OTHER -> throw unsupported();
         };
-    return f;
+    if (r.nextDouble() < contact) {
+      f[PersonColumn.PHONE.ordinal()] = m.phone;
+      f[PersonColumn.EMAIL.ordinal()] = kind == PartnerKind.POLICE ? null : m.email;
+    }
   }
 
   private String upnOf(Member m, Residence residence) {
@@ -311,6 +327,14 @@ final class AgencyView implements Closeable {
       made.add(ErrorKind.TYPO);
     }
     hardCases(f, r);
+    swaps(f, m, r);
+    missing(f, r);
+    placeholder(f, m, r);
+    identifierTypo(f, r);
+    format(f, r);
+  }
+
+  private void swaps(String[] f, Member m, SplittableRandom r) {
     if (r.nextDouble() < profile.rate(ErrorKind.DAY_MONTH_SWAP)) {
       LocalDate d = m.dateOfBirth;
       if (d.getDayOfMonth() <= 12 && d.getDayOfMonth() != d.getMonthValue()) {
@@ -325,6 +349,9 @@ final class AgencyView implements Closeable {
       f[PersonColumn.FAMILY_NAME.ordinal()] = given;
       made.add(ErrorKind.NAME_SWAP);
     }
+  }
+
+  private void missing(String[] f, SplittableRandom r) {
     if (r.nextDouble() < profile.rate(ErrorKind.MISSING)) {
       int column =
           switch (r.nextInt(5)) {
@@ -342,6 +369,9 @@ final class AgencyView implements Closeable {
         made.add(ErrorKind.MISSING);
       }
     }
+  }
+
+  private void placeholder(String[] f, Member m, SplittableRandom r) {
     if (r.nextDouble() < profile.rate(ErrorKind.PLACEHOLDER)) {
       made.add(ErrorKind.PLACEHOLDER);
       switch (r.nextInt(4)) {
@@ -357,6 +387,9 @@ final class AgencyView implements Closeable {
         default -> f[PersonColumn.POSTCODE.ordinal()] = "ZZ99 3VZ";
       }
     }
+  }
+
+  private void identifierTypo(String[] f, SplittableRandom r) {
     if (r.nextDouble() < profile.rate(ErrorKind.IDENTIFIER_TYPO)) {
       int column =
           f[PersonColumn.UPN.ordinal()] != null
@@ -369,6 +402,9 @@ final class AgencyView implements Closeable {
         made.add(ErrorKind.IDENTIFIER_TYPO);
       }
     }
+  }
+
+  private void format(String[] f, SplittableRandom r) {
     if (r.nextDouble() < profile.rate(ErrorKind.FORMAT)) {
       String postcode = f[PersonColumn.POSTCODE.ordinal()];
       if (postcode != null) {

@@ -18,6 +18,7 @@ import org.familyview.extracts.EventType;
 import org.familyview.extracts.Sensitivity;
 import org.familyview.extracts.SupportingFamiliesCriterion;
 import org.familyview.extracts.Vocabulary;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes each family's history of events over the last few years: the ordinary contacts most
@@ -95,21 +96,7 @@ final class EventPlanner {
   }
 
   private void ordinary(Household home, List<PlannedEvent> events, SplittableRandom r) {
-    for (Residence residence : home.residences) {
-      if (!residence.from().isBefore(since) && !residence.from().equals(home.formed)) {
-        for (Member m : home.residents()) {
-          add(
-              events,
-              m,
-              "health.gp_registration_change",
-              null,
-              EventRole.SUBJECT,
-              residence.from().plusDays(r.nextInt(60)),
-              "Registered with a new GP practice",
-              r);
-        }
-      }
-    }
+    gpChanges(home, events, r);
     for (Member m : home.residents()) {
       int age = m.ageOn(asOf);
       if (age < 5) {
@@ -129,31 +116,7 @@ final class EventPlanner {
       repeat(events, m, "health.ae_attendance", 0.35, 2, "Attended A&E", r);
       repeat(events, m, "health.hospital_admission", 0.07, 1, "Admitted to hospital", r);
       if (age >= 5 && age < 17) {
-        // Around half of pupils in England have some unauthorised absence in a year, and about
-        // one in five are persistently absent (DfE, pupil absence statistics 2022/23).
-        int spells = r.nextDouble() < 0.5 ? scaled(1 + r.nextInt(6), r) : 0;
-        for (int i = 0; i < spells; i++) {
-          add(
-              events,
-              m,
-              "education.unauthorised_absence",
-              Integer.toString(1 + r.nextInt(4)),
-              EventRole.SUBJECT,
-              dateAfter(m.dateOfBirth.plusYears(5), r),
-              "Unauthorised absence recorded",
-              r);
-        }
-        if (r.nextDouble() < 0.15) {
-          add(
-              events,
-              m,
-              "education.persistent_absence",
-              null,
-              EventRole.SUBJECT,
-              dateAfter(m.dateOfBirth.plusYears(5), r),
-              "Attendance below 90% this term",
-              r);
-        }
+        ordinaryAbsence(m, events, r);
       }
       if (age >= 12) {
         repeat(
@@ -165,6 +128,7 @@ final class EventPlanner {
             "Reported a crime, victim",
             "victim",
             EventRole.VICTIM,
+            m.dateOfBirth.plusYears(12),
             r);
       }
     }
@@ -220,28 +184,7 @@ final class EventPlanner {
             r);
       }
     }
-    for (Member child : home.children()) {
-      if (first != null && child.dateOfBirth.isBefore(first)) {
-        add(
-            events,
-            child,
-            "police.child_concern",
-            null,
-            EventRole.WITNESS,
-            first,
-            "Child present at a domestic abuse incident",
-            Sensitivity.SENSITIVE);
-        add(
-            events,
-            child,
-            "council.childrens_social_care_referral",
-            null,
-            EventRole.SUBJECT,
-            first.plusDays(1 + r.nextInt(10)),
-            "Referral from police: domestic abuse",
-            Sensitivity.SENSITIVE);
-      }
-    }
+    childrenPresent(home, first, events, r);
   }
 
   private void education(Household home, List<PlannedEvent> events, SplittableRandom r) {
@@ -283,37 +226,7 @@ final class EventPlanner {
             "Suspended for 3 days, persistent disruptive behaviour",
             r);
       }
-      if (r.nextDouble() < 0.05) {
-        add(
-            events,
-            child,
-            "education.permanent_exclusion",
-            null,
-            EventRole.SUBJECT,
-            dateAfter(schoolStart, r),
-            "Permanently excluded",
-            r);
-      } else if (r.nextDouble() < 0.04) {
-        add(
-            events,
-            child,
-            "education.child_missing_education",
-            null,
-            EventRole.SUBJECT,
-            dateAfter(schoolStart, r),
-            "Not on a school roll, not known to be educated",
-            r);
-      } else if (r.nextDouble() < 0.03) {
-        add(
-            events,
-            child,
-            "education.elective_home_education",
-            null,
-            EventRole.SUBJECT,
-            dateAfter(schoolStart, r),
-            "Parents elected to home educate",
-            r);
-      }
+      offRoll(child, schoolStart, events, r);
     }
   }
 
@@ -506,39 +419,7 @@ final class EventPlanner {
           referral.plusDays(20),
           "Single assessment completed",
           Sensitivity.SENSITIVE);
-      if (r.nextDouble() < 0.6) {
-        add(
-            events,
-            child,
-            "council.child_in_need_plan",
-            null,
-            EventRole.SUBJECT,
-            referral.plusDays(45),
-            "Child in need plan agreed",
-            Sensitivity.SENSITIVE);
-      } else {
-        add(
-            events,
-            child,
-            "council.child_protection_plan_start",
-            null,
-            EventRole.SUBJECT,
-            referral.plusDays(45),
-            "Child protection plan, category neglect",
-            Sensitivity.RESTRICTED);
-        LocalDate end = referral.plusDays(45 + 180 + r.nextInt(300));
-        if (end.isBefore(asOf)) {
-          add(
-              events,
-              child,
-              "council.child_protection_plan_end",
-              null,
-              EventRole.SUBJECT,
-              end,
-              "Child protection plan ended",
-              Sensitivity.RESTRICTED);
-        }
-      }
+      needOrProtectionPlan(child, referral, events, r);
       if (child.ageOn(asOf) >= 12 && r.nextDouble() < 0.3) {
         add(
             events,
@@ -553,6 +434,154 @@ final class EventPlanner {
     }
   }
 
+  /** Each move in the period brings a change of GP for everyone living there. */
+  private void gpChanges(Household home, List<PlannedEvent> events, SplittableRandom r) {
+    for (Residence residence : home.residences) {
+      if (!residence.from().isBefore(since) && !residence.from().equals(home.formed)) {
+        for (Member m : home.residents()) {
+          add(
+              events,
+              m,
+              "health.gp_registration_change",
+              null,
+              EventRole.SUBJECT,
+              residence.from().plusDays(r.nextInt(60)),
+              "Registered with a new GP practice",
+              r);
+        }
+      }
+    }
+  }
+
+  private void ordinaryAbsence(Member m, List<PlannedEvent> events, SplittableRandom r) {
+    // Around half of pupils in England have some unauthorised absence in a year, and about
+    // one in five are persistently absent (DfE, pupil absence statistics 2022/23).
+    int spells = r.nextDouble() < 0.5 ? scaled(1 + r.nextInt(6), r) : 0;
+    for (int i = 0; i < spells; i++) {
+      add(
+          events,
+          m,
+          "education.unauthorised_absence",
+          Integer.toString(1 + r.nextInt(4)),
+          EventRole.SUBJECT,
+          dateAfter(m.dateOfBirth.plusYears(5), r),
+          "Unauthorised absence recorded",
+          r);
+    }
+    if (r.nextDouble() < 0.15) {
+      add(
+          events,
+          m,
+          "education.persistent_absence",
+          null,
+          EventRole.SUBJECT,
+          dateAfter(m.dateOfBirth.plusYears(5), r),
+          "Attendance below 90% this term",
+          r);
+    }
+  }
+
+  /** Children born before the first incident were present at it, and are referred. */
+  private void childrenPresent(
+      Household home, @Nullable LocalDate first, List<PlannedEvent> events, SplittableRandom r) {
+    for (Member child : home.children()) {
+      if (first != null && child.dateOfBirth.isBefore(first)) {
+        add(
+            events,
+            child,
+            "police.child_concern",
+            null,
+            EventRole.WITNESS,
+            first,
+            "Child present at a domestic abuse incident",
+            Sensitivity.SENSITIVE);
+        add(
+            events,
+            child,
+            "council.childrens_social_care_referral",
+            null,
+            EventRole.SUBJECT,
+            first.plusDays(1 + r.nextInt(10)),
+            "Referral from police: domestic abuse",
+            Sensitivity.SENSITIVE);
+      }
+    }
+  }
+
+  /** Now and then a child leaves the roll: excluded, missing education or home educated. */
+  private void offRoll(
+      Member child, LocalDate schoolStart, List<PlannedEvent> events, SplittableRandom r) {
+    if (r.nextDouble() < 0.05) {
+      add(
+          events,
+          child,
+          "education.permanent_exclusion",
+          null,
+          EventRole.SUBJECT,
+          dateAfter(schoolStart, r),
+          "Permanently excluded",
+          r);
+    } else if (r.nextDouble() < 0.04) {
+      add(
+          events,
+          child,
+          "education.child_missing_education",
+          null,
+          EventRole.SUBJECT,
+          dateAfter(schoolStart, r),
+          "Not on a school roll, not known to be educated",
+          r);
+    } else if (r.nextDouble() < 0.03) {
+      add(
+          events,
+          child,
+          "education.elective_home_education",
+          null,
+          EventRole.SUBJECT,
+          dateAfter(schoolStart, r),
+          "Parents elected to home educate",
+          r);
+    }
+  }
+
+  /** After an assessment: a child in need plan, or a child protection plan that may have ended. */
+  private void needOrProtectionPlan(
+      Member child, LocalDate referral, List<PlannedEvent> events, SplittableRandom r) {
+    if (r.nextDouble() < 0.6) {
+      add(
+          events,
+          child,
+          "council.child_in_need_plan",
+          null,
+          EventRole.SUBJECT,
+          referral.plusDays(45),
+          "Child in need plan agreed",
+          Sensitivity.SENSITIVE);
+    } else {
+      add(
+          events,
+          child,
+          "council.child_protection_plan_start",
+          null,
+          EventRole.SUBJECT,
+          referral.plusDays(45),
+          "Child protection plan, category neglect",
+          Sensitivity.RESTRICTED);
+      LocalDate end = referral.plusDays(45 + 180 + r.nextInt(300));
+      if (end.isBefore(asOf)) {
+        add(
+            events,
+            child,
+            "council.child_protection_plan_end",
+            null,
+            EventRole.SUBJECT,
+            end,
+            "Child protection plan ended",
+            Sensitivity.RESTRICTED);
+      }
+    }
+  }
+
   private List<Member> adults(FamilyGroup group, Household home) {
     List<Member> adults = new ArrayList<>(home.adults());
     for (Household.Stay stay : home.stays) {
@@ -563,6 +592,7 @@ final class EventPlanner {
     return adults;
   }
 
+  /** With the given chance, one to {@code most} (scaled) events in the person's lifetime. */
   private void repeat(
       List<PlannedEvent> events,
       Member m,
@@ -571,14 +601,10 @@ final class EventPlanner {
       int most,
       String summary,
       SplittableRandom r) {
-    if (r.nextDouble() < chance) {
-      int times = scaled(1 + r.nextInt(most), r);
-      for (int i = 0; i < times; i++) {
-        add(events, m, type, null, EventRole.SUBJECT, dateAfter(m.dateOfBirth, r), summary, r);
-      }
-    }
+    repeat(events, m, type, chance, most, summary, null, EventRole.SUBJECT, m.dateOfBirth, r);
   }
 
+  /** The same with a detail and a role, dated after {@code from}. */
   private void repeat(
       List<PlannedEvent> events,
       Member m,
@@ -586,21 +612,14 @@ final class EventPlanner {
       double chance,
       int most,
       String summary,
-      String detail,
+      @Nullable String detail,
       EventRole role,
+      LocalDate from,
       SplittableRandom r) {
     if (r.nextDouble() < chance) {
       int times = scaled(1 + r.nextInt(most), r);
       for (int i = 0; i < times; i++) {
-        add(
-            events,
-            m,
-            type,
-            detail,
-            role,
-            dateAfter(m.dateOfBirth.plusYears(12), r),
-            summary,
-            Sensitivity.STANDARD);
+        add(events, m, type, detail, role, dateAfter(from, r), summary, Sensitivity.STANDARD);
       }
     }
   }

@@ -75,20 +75,7 @@ final class Generator {
       authorities.fields("family_id", "authority").endRow();
       borderMoves.fields("family_id", "from_authority", "to_authority", "on").endRow();
       invalid.fields("agency", "file", "line", "kind").endRow();
-      for (PartnerId agency : PartnerId.V1) {
-        views.add(
-            new AgencyView(
-                agency,
-                options.profiles().get(agency),
-                issuer,
-                options.asOf(),
-                options.invalidRows(),
-                out,
-                options.byAuthority() ? GeneratedPartners.southOf(agency) : null,
-                truth,
-                invalid,
-                errors));
-      }
+      addAgencyViews(views, issuer, out, truth, invalid, errors);
       while (families.peopleCreated() < options.people()) {
         SplittableRandom r = new SplittableRandom(mix(options.seed(), groups++));
         long remaining = options.people() - families.peopleCreated();
@@ -102,20 +89,8 @@ final class Generator {
           households++;
           writeMembership(membership, home);
           writeAuthorities(authorities, borderMoves, home);
-          for (Residence residence : home.residences) {
-            addresses
-                .fields(
-                    home.familyId,
-                    residence.addressLine(),
-                    residence.postcode(),
-                    residence.from().toString(),
-                    residence.to() == null ? null : residence.to().toString())
-                .endRow();
-          }
-          for (SupportingFamiliesCriterion problem : home.problems) {
-            criteria.fields(home.familyId, problem.name().toLowerCase(java.util.Locale.ROOT));
-            criteria.endRow();
-          }
+          writeAddresses(addresses, home);
+          writeCriteria(criteria, home);
         }
       }
     } finally {
@@ -123,6 +98,35 @@ final class Generator {
         view.close();
       }
     }
+    return summary(families.peopleCreated(), households, views);
+  }
+
+  /** One view per v1 agency, each writing its own partner's files (or Southshire's partner's). */
+  private void addAgencyViews(
+      List<AgencyView> views,
+      IdentifierIssuer issuer,
+      Path out,
+      CsvOut truth,
+      CsvOut invalid,
+      CsvOut errors)
+      throws IOException {
+    for (PartnerId agency : PartnerId.V1) {
+      views.add(
+          new AgencyView(
+              agency,
+              options.profiles().get(agency),
+              issuer,
+              options.asOf(),
+              options.invalidRows(),
+              out,
+              options.byAuthority() ? GeneratedPartners.southOf(agency) : null,
+              truth,
+              invalid,
+              errors));
+    }
+  }
+
+  private static Summary summary(long people, long households, List<AgencyView> views) {
     Map<PartnerId, Long> personRows = new LinkedHashMap<>();
     Map<PartnerId, Long> eventRows = new LinkedHashMap<>();
     long invalidRows = 0;
@@ -133,7 +137,27 @@ final class Generator {
         invalidRows += feed.invalidRows;
       }
     }
-    return new Summary(families.peopleCreated(), households, personRows, eventRows, invalidRows);
+    return new Summary(people, households, personRows, eventRows, invalidRows);
+  }
+
+  private static void writeAddresses(CsvOut addresses, Household home) throws IOException {
+    for (Residence residence : home.residences) {
+      addresses
+          .fields(
+              home.familyId,
+              residence.addressLine(),
+              residence.postcode(),
+              residence.from().toString(),
+              residence.to() == null ? null : residence.to().toString())
+          .endRow();
+    }
+  }
+
+  private static void writeCriteria(CsvOut criteria, Household home) throws IOException {
+    for (SupportingFamiliesCriterion problem : home.problems) {
+      criteria.fields(home.familyId, problem.name().toLowerCase(java.util.Locale.ROOT));
+      criteria.endRow();
+    }
   }
 
   /**

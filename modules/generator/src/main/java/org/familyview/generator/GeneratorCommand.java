@@ -103,18 +103,7 @@ public final class GeneratorCommand {
 
   /** The options, or empty for --help; problems collects every usage error. */
   static Optional<GeneratorOptions> parse(String[] args, List<String> problems, PrintStream out) {
-    Long people = null;
-    Path dir = null;
-    long seed = 1;
-    LocalDate asOf = GeneratorOptions.DEFAULT_AS_OF;
-    int historyYears = 3;
-    double eventScale = 1;
-    double troubledRate = 0.12;
-    double errorScale = 1;
-    double invalidRows = 0;
-    List<String> errorOverrides = new ArrayList<>();
-    boolean hard = false;
-    boolean byAuthority = false;
+    Draft draft = new Draft();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--help") || arg.equals("-h")) {
@@ -137,6 +126,27 @@ public final class GeneratorCommand {
         problems.add(arg + " needs a value");
         continue;
       }
+      draft.set(name, value, problems);
+    }
+    return draft.options(problems);
+  }
+
+  /** The options as parsed so far, with their defaults; every usage error goes to problems. */
+  private static final class Draft {
+    private Long people;
+    private Path dir;
+    private long seed = 1;
+    private LocalDate asOf = GeneratorOptions.DEFAULT_AS_OF;
+    private int historyYears = 3;
+    private double eventScale = 1;
+    private double troubledRate = 0.12;
+    private double errorScale = 1;
+    private double invalidRows = 0;
+    private final List<String> errorOverrides = new ArrayList<>();
+    private boolean hard = false;
+    private boolean byAuthority = false;
+
+    void set(String name, String value, List<String> problems) {
       switch (name) {
         case "--people" ->
             people = longValue(name, value, 1, IdentifierIssuer.MAX_PEOPLE, problems);
@@ -155,13 +165,7 @@ public final class GeneratorCommand {
         case "--error-scale" -> errorScale = doubleValue(name, value, 0, 100, problems);
         case "--invalid-rows" -> invalidRows = doubleValue(name, value, 0, 1, problems);
         case "--error" -> errorOverrides.add(value);
-        case "--partners" -> {
-          switch (value) {
-            case "v1" -> byAuthority = false;
-            case "by-authority" -> byAuthority = true;
-            default -> problems.add("--partners must be v1 or by-authority, not " + value);
-          }
-        }
+        case "--partners" -> setPartners(value, problems);
         case "--profile" -> {
           if (value.equals("hard")) {
             hard = true;
@@ -172,37 +176,48 @@ public final class GeneratorCommand {
         default -> problems.add("unknown option " + name);
       }
     }
-    if (people == null) {
-      problems.add("--people is required");
+
+    private void setPartners(String value, List<String> problems) {
+      switch (value) {
+        case "v1" -> byAuthority = false;
+        case "by-authority" -> byAuthority = true;
+        default -> problems.add("--partners must be v1 or by-authority, not " + value);
+      }
     }
-    if (dir == null) {
-      problems.add("--out is required");
+
+    Optional<GeneratorOptions> options(List<String> problems) {
+      if (people == null) {
+        problems.add("--people is required");
+      }
+      if (dir == null) {
+        problems.add("--out is required");
+      }
+      Map<PartnerId, ErrorProfile> profiles = new LinkedHashMap<>();
+      for (PartnerId agency : PartnerId.V1) {
+        profiles.put(agency, ErrorProfile.defaults(agency).scaled(errorScale));
+      }
+      if (hard) {
+        HardCases.switchOn(profiles);
+      }
+      for (String override : errorOverrides) {
+        applyOverride(override, profiles, problems);
+      }
+      if (!problems.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new GeneratorOptions(
+              people,
+              dir,
+              seed,
+              asOf,
+              historyYears,
+              eventScale,
+              troubledRate,
+              invalidRows,
+              profiles,
+              byAuthority));
     }
-    Map<PartnerId, ErrorProfile> profiles = new LinkedHashMap<>();
-    for (PartnerId agency : PartnerId.V1) {
-      profiles.put(agency, ErrorProfile.defaults(agency).scaled(errorScale));
-    }
-    if (hard) {
-      HardCases.switchOn(profiles);
-    }
-    for (String override : errorOverrides) {
-      applyOverride(override, profiles, problems);
-    }
-    if (!problems.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new GeneratorOptions(
-            people,
-            dir,
-            seed,
-            asOf,
-            historyYears,
-            eventScale,
-            troubledRate,
-            invalidRows,
-            profiles,
-            byAuthority));
   }
 
   private static void applyOverride(

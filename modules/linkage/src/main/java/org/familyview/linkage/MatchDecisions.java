@@ -36,6 +36,20 @@ public class MatchDecisions {
     this.jdbc = jdbc;
   }
 
+  /**
+   * Retention erases a record with everything that names it: the only deletion of constraints (a
+   * steward's ruling is otherwise withdrawn, never deleted). Returns the rows deleted.
+   */
+  public int eraseNaming(RecordsToErase records) {
+    return jdbc.sql(
+            "delete from match_decision m using "
+                + RecordsToErase.DUE
+                + " where (upper(m.left_agency) = d.agency and m.left_record_id = d.record_id)"
+                + " or (upper(m.right_agency) = d.agency and m.right_record_id = d.record_id)")
+        .params(records.agencyArray(), records.recordIdArray())
+        .update();
+  }
+
   /** One constraint as stored. */
   public record Constraint(
       UUID id,

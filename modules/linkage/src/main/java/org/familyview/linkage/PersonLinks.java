@@ -310,6 +310,50 @@ public class PersonLinks {
         .update();
   }
 
+  /**
+   * Retention: the erased records' link history and links; rows deleted by table ({@code
+   * person_link_event}, {@code person_record}).
+   */
+  public int eraseLinkEvents(RecordsToErase records) {
+    return eraseRecordRows("person_link_event", records);
+  }
+
+  /** Retention: the erased records' links ({@code person_record} rows deleted). */
+  public int eraseLinks(RecordsToErase records) {
+    return eraseRecordRows("person_record", records);
+  }
+
+  private int eraseRecordRows(String table, RecordsToErase records) {
+    return jdbc.sql(
+            "delete from "
+                + table
+                + " t using "
+                + RecordsToErase.DUE
+                + " where upper(t.agency) = d.agency and t.record_id = d.record_id")
+        .params(records.agencyArray(), records.recordIdArray())
+        .update();
+  }
+
+  /**
+   * Retention: each person left with no record is retired (kept as an id, never reused; one already
+   * retired keeps its date); their ids, sorted.
+   */
+  public List<String> retireEmptied(RecordsToErase records, Instant at) {
+    return jdbc
+        .sql(
+            """
+            update person p set retired_at = coalesce(p.retired_at, ?)
+            where p.id = any (?::text[])
+            returning p.id
+            """)
+        .params(Timestamp.from(at), records.emptiedArray())
+        .query(String.class)
+        .list()
+        .stream()
+        .sorted()
+        .toList();
+  }
+
   public void revive(String personId) {
     jdbc.sql("update person set retired_at = null where id = ?").param(personId).update();
   }

@@ -319,6 +319,104 @@ public class ReviewTasks {
         .update();
   }
 
+  /** A keyworker's "not my client" dispute about some of a person's records. */
+  public record DisputeTask(
+      int priority,
+      boolean involvesChild,
+      boolean involvesPolice,
+      String recordsJson,
+      String personId,
+      @Nullable String familyId,
+      String[] agencies,
+      String detailJson,
+      String dedupeKey,
+      String raisedBy) {}
+
+  /**
+   * Raises a dispute unless one with its dedupe key is still open; the new task's id, or empty when
+   * one was open already.
+   */
+  public Optional<UUID> raiseDispute(DisputeTask task, Instant now) {
+    UUID id = UUID.randomUUID();
+    int inserted =
+        jdbc.sql(
+                """
+                insert into review_task (id, kind, status, priority, involves_child, involves_police,
+                  records, person_ids, family_id, agencies, detail, dedupe_key, raised_by, raised_at)
+                values (?, 'DISPUTE', 'OPEN', ?, ?, ?, cast(? as jsonb), ?, ?, ?, cast(? as jsonb), ?,
+                  ?, ?)
+                on conflict do nothing
+                """)
+            .params(
+                id,
+                task.priority(),
+                task.involvesChild(),
+                task.involvesPolice(),
+                task.recordsJson(),
+                new String[] {task.personId()},
+                task.familyId(),
+                task.agencies(),
+                task.detailJson(),
+                task.dedupeKey(),
+                task.raisedBy(),
+                Timestamp.from(now))
+            .update();
+    return inserted == 1 ? Optional.of(id) : Optional.empty();
+  }
+
+  /** What retention did to the queue: tasks removed, and tasks left with fewer records. */
+  public record Erased(int removed, int reduced) {}
+
+  /**
+   * Retention: a task naming an erased record, or an emptied person, is removed when fewer than two
+   * records remain; otherwise the record is taken out and the detail cleared, since the detail
+   * quotes the compared values.
+   */
+  public Erased eraseNaming(RecordsToErase records) {
+    String[] agencies = records.agencyArray();
+    String[] recordIds = records.recordIdArray();
+    String[] emptied = records.emptiedArray();
+    int removed =
+        jdbc.sql(
+                NAMING_ERASED
+                    + " delete from review_task where id in"
+                    + " (select id from named where jsonb_array_length(remaining) < 2)")
+            .params(agencies, recordIds, emptied)
+            .update();
+    int reduced =
+        jdbc.sql(
+                NAMING_ERASED
+                    + """
+                     update review_task t set records = e.remaining, detail = null,
+                       person_ids = array(select p from unnest(t.person_ids) p
+                                          where p <> all (?::text[]))
+                     from named e where e.id = t.id and jsonb_array_length(e.remaining) >= 2
+                    """)
+            .params(agencies, recordIds, emptied, emptied)
+            .update();
+    return new Erased(removed, reduced);
+  }
+
+  /**
+   * The tasks naming an erased record or an emptied person, with the records each has left ({@code
+   * named}); parameters: agencies, record ids, emptied person ids (text[]).
+   */
+  private static final String NAMING_ERASED =
+      """
+      with d as (select * from unnest(?::text[], ?::text[]) as d(agency, record_id)),
+      named as (
+        select t.id,
+               coalesce((select jsonb_agg(r) from jsonb_array_elements(t.records) r
+                         where not exists (
+                           select 1 from d
+                           where upper(r->>'agency') = d.agency
+                             and r->>'recordId' = d.record_id)), '[]'::jsonb) as remaining
+        from review_task t
+        where exists (select 1 from jsonb_array_elements(t.records) r
+                      join d on upper(r->>'agency') = d.agency and r->>'recordId' = d.record_id)
+           or t.person_ids && ?::text[])
+      """;
+
   /**
    * Children under 18 (2000) and police-held records (1000) first; then uncertainty, from 999 at a
    * probability of one half down to 0 at certainty either way. Conflicts have no probability and

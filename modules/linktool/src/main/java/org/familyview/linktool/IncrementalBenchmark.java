@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.familyview.matching.Constraints;
 import org.familyview.matching.Linkage;
-import org.familyview.matching.Linker;
+import org.familyview.matching.Matcher;
 import org.familyview.matching.MatchingConfig;
 import org.familyview.matching.RecordKey;
 import org.familyview.matching.SourceRecord;
@@ -26,13 +26,13 @@ final class IncrementalBenchmark {
 
   static int run(int records, long seed, double corruption, double changed, int queries) {
     SyntheticPopulation population = SyntheticPopulation.generate(seed, corruption, records);
-    Linker linker = new Linker(MatchingConfig.standard());
+    Matcher linker = Matcher.of(MatchingConfig.standard());
     long start = System.nanoTime();
     Linkage linkage =
         linker.link(population.records(), null, Constraints.NONE, m -> System.err.println(m));
     System.out.printf(
         Locale.ROOT, "full link of %,d records: %,d ms%n", records, millisSince(start));
-    IncrementalMatcher matcher = IncrementalMatcher.from(linker, linkage, Constraints.NONE);
+    IncrementalMatcher matcher = linker.incremental(linkage, Constraints.NONE);
 
     SplittableRandom random = new SplittableRandom(seed + 1);
     int count = (int) (records * changed);

@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.familyview.matching.Constraints;
 import org.familyview.matching.Linkage;
-import org.familyview.matching.Linker;
+import org.familyview.matching.Matcher;
 import org.familyview.matching.MatchingConfig;
 import org.familyview.matching.RecordKey;
 import org.familyview.matching.SourceRecord;
@@ -127,11 +127,10 @@ public final class LinkCommand {
       // The truth file is as big as the extracts: read it while they are read.
       Future<@Nullable Map<RecordKey, String>> truthRead =
           background.submit(() -> options.truth == null ? null : TruthFile.read(options.truth));
-      Linker linker = new Linker(config(options));
+      Matcher linker = Matcher.of(config(options));
       // Each row is standardised as it is read: the raw rows of a million records would otherwise
       // all be alive at once, and be copied from one heap generation to the next for nothing.
-      List<StandardisedRecord> standardised =
-          readExtracts(options, progress, linker.standardiser()::standardise);
+      List<StandardisedRecord> standardised = readExtracts(options, progress, linker::standardise);
       Map<RecordKey, String> truth = await(truthRead);
       ModelParameters model = readModel(options.model);
       long readMillis = (System.nanoTime() - start) / 1_000_000;

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.familyview.matching.Linker;
+import org.familyview.matching.Matcher;
 import org.familyview.matching.RecordKey;
 import org.familyview.matching.block.CandidatePairs;
 import org.familyview.matching.estimate.ModelParameters;
-import org.familyview.matching.estimate.TermFrequencies;
 import org.familyview.matching.evaluate.BlockingRecall;
 import org.familyview.matching.evaluate.Calibration;
 import org.familyview.matching.score.PairScorer;
@@ -86,13 +86,13 @@ final class TrainCommand {
       throws IOException {
     long start = System.nanoTime();
     Path dir = java.util.Objects.requireNonNull(options.out);
-    Linker linker = new Linker(LinkCommand.config(options));
+    Matcher linker = Matcher.of(LinkCommand.config(options));
     List<StandardisedRecord> records =
-        LinkCommand.readExtracts(options, progress, linker.standardiser()::standardise);
+        LinkCommand.readExtracts(options, progress, linker::standardise);
     Map<RecordKey, String> truth = options.truth == null ? null : TruthFile.read(options.truth);
     Map<String, Long> timings = new LinkedHashMap<>();
     timings.put("read and standardise", (System.nanoTime() - start) / 1_000_000);
-    Linker.TrainingRun run = linker.trainingRun(records, message -> progress.println(message));
+    Linker.TrainingRun run = linker.train(records, message -> progress.println(message));
     timings.putAll(run.timingsMillis());
     ModelParameters model = run.report().parameters();
     Files.createDirectories(dir);
@@ -108,20 +108,13 @@ final class TrainCommand {
 
   /** Every candidate pair scored with the new model, against truth. */
   private static Calibration calibration(
-      Linker linker, List<StandardisedRecord> records, Linker.TrainingRun run, int[] truth) {
-    PairScorer scorer =
-        new PairScorer(
-                run.report().parameters(),
-                linker.comparisons(),
-                TermFrequencies.of(linker.comparisons(), records),
-                linker.config().thresholds(),
-                false)
-            .withCorroboration(PairScorer.corroborationPossible(records));
+      Matcher linker, List<StandardisedRecord> records, Linker.TrainingRun run, int[] truth) {
+    PairScorer scorer = linker.scorer(run.report().parameters(), records);
     return Calibration.ofCandidates(scorer, records, run.candidates().pairs(), truth);
   }
 
   static String report(
-      Linker linker,
+      Matcher linker,
       List<StandardisedRecord> records,
       Linker.TrainingRun run,
       @Nullable Map<RecordKey, String> truth,

@@ -3,7 +3,6 @@ package org.familyview.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.UUID;
 import org.familyview.matching.SourceRecord;
 import org.familyview.pipeline.run.PipelineRun;
 import org.familyview.pipeline.run.PipelineRuns;
-import org.familyview.pipeline.run.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,25 +32,6 @@ class OrdinaryNightIntegrationTests {
 
   static final Duration WAIT = Duration.ofSeconds(240);
   static final List<SourceRecord> WORLD = SourceRows.population(20261207L, 600);
-  static final List<String> DERIVED =
-      List.of(
-          "index_build",
-          "index_document",
-          "index_extract",
-          "review_task",
-          "match_decision",
-          "person_lineage",
-          "person_link_event",
-          "household_member",
-          "household",
-          "family_member",
-          "family",
-          "residence_observation",
-          "person_record",
-          "person",
-          "pipeline_match_pair",
-          "pipeline_match_record",
-          "pipeline_run");
 
   @Autowired PipelineRuns runs;
   @Autowired JdbcClient jdbc;
@@ -60,8 +39,7 @@ class OrdinaryNightIntegrationTests {
 
   @Test
   void aNightAfterNewGoneAndChangedRecordsMakesThePeopleAndFamiliesOfAFullReRun() throws Exception {
-    wipe(DERIVED);
-    wipe(List.of("match_model", "source_event", "source_person"));
+    PipelineFixture.startFromNothing(jdbc);
     // The first twelve records arrive only on the second night.
     SourceRows.load(template, WORLD.subList(12, WORLD.size()));
     complete(runs.request("steward", false));
@@ -75,7 +53,7 @@ class OrdinaryNightIntegrationTests {
     Set<Set<String>> ordinaryFamilies = families();
 
     // The full re-run: the same source records and the same stored model, nothing else kept.
-    wipe(DERIVED);
+    PipelineFixture.wipe(jdbc, PipelineFixture.DERIVED);
     complete(runs.request("steward", false));
 
     assertThat(gone).isEqualTo(12);
@@ -165,20 +143,7 @@ class OrdinaryNightIntegrationTests {
     return byPerson;
   }
 
-  private void wipe(List<String> tables) {
-    for (String table : tables) {
-      jdbc.sql("delete from " + table).update();
-    }
-  }
-
   private PipelineRun complete(UUID id) throws InterruptedException {
-    Instant deadline = Instant.now().plus(WAIT);
-    PipelineRun run = runs.find(id).orElseThrow();
-    while (!run.finished() && Instant.now().isBefore(deadline)) {
-      Thread.sleep(200);
-      run = runs.find(id).orElseThrow();
-    }
-    assertThat(run.status()).as("run %s: %s", id, run.failure()).isEqualTo(RunStatus.COMPLETED);
-    return run;
+    return PipelineFixture.complete(runs, id, WAIT);
   }
 }

@@ -7,11 +7,15 @@ import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.familyview.alerts.flags.FlagDerivation.Derived;
 import org.familyview.alerts.flags.FlagDerivation.Observed;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class FlagDerivationTests {
 
@@ -91,54 +95,49 @@ class FlagDerivationTests {
     }
   }
 
-  @Test
-  void aPlanRestartedAfterItEndedIsOpenFromTheNewStart() {
-    List<Derived> flags =
-        derive(
-            LocalDate.of(2026, 12, 7),
-            event("c", START, "2023-01-01"),
-            event("c", END, "2023-09-01"),
-            event("c", START, "2026-02-02"));
+  /**
+   * Starts and ends in any order make one plan: from the start that opened it to the end that
+   * closed it (none while open).
+   */
+  static Stream<Arguments> plans() {
+    return Stream.of(
+        Arguments.of(
+            "a plan restarted after it ended is open from the new start",
+            List.of(
+                event("c", START, "2023-01-01"),
+                event("c", END, "2023-09-01"),
+                event("c", START, "2026-02-02")),
+            LocalDate.of(2026, 2, 2),
+            null),
+        Arguments.of(
+            "a second start while open continues the plan; an end without a start is ignored",
+            List.of(
+                event("c", END, "2024-01-01"),
+                event("c", START, "2025-01-01"),
+                event("c", START, "2025-06-01"),
+                event("c", END, "2026-01-31")),
+            LocalDate.of(2025, 1, 1),
+            LocalDate.of(2026, 1, 31)),
+        Arguments.of(
+            "a plan starting and ending on one day is closed, not open",
+            List.of(event("c", END, "2026-05-05"), event("c", START, "2026-05-05")),
+            LocalDate.of(2026, 5, 5),
+            LocalDate.of(2026, 5, 5)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("plans")
+  void startsAndEndsMakeOnePlan(
+      String plan, List<Observed> events, LocalDate since, @Nullable LocalDate until) {
+    List<Derived> flags = derive(LocalDate.of(2026, 12, 7), events.toArray(Observed[]::new));
 
     assertThat(flags)
         .singleElement()
         .satisfies(
             f -> {
-              assertThat(f.since()).isEqualTo(LocalDate.of(2026, 2, 2));
-              assertThat(f.until()).isNull();
+              assertThat(f.since()).isEqualTo(since);
+              assertThat(f.until()).isEqualTo(until);
             });
-  }
-
-  @Test
-  void aSecondStartWhileOpenContinuesThePlanAndAnEndWithoutAStartIsIgnored() {
-    List<Derived> flags =
-        derive(
-            LocalDate.of(2026, 12, 7),
-            event("c", END, "2024-01-01"),
-            event("c", START, "2025-01-01"),
-            event("c", START, "2025-06-01"),
-            event("c", END, "2026-01-31"));
-
-    assertThat(flags)
-        .singleElement()
-        .satisfies(
-            f -> {
-              assertThat(f.since()).isEqualTo(LocalDate.of(2025, 1, 1));
-              assertThat(f.until()).isEqualTo(LocalDate.of(2026, 1, 31));
-            });
-  }
-
-  @Test
-  void aPlanStartingAndEndingOnOneDayIsClosedNotOpen() {
-    List<Derived> flags =
-        derive(
-            LocalDate.of(2026, 12, 7),
-            event("c", END, "2026-05-05"),
-            event("c", START, "2026-05-05"));
-
-    assertThat(flags)
-        .singleElement()
-        .satisfies(f -> assertThat(f.until()).isEqualTo(LocalDate.of(2026, 5, 5)));
   }
 
   @Test

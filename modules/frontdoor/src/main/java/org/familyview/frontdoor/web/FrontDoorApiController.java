@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -34,28 +35,20 @@ class FrontDoorApiController {
       @RequestBody(required = false) @Nullable String body,
       Authentication who,
       HttpServletRequest request) {
-    return switch (Requests.contact(body)) {
-      case Requests.Parsed.Bad<?> bad ->
-          FrontDoorProblems.invalid("Invalid contact", bad.problems());
-      case Requests.Parsed.Ok<org.familyview.frontdoor.FrontDoor.NewContact> ok ->
-          switch (gate.raise(ok.value(), who, request)) {
-            case FrontDoorGate.Gated.Allowed<org.familyview.frontdoor.Contact> raised ->
-                ResponseEntity.created(
-                        URI.create("/api/front-door/contacts/" + raised.value().id()))
-                    .body(FrontDoorJson.full(raised.value(), java.util.Map.of()));
-            case FrontDoorGate.Gated.Refused<?> refused -> FrontDoorProblems.refused(refused);
-          };
-    };
+    return parsed(
+        Requests.contact(body),
+        "Invalid contact",
+        contact ->
+            gated(
+                gate.raise(contact, who, request),
+                raised ->
+                    ResponseEntity.created(URI.create("/api/front-door/contacts/" + raised.id()))
+                        .body(FrontDoorJson.full(raised, java.util.Map.of()))));
   }
 
   @GetMapping("/contacts/{id}")
   ResponseEntity<?> read(@PathVariable String id, Authentication who, HttpServletRequest request) {
-    UUID contact = uuid(id);
-    if (contact == null) {
-      return FrontDoorProblems.invalid(
-          "Invalid contact id", List.of("the contact id must be a UUID"));
-    }
-    return view(gate.read(contact, who, request));
+    return withContact(id, contact -> view(gate.read(contact, who, request)));
   }
 
   @GetMapping("/contacts")
@@ -63,16 +56,12 @@ class FrontDoorApiController {
       @RequestParam(required = false) @Nullable String from,
       Authentication who,
       HttpServletRequest request) {
-    Instant since = from(from);
-    if (since == null) {
-      return FrontDoorProblems.invalid(
-          "Invalid period", List.of("from must be a date like 2026-12-01"));
-    }
-    return switch (gate.contacts(since, who, request)) {
-      case FrontDoorGate.Gated.Allowed<List<org.familyview.frontdoor.Contact>> ok ->
-          ResponseEntity.ok(FrontDoorJson.list(ok.value()));
-      case FrontDoorGate.Gated.Refused<?> refused -> FrontDoorProblems.refused(refused);
-    };
+    return withPeriod(
+        from,
+        since ->
+            gated(
+                gate.contacts(since, who, request),
+                contacts -> ResponseEntity.ok(FrontDoorJson.list(contacts))));
   }
 
   @PostMapping("/contacts/{id}/checks/{partner}")
@@ -82,24 +71,21 @@ class FrontDoorApiController {
       @RequestBody(required = false) @Nullable String body,
       Authentication who,
       HttpServletRequest request) {
-    UUID contact = uuid(id);
-    if (contact == null) {
-      return FrontDoorProblems.invalid(
-          "Invalid contact id", List.of("the contact id must be a UUID"));
-    }
-    return switch (Requests.answer(body)) {
-      case Requests.Parsed.Bad<?> bad ->
-          FrontDoorProblems.invalid("Invalid answer", bad.problems());
-      case Requests.Parsed.Ok<Requests.Answer> ok ->
-          view(
-              gate.answer(
-                  contact,
-                  partner,
-                  ok.value().response(),
-                  ok.value().nothingKnown(),
-                  who,
-                  request));
-    };
+    return withContact(
+        id,
+        contact ->
+            parsed(
+                Requests.answer(body),
+                "Invalid answer",
+                answer ->
+                    view(
+                        gate.answer(
+                            contact,
+                            partner,
+                            answer.response(),
+                            answer.nothingKnown(),
+                            who,
+                            request))));
   }
 
   @PostMapping("/contacts/{id}/decision")
@@ -108,17 +94,16 @@ class FrontDoorApiController {
       @RequestBody(required = false) @Nullable String body,
       Authentication who,
       HttpServletRequest request) {
-    UUID contact = uuid(id);
-    if (contact == null) {
-      return FrontDoorProblems.invalid(
-          "Invalid contact id", List.of("the contact id must be a UUID"));
-    }
-    return switch (Requests.decision(body)) {
-      case Requests.Parsed.Bad<?> bad ->
-          FrontDoorProblems.invalid("Invalid decision", bad.problems());
-      case Requests.Parsed.Ok<Requests.Decision> ok ->
-          view(gate.decide(contact, ok.value().outcome(), ok.value().reason(), who, request));
-    };
+    return withContact(
+        id,
+        contact ->
+            parsed(
+                Requests.decision(body),
+                "Invalid decision",
+                decision ->
+                    view(
+                        gate.decide(
+                            contact, decision.outcome(), decision.reason(), who, request))));
   }
 
   @GetMapping("/board")
@@ -126,24 +111,55 @@ class FrontDoorApiController {
       @RequestParam(required = false) @Nullable String from,
       Authentication who,
       HttpServletRequest request) {
+    return withPeriod(
+        from,
+        since ->
+            gated(
+                gate.board(since, who, request),
+                board -> ResponseEntity.ok(FrontDoorJson.board(board))));
+  }
+
+  private static ResponseEntity<?> view(FrontDoorGate.Gated<FrontDoorGate.View> gated) {
+    return gated(gated, view -> ResponseEntity.ok(FrontDoorJson.of(view)));
+  }
+
+  /** The gate's answer: what an allowed request gets, or the refusal as a problem. */
+  private static <T> ResponseEntity<?> gated(
+      FrontDoorGate.Gated<T> gated, Function<T, ResponseEntity<?>> allowed) {
+    return switch (gated) {
+      case FrontDoorGate.Gated.Allowed<T> ok -> allowed.apply(ok.value());
+      case FrontDoorGate.Gated.Refused<?> refused -> FrontDoorProblems.refused(refused);
+    };
+  }
+
+  /** A request body read, or its problems under {@code title}. */
+  private static <T> ResponseEntity<?> parsed(
+      Requests.Parsed<T> parsed, String title, Function<T, ResponseEntity<?>> then) {
+    return switch (parsed) {
+      case Requests.Parsed.Bad<?> bad -> FrontDoorProblems.invalid(title, bad.problems());
+      case Requests.Parsed.Ok<T> ok -> then.apply(ok.value());
+    };
+  }
+
+  /** A contact id from the path, or the problem that it is not one. */
+  private static ResponseEntity<?> withContact(String id, Function<UUID, ResponseEntity<?>> then) {
+    UUID contact = uuid(id);
+    if (contact == null) {
+      return FrontDoorProblems.invalid(
+          "Invalid contact id", List.of("the contact id must be a UUID"));
+    }
+    return then.apply(contact);
+  }
+
+  /** The period's start from {@code from}, or the problem that it is not a date. */
+  private static ResponseEntity<?> withPeriod(
+      @Nullable String from, Function<Instant, ResponseEntity<?>> then) {
     Instant since = from(from);
     if (since == null) {
       return FrontDoorProblems.invalid(
           "Invalid period", List.of("from must be a date like 2026-12-01"));
     }
-    return switch (gate.board(since, who, request)) {
-      case FrontDoorGate.Gated.Allowed<org.familyview.frontdoor.Board> ok ->
-          ResponseEntity.ok(FrontDoorJson.board(ok.value()));
-      case FrontDoorGate.Gated.Refused<?> refused -> FrontDoorProblems.refused(refused);
-    };
-  }
-
-  private static ResponseEntity<?> view(FrontDoorGate.Gated<FrontDoorGate.View> gated) {
-    return switch (gated) {
-      case FrontDoorGate.Gated.Allowed<FrontDoorGate.View> ok ->
-          ResponseEntity.ok(FrontDoorJson.of(ok.value()));
-      case FrontDoorGate.Gated.Refused<?> refused -> FrontDoorProblems.refused(refused);
-    };
+    return then.apply(since);
   }
 
   static @Nullable UUID uuid(String id) {

@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.familyview.matching.Linker;
+import org.familyview.matching.Matcher;
 import org.familyview.matching.RecordKey;
 
 /**
@@ -71,7 +71,7 @@ final class StableIds {
             .toArray(Integer[]::new);
     long highest = highestIssued;
     for (int c : fresh) {
-      ids[c] = Linker.personId(++highest);
+      ids[c] = Matcher.personId(++highest);
     }
     return new Assignment(List.of(ids), highest);
   }

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.familyview.linkage.MatchDecisions;
 import org.familyview.matching.Constraints;
 import org.familyview.matching.Linkage;
-import org.familyview.matching.Linker;
+import org.familyview.matching.Matcher;
 import org.familyview.matching.MatchingConfig;
 import org.familyview.matching.SourceRecord;
 import org.familyview.matching.estimate.ModelParameters;
@@ -31,7 +31,7 @@ class MatchingStage implements PipelineStage {
   private final MatchDecisions decisions;
   private final MatchOutput output;
   private final PipelineRuns runs;
-  private final Linker linker;
+  private final Matcher linker;
 
   MatchingStage(
       SourceRecords sources,
@@ -40,7 +40,7 @@ class MatchingStage implements PipelineStage {
       MatchOutput output,
       PipelineRuns runs,
       MatchingConfig config) {
-    this.linker = new Linker(config);
+    this.linker = Matcher.of(config);
     this.sources = sources;
     this.models = models;
     this.decisions = decisions;

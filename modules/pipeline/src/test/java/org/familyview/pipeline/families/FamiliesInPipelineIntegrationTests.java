@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.familyview.linktool.SyntheticPopulation;
 import org.familyview.matching.SourceRecord;
+import org.familyview.pipeline.PipelineFixture;
 import org.familyview.pipeline.run.PipelineRun;
 import org.familyview.pipeline.run.PipelineRuns;
-import org.familyview.pipeline.run.RunStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,30 +41,8 @@ class FamiliesInPipelineIntegrationTests {
 
   @BeforeEach
   void aLoadedPopulation() {
-    for (String table :
-        List.of(
-            // index bookkeeping too: another class's builds are not this run's to update
-            "index_build",
-            "index_document",
-            "index_extract",
-            "review_task",
-            "match_decision",
-            "person_lineage",
-            "person_link_event",
-            "household_member",
-            "household",
-            "family_member",
-            "family",
-            "residence_observation",
-            "person_record",
-            "person",
-            "match_model",
-            "pipeline_match_pair",
-            "pipeline_match_record",
-            "pipeline_run",
-            "source_person")) {
-      jdbc.sql("delete from " + table).update();
-    }
+    // index bookkeeping too: another class's builds are not this run's to update
+    PipelineFixture.startFromNothing(jdbc);
     load(POPULATION);
   }
 
@@ -107,14 +85,7 @@ class FamiliesInPipelineIntegrationTests {
   }
 
   private PipelineRun complete(UUID id) throws InterruptedException {
-    Instant deadline = Instant.now().plus(WAIT);
-    PipelineRun run = runs.find(id).orElseThrow();
-    while (!run.finished() && Instant.now().isBefore(deadline)) {
-      Thread.sleep(200);
-      run = runs.find(id).orElseThrow();
-    }
-    assertThat(run.status()).as("run %s: %s", id, run.failure()).isEqualTo(RunStatus.COMPLETED);
-    return run;
+    return PipelineFixture.complete(runs, id, WAIT);
   }
 
   private static PipelineRun.Step step(PipelineRun run, String name) {

@@ -18,9 +18,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.familyview.linktool.SyntheticPopulation;
 import org.familyview.matching.SourceRecord;
+import org.familyview.pipeline.PipelineFixture;
 import org.familyview.pipeline.run.PipelineRun;
 import org.familyview.pipeline.run.PipelineRuns;
-import org.familyview.pipeline.run.RunStatus;
 import org.familyview.search.events.EventsIndex;
 import org.familyview.search.families.FamiliesIndex;
 import org.familyview.search.people.PeopleIndex;
@@ -56,30 +56,7 @@ class IncrementalIndexingIntegrationTests {
 
   @BeforeEach
   void aLoadedPopulationWithEvents() {
-    for (String table :
-        List.of(
-            "index_build",
-            "index_document",
-            "index_extract",
-            "review_task",
-            "match_decision",
-            "person_lineage",
-            "person_link_event",
-            "household_member",
-            "household",
-            "family_member",
-            "family",
-            "residence_observation",
-            "person_record",
-            "person",
-            "match_model",
-            "pipeline_match_pair",
-            "pipeline_match_record",
-            "pipeline_run",
-            "source_event",
-            "source_person")) {
-      jdbc.sql("delete from " + table).update();
-    }
+    PipelineFixture.startFromNothing(jdbc);
     UUID extract = UUID.randomUUID();
     loadPersons(POPULATION, extract);
     List<Object[]> rows = new ArrayList<>();
@@ -336,14 +313,7 @@ class IncrementalIndexingIntegrationTests {
   }
 
   private PipelineRun complete(UUID id) throws InterruptedException {
-    Instant deadline = Instant.now().plus(WAIT);
-    PipelineRun run = runs.find(id).orElseThrow();
-    while (!run.finished() && Instant.now().isBefore(deadline)) {
-      Thread.sleep(200);
-      run = runs.find(id).orElseThrow();
-    }
-    assertThat(run.status()).as("run %s: %s", id, run.failure()).isEqualTo(RunStatus.COMPLETED);
-    return run;
+    return PipelineFixture.complete(runs, id, WAIT);
   }
 
   private static String key(SourceRecord r) {

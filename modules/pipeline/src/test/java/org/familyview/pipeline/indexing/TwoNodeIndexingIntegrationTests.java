@@ -20,9 +20,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.familyview.linktool.SyntheticPopulation;
 import org.familyview.matching.SourceRecord;
+import org.familyview.pipeline.PipelineFixture;
 import org.familyview.pipeline.run.PipelineRun;
 import org.familyview.pipeline.run.PipelineRuns;
-import org.familyview.pipeline.run.RunStatus;
 import org.familyview.search.events.EventsIndex;
 import org.familyview.search.families.FamiliesIndex;
 import org.familyview.search.people.PeopleIndex;
@@ -140,30 +140,7 @@ class TwoNodeIndexingIntegrationTests {
   }
 
   private void aLoadedPopulationWithEvents() {
-    for (String table :
-        List.of(
-            "index_build",
-            "index_document",
-            "index_extract",
-            "review_task",
-            "match_decision",
-            "person_lineage",
-            "person_link_event",
-            "household_member",
-            "household",
-            "family_member",
-            "family",
-            "residence_observation",
-            "person_record",
-            "person",
-            "match_model",
-            "pipeline_match_pair",
-            "pipeline_match_record",
-            "pipeline_run",
-            "source_event",
-            "source_person")) {
-      jdbc.sql("delete from " + table).update();
-    }
+    PipelineFixture.startFromNothing(jdbc);
     UUID extract = UUID.randomUUID();
     Timestamp now = Timestamp.from(Instant.now());
     List<Object[]> persons = new ArrayList<>();
@@ -218,14 +195,7 @@ class TwoNodeIndexingIntegrationTests {
   }
 
   private PipelineRun complete(UUID id) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
-    PipelineRun run = runs.find(id).orElseThrow();
-    while (!run.finished() && Instant.now().isBefore(deadline)) {
-      Thread.sleep(200);
-      run = runs.find(id).orElseThrow();
-    }
-    assertThat(run.status()).as("run %s: %s", id, run.failure()).isEqualTo(RunStatus.COMPLETED);
-    return run;
+    return PipelineFixture.complete(runs, id, Duration.ofSeconds(180));
   }
 
   private static Date date(String value) {

@@ -13,14 +13,10 @@ import java.util.stream.Collectors;
 import org.familyview.linkage.PersonLinks;
 import org.familyview.linkage.ReviewTask;
 import org.familyview.linkage.ReviewTasks;
-import org.familyview.matching.Linker;
+import org.familyview.matching.Matcher;
 import org.familyview.matching.MatchingConfig;
 import org.familyview.matching.RecordKey;
 import org.familyview.matching.estimate.ModelParameters;
-import org.familyview.matching.estimate.TermFrequencies;
-import org.familyview.matching.explain.Explainer;
-import org.familyview.matching.score.PairScorer;
-import org.familyview.matching.standardise.StandardisedRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -34,7 +30,7 @@ public class TaskViews {
   private final PersonLinks people;
   private final Families families;
   private final ObjectProvider<MatchModelSource> models;
-  private final Linker linker;
+  private final Matcher matcher;
 
   public TaskViews(
       ReviewTasks tasks,
@@ -43,7 +39,7 @@ public class TaskViews {
       Families families,
       ObjectProvider<MatchModelSource> models,
       MatchingConfig config) {
-    this.linker = new Linker(config);
+    this.matcher = Matcher.of(config);
     this.tasks = tasks;
     this.sources = sources;
     this.people = people;
@@ -131,16 +127,10 @@ public class TaskViews {
     if (model.isEmpty()) {
       return null;
     }
-    StandardisedRecord l = linker.standardiser().standardise(left.toSourceRecord());
-    StandardisedRecord r = linker.standardiser().standardise(right.toSourceRecord());
-    PairScorer scorer =
-        new PairScorer(
-            model.get(),
-            linker.comparisons(),
-            TermFrequencies.of(linker.comparisons(), List.of()),
-            linker.config().thresholds(),
-            true);
-    return Waterfall.of(new Explainer(scorer).explain(l, r), "recomputed", null);
+    return Waterfall.of(
+        matcher.explain(left.toSourceRecord(), right.toSourceRecord(), model.get()),
+        "recomputed",
+        null);
   }
 
   private List<TaskView.Candidate> candidates(Set<String> personIds, Set<RecordKey> inTask) {

@@ -20,6 +20,10 @@ import org.familyview.access.SharingAgreement;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.audit.trail.AuditEvent;
 import org.familyview.audit.trail.AuditTrail;
+import org.familyview.linkage.MatchDecisions;
+import org.familyview.linkage.PersonLinks;
+import org.familyview.linkage.RecordsToErase;
+import org.familyview.linkage.ReviewTasks;
 import org.familyview.search.people.PeopleIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +59,9 @@ public class RetentionErasure {
   public static final String SCHEDULE_ACTOR = "retention-schedule";
 
   private final JdbcClient jdbc;
+  private final PersonLinks links;
+  private final MatchDecisions decisions;
+  private final ReviewTasks tasks;
   private final TransactionTemplate transactions;
   private final Map<String, SharingAgreement> agreements;
   private final PeopleIndex people;
@@ -64,21 +71,30 @@ public class RetentionErasure {
   @Autowired
   public RetentionErasure(
       JdbcClient jdbc,
+      LinkTables linkTables,
       PlatformTransactionManager transactions,
       Map<String, SharingAgreement> sharingAgreements,
       PeopleIndex people,
       AuditTrail audit) {
-    this(jdbc, transactions, sharingAgreements, people, audit, Clock.systemUTC());
+    this(jdbc, linkTables, transactions, sharingAgreements, people, audit, Clock.systemUTC());
   }
+
+  /** The link tables' owners (modules/linkage), through which erasure reaches them. */
+  @Component
+  public record LinkTables(PersonLinks links, MatchDecisions decisions, ReviewTasks tasks) {}
 
   RetentionErasure(
       JdbcClient jdbc,
+      LinkTables linkTables,
       PlatformTransactionManager transactions,
       Map<String, SharingAgreement> sharingAgreements,
       PeopleIndex people,
       AuditTrail audit,
       Clock clock) {
     this.jdbc = jdbc;
+    this.links = linkTables.links();
+    this.decisions = linkTables.decisions();
+    this.tasks = linkTables.tasks();
     this.transactions = new TransactionTemplate(transactions);
     this.agreements = Map.copyOf(sharingAgreements);
     this.people = people;
@@ -190,9 +206,9 @@ public class RetentionErasure {
     }
     Timestamp now = Timestamp.from(asOf);
     eraseSourceRecords(erased);
-    eraseLinks(erased);
+    RecordsToErase records = eraseLinks(erased, due);
     List<String> familiesRetired = eraseFamilies(erased, now);
-    List<String> personsRetired = retirePersons(erased, now);
+    List<String> personsRetired = retirePersons(erased, records, asOf);
     List<String> reindexPending =
         jdbc.sql("select person_id from erasure_person where not emptied order by person_id")
             .query(String.class)
@@ -274,11 +290,19 @@ public class RetentionErasure {
             + " where p.agency = d.agency and p.record_id = d.record_id");
   }
 
-  /** The records' links: link events, match decisions, person records, then reviews. */
-  private void eraseLinks(Map<String, Integer> erased) {
-    eraseRecordRows(erased, "person_link_event");
-    erasePairRows(erased, "match_decision");
-    eraseRecordRows(erased, "person_record");
+  /**
+   * The records' links, through their owner (linkage): link events, match decisions, person
+   * records, then reviews. Returns what the link tables were told to forget.
+   */
+  private RecordsToErase eraseLinks(Map<String, Integer> erased, List<DueRecord> due) {
+    RecordsToErase records =
+        new RecordsToErase(
+            due.stream().map(DueRecord::agency).toList(),
+            due.stream().map(DueRecord::recordId).toList(),
+            List.of());
+    erased.merge("person_link_event", links.eraseLinkEvents(records), Integer::sum);
+    erased.merge("match_decision", decisions.eraseNaming(records), Integer::sum);
+    erased.merge("person_record", links.eraseLinks(records), Integer::sum);
     jdbc.sql(
             """
             create temporary table erasure_person on commit drop as
@@ -288,7 +312,17 @@ public class RetentionErasure {
             from erasure_due d where d.person_id is not null
             """)
         .update();
-    eraseFromReviews(erased);
+    RecordsToErase withEmptied =
+        new RecordsToErase(
+            records.agencies(),
+            records.recordIds(),
+            jdbc.sql("select person_id from erasure_person where emptied")
+                .query(String.class)
+                .list());
+    ReviewTasks.Erased reviews = tasks.eraseNaming(withEmptied);
+    erased.merge("review_task", reviews.removed(), Integer::sum);
+    erased.merge("review_task.reduced", reviews.reduced(), Integer::sum);
+    return withEmptied;
   }
 
   /**
@@ -363,16 +397,11 @@ public class RetentionErasure {
   }
 
   /** A person with no record left is retired (kept as an id, never reused). */
-  private List<String> retirePersons(Map<String, Integer> erased, Timestamp now) {
-    return retire(
-        erased,
-        "person.retired",
-        """
-        update person p set retired_at = coalesce(p.retired_at, ?)
-        where p.id in (select person_id from erasure_person where emptied)
-        returning p.id
-        """,
-        now);
+  private List<String> retirePersons(
+      Map<String, Integer> erased, RecordsToErase records, Instant asOf) {
+    List<String> retired = links.retireEmptied(records, asOf);
+    erased.put("person.retired", retired.size());
+    return retired;
   }
 
   /**
@@ -431,39 +460,6 @@ public class RetentionErasure {
 
   private boolean exists(String table) {
     return jdbc.sql("select to_regclass(?) is not null").param(table).query(Boolean.class).single();
-  }
-
-  private void eraseFromReviews(Map<String, Integer> erased) {
-    jdbc.sql(
-            """
-            create temporary table erasure_task on commit drop as
-            select t.id,
-                   coalesce((select jsonb_agg(r) from jsonb_array_elements(t.records) r
-                             where not exists (
-                               select 1 from erasure_due d
-                               where upper(r->>'agency') = d.agency
-                                 and r->>'recordId' = d.record_id)), '[]'::jsonb) as remaining
-            from review_task t
-            where exists (select 1 from jsonb_array_elements(t.records) r
-                          join erasure_due d
-                            on upper(r->>'agency') = d.agency and r->>'recordId' = d.record_id)
-               or t.person_ids && array(select person_id from erasure_person where emptied)
-            """)
-        .update();
-    count(
-        erased,
-        "review_task",
-        "delete from review_task where id in"
-            + " (select id from erasure_task where jsonb_array_length(remaining) < 2)");
-    count(
-        erased,
-        "review_task.reduced",
-        """
-        update review_task t set records = e.remaining, detail = null,
-          person_ids = array(select p from unnest(t.person_ids) p
-                             where p not in (select person_id from erasure_person where emptied))
-        from erasure_task e where e.id = t.id and jsonb_array_length(e.remaining) >= 2
-        """);
   }
 
   private void unindex(String personId) {
