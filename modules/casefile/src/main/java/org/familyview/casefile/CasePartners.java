@@ -1,6 +1,8 @@
 package org.familyview.casefile;
 
 import java.util.List;
+import java.util.Optional;
+import org.familyview.access.PartnerContacts;
 import org.familyview.extracts.Partner;
 import org.familyview.extracts.PartnerId;
 import org.familyview.extracts.Partners;
@@ -15,17 +17,22 @@ import org.springframework.stereotype.Component;
  * application configures none, as in this module's own tests.
  */
 @Component
-public class CasePartners {
+public class CasePartners implements PartnerContacts {
 
   private final Partners partners;
+  // Version 1's stand-ins name no real contact: without configuration the agreements' do.
+  private final boolean configured;
 
   @Autowired
   public CasePartners(ObjectProvider<Partners> partners) {
-    this(partners.getIfAvailable(Partners::v1));
+    Partners configuration = partners.getIfAvailable();
+    this.partners = configuration == null ? Partners.v1() : configuration;
+    this.configured = configuration != null;
   }
 
   CasePartners(Partners partners) {
     this.partners = partners;
+    this.configured = true;
   }
 
   /** Every configured partner's code ({@code police}), in configuration order. */
@@ -39,6 +46,15 @@ public class CasePartners {
    */
   public String name(String code) {
     return partners.find(code).map(Partner::name).orElseGet(() -> Agencies.title(code));
+  }
+
+  /** The contact the partner's configuration names, which redaction notices give. */
+  @Override
+  public Optional<String> of(String agency) {
+    if (!configured) {
+      return Optional.empty();
+    }
+    return partners.find(Agencies.code(agency)).map(Partner::contact).filter(c -> !c.isBlank());
   }
 
   public Vocabulary vocabulary() {
