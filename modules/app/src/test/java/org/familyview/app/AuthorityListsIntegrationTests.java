@@ -175,6 +175,18 @@ class AuthorityListsIntegrationTests {
   }
 
   @Test
+  void aKeyworkersOwnListHoldsOnlyTheFamiliesTheyCanOpen() throws Exception {
+    // All three are on keyworker1's caseload; the one that moved south 120 days ago is past
+    // Northshire's read period, so it is not listed (opening it is refused).
+    assertThat(families(api("/api/me/families", "keyworker1")))
+        .contains(north.family, movedSouthHeld.family)
+        .doesNotContain(movedSouthLongAgo.family);
+    assertThat(api("/api/families/" + movedSouthLongAgo.family, "keyworker1").statusCode())
+        .isEqualTo(403);
+    assertThat(families(api("/api/me/families", "keyworker-south1"))).contains(south.family);
+  }
+
+  @Test
   void theOldAuthorityIsToldOnceThatAFamilyMovedAcrossTheBorder() {
     notices.announce();
     notices.announce();

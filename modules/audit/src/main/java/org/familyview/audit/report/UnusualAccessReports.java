@@ -23,6 +23,47 @@ public class UnusualAccessReports {
   public static final List<String> CASE_READS =
       List.of("PERSON_VIEW", "FAMILY_VIEW", "CHRONOLOGY_READ", "SEARCH");
 
+  /**
+   * Reads by staff on the register of people whose family name and postcode are the reader's own;
+   * an auditor's scope is added where the marker comment stands.
+   */
+  private static final String SHARED_SURNAME_AND_POSTCODE =
+      """
+          with staff (username, family_name, postcode) as (
+            select * from unnest(?::text[], ?::text[], ?::text[])
+          ), reads as (
+            select e.seq, e.recorded_at, e.actor, e.action, e.target_type, e.target_id
+            from audit_entry e
+            where e.target_type in ('source-record', 'person', 'family')
+              and e.actor = any (?::text[])
+              and e.recorded_at >= ? and e.recorded_at < ? /*scope*/
+          ), read_records as (
+            select r.*, p.agency, p.record_id
+            from reads r
+            join source_person p on r.target_id = p.agency || '/' || p.record_id
+            where r.target_type = 'source-record'
+            union all
+            select r.*, pr.agency, pr.record_id
+            from reads r
+            join person_record pr on pr.person_id = r.target_id
+            where r.target_type = 'person'
+            union all
+            select r.*, pr.agency, pr.record_id
+            from reads r
+            join family_member fm on fm.family_id = r.target_id
+            join person_record pr on pr.person_id = fm.person_id
+            where r.target_type = 'family'
+          )
+          select distinct on (rr.seq) rr.seq, rr.recorded_at, rr.actor, rr.action,
+                 rr.target_type, rr.target_id, rr.agency, rr.record_id
+          from read_records rr
+          join source_person p on p.agency = rr.agency and p.record_id = rr.record_id
+          join staff s on s.username = rr.actor
+          where lower(btrim(p.family_name)) = s.family_name
+            and upper(regexp_replace(p.postcode, '\\s', '', 'g')) = s.postcode
+          order by rr.seq desc, rr.agency, rr.record_id
+          """;
+
   private final JdbcClient jdbc;
 
   public UnusualAccessReports(JdbcClient jdbc) {
@@ -157,43 +198,7 @@ public class UnusualAccessReports {
     String[] usernames = register.stream().map(StaffMember::username).toArray(String[]::new);
     String[] names = register.stream().map(StaffMember::familyName).toArray(String[]::new);
     String[] postcodes = register.stream().map(StaffMember::postcode).toArray(String[]::new);
-    return jdbc.sql(
-            """
-            with staff (username, family_name, postcode) as (
-              select * from unnest(?::text[], ?::text[], ?::text[])
-            ), reads as (
-              select e.seq, e.recorded_at, e.actor, e.action, e.target_type, e.target_id
-              from audit_entry e
-              where e.target_type in ('source-record', 'person', 'family')
-                and e.actor = any (?::text[])
-                and e.recorded_at >= ? and e.recorded_at < ? /*scope*/
-            ), read_records as (
-              select r.*, p.agency, p.record_id
-              from reads r
-              join source_person p on r.target_id = p.agency || '/' || p.record_id
-              where r.target_type = 'source-record'
-              union all
-              select r.*, pr.agency, pr.record_id
-              from reads r
-              join person_record pr on pr.person_id = r.target_id
-              where r.target_type = 'person'
-              union all
-              select r.*, pr.agency, pr.record_id
-              from reads r
-              join family_member fm on fm.family_id = r.target_id
-              join person_record pr on pr.person_id = fm.person_id
-              where r.target_type = 'family'
-            )
-            select distinct on (rr.seq) rr.seq, rr.recorded_at, rr.actor, rr.action,
-                   rr.target_type, rr.target_id, rr.agency, rr.record_id
-            from read_records rr
-            join source_person p on p.agency = rr.agency and p.record_id = rr.record_id
-            join staff s on s.username = rr.actor
-            where lower(btrim(p.family_name)) = s.family_name
-              and upper(regexp_replace(p.postcode, '\\s', '', 'g')) = s.postcode
-            order by rr.seq desc, rr.agency, rr.record_id
-            """
-                .replace("/*scope*/", scope.condition("e")))
+    return jdbc.sql(SHARED_SURNAME_AND_POSTCODE.replace("/*scope*/", scope.condition("e")))
         .params(
             params(
                 scope,
