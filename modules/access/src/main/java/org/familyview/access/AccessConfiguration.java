@@ -1,6 +1,7 @@
 package org.familyview.access;
 
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,7 +14,9 @@ class AccessConfiguration {
   }
 
   @Bean
-  EventDisclosure eventDisclosure(Map<String, SharingAgreement> sharingAgreements) {
-    return new EventDisclosure(sharingAgreements);
+  EventDisclosure eventDisclosure(
+      Map<String, SharingAgreement> sharingAgreements, ObjectProvider<PartnerContacts> contacts) {
+    return new EventDisclosure(
+        sharingAgreements, contacts.getIfAvailable(() -> PartnerContacts.NONE));
   }
 }

@@ -21,9 +21,22 @@ public final class EventDisclosure {
   }
 
   private final Map<String, SharingAgreement> agreementsByAgency;
+  private final PartnerContacts contacts;
 
   public EventDisclosure(Map<String, SharingAgreement> agreementsByAgency) {
+    this(agreementsByAgency, PartnerContacts.NONE);
+  }
+
+  /**
+   * @param contacts the partner's own contact, which a notice names before its agreement's: the
+   *     agreement is signed by an information-governance lead, but the people who can answer "what
+   *     is this record?" are the partner's (the Public Protection Unit, a trust's safeguarding
+   *     team)
+   */
+  public EventDisclosure(
+      Map<String, SharingAgreement> agreementsByAgency, PartnerContacts contacts) {
     this.agreementsByAgency = Map.copyOf(agreementsByAgency);
+    this.contacts = contacts;
   }
 
   public Outcome decide(
@@ -31,7 +44,8 @@ public final class EventDisclosure {
     SharingAgreement agreement = agreementsByAgency.get(agency);
     if (agreement == null) {
       // No agreement, no lawful basis to show anything but the fact of the record.
-      return new Outcome.Redacted(notice(agency, "the " + agency + " data-sharing lead"));
+      return new Outcome.Redacted(
+          notice(agency, contacts.of(agency).orElse("the " + agency + " data-sharing lead")));
     }
     boolean shown =
         switch (sensitivity) {
@@ -40,7 +54,9 @@ public final class EventDisclosure {
           case RESTRICTED ->
               agreement.shares(eventType, viewer) && agreement.allowsRestricted(viewer);
         };
-    return shown ? new Outcome.Shown() : new Outcome.Redacted(notice(agency, agreement.contact()));
+    return shown
+        ? new Outcome.Shown()
+        : new Outcome.Redacted(notice(agency, contacts.of(agency).orElse(agreement.contact())));
   }
 
   private static String notice(String agency, String contact) {

@@ -71,4 +71,42 @@ class EventDisclosureTests {
             new EventDisclosure.Outcome.Redacted(
                 "a restricted police record exists — contact Public Protection Unit, 0300 000 0101, ppu.sharing@police.example"));
   }
+
+  @org.junit.jupiter.api.Test
+  void theRedactionNamesThePartnersOwnContactBeforeTheAgreements() {
+    EventDisclosure withContacts =
+        new EventDisclosure(
+            SharingAgreements.load(
+                Path.of(System.getenv().getOrDefault("FV_CONFIG_DIR", "../../config"), "sharing")),
+            agency ->
+                switch (agency) {
+                  case "police" -> java.util.Optional.of("Shires PPU duty desk, 0300 000 0999");
+                  case "housing-north" -> java.util.Optional.of("Northshire Homes tenancy team");
+                  default -> java.util.Optional.empty();
+                });
+    Set<Role> keyworker = Set.of(Role.KEYWORKER);
+    // The partner's configuration names its own contact: the notice gives it.
+    assertThat(withContacts.decide("police", "police.arrest", Sensitivity.RESTRICTED, keyworker))
+        .isEqualTo(
+            new EventDisclosure.Outcome.Redacted(
+                "a restricted police record exists — contact Shires PPU duty desk, 0300 000 0999"));
+    // A partner that names none falls back to its agreement's contact.
+    assertThat(
+            withContacts.decide(
+                "health", "health.mental_health_referral", Sensitivity.SENSITIVE, keyworker))
+        .isEqualTo(
+            new EventDisclosure.Outcome.Redacted(
+                "a restricted health record exists — contact ICB Safeguarding Team, 0300 000 0202,"
+                    + " safeguarding@icb.example"));
+    // A partner without an agreement shows nothing, but names its own contact, not a stand-in.
+    assertThat(
+            withContacts.decide(
+                "housing-north",
+                "housing.any",
+                Sensitivity.STANDARD,
+                Set.of(Role.SAFEGUARDING_LEAD)))
+        .isEqualTo(
+            new EventDisclosure.Outcome.Redacted(
+                "a restricted housing-north record exists — contact Northshire Homes tenancy team"));
+  }
 }

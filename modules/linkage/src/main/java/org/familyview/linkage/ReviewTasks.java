@@ -18,6 +18,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.familyview.matching.RecordKey;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
@@ -66,10 +68,26 @@ public class ReviewTasks {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
+  private final PartnerKinds partners;
+
+  @Autowired
+  ReviewTasks(JdbcClient jdbc, JdbcTemplate template, ObjectProvider<PartnerKinds> partners) {
+    this(jdbc, template, partners.getIfAvailable(() -> PartnerKinds.V1));
+  }
 
   ReviewTasks(JdbcClient jdbc, JdbcTemplate template) {
+    this(jdbc, template, PartnerKinds.V1);
+  }
+
+  private ReviewTasks(JdbcClient jdbc, JdbcTemplate template, PartnerKinds partners) {
     this.jdbc = jdbc;
     this.template = template;
+    this.partners = partners;
+  }
+
+  /** Whether a partner is a police force (by its configured kind), as task priority counts it. */
+  public boolean isPolice(String agency) {
+    return partners.isPolice(agency);
   }
 
   /** A task a run raises about two records. */
@@ -218,7 +236,7 @@ public class ReviewTasks {
     Timestamp at = Timestamp.from(now);
     List<Object[]> rows = new ArrayList<>();
     for (PairTask task : tasks) {
-      rows.add(row(runId, task, children, personOf, modelVersion, at));
+      rows.add(row(runId, task, children, personOf, modelVersion, at, partners));
     }
     return insertPairTasks(rows);
   }
@@ -229,9 +247,11 @@ public class ReviewTasks {
       Set<RecordKey> children,
       Function<RecordKey, @Nullable String> personOf,
       @Nullable String modelVersion,
-      Timestamp at) {
+      Timestamp at,
+      PartnerKinds partners) {
     boolean child = children.contains(task.left()) || children.contains(task.right());
-    boolean police = isPolice(task.left()) || isPolice(task.right());
+    boolean police =
+        partners.isPolice(task.left().agency()) || partners.isPolice(task.right().agency());
     Set<String> people = new TreeSet<>();
     for (RecordKey key : List.of(task.left(), task.right())) {
       String person = personOf.apply(key);
@@ -439,10 +459,6 @@ public class ReviewTasks {
               children.add(new RecordKey(rs.getString(1), rs.getString(2)));
             });
     return children;
-  }
-
-  private static boolean isPolice(RecordKey key) {
-    return key.agency().equalsIgnoreCase("POLICE");
   }
 
   private static String records(PairKey pair) {

@@ -26,4 +26,14 @@ public class StaffAuthorities implements StaffAuthority {
     }
     return authorities.byId(user.authority()).map(Authority::id);
   }
+
+  @Override
+  public boolean several() {
+    return !authorities.isSingle();
+  }
+
+  @Override
+  public Optional<String> unplaced() {
+    return several() ? Optional.of(authorities.unplaced().id()) : Optional.empty();
+  }
 }

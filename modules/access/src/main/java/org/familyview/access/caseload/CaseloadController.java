@@ -14,6 +14,7 @@ import org.familyview.access.authority.Move;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.portal.audit.RequestAudit;
 import org.familyview.portal.identity.CurrentUser;
+import org.familyview.portal.identity.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -109,7 +110,11 @@ class CaseloadController {
       "hasRole('safeguarding-lead') or (hasRole('keyworker') and #keyworker == authentication.name)")
   List<CaseloadEntry> caseload(@PathVariable String keyworker, Authentication who) {
     CurrentUser reader = CurrentUser.of(who);
+    // A lead lists only what their authority holds: another authority's assignments are not
+    // theirs to see, even as ids. A keyworker reading their own caseload sees all of it.
+    java.util.Set<String> area = reader.has(Role.SAFEGUARDING_LEAD) ? access.area(reader) : null;
     return caseloads.of(keyworker).stream()
+        .filter(a -> area == null || area.contains(a.familyId()))
         .map(
             a ->
                 new CaseloadEntry(

@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.familyview.alerts.inbox.Inbox;
 import org.familyview.alerts.inbox.KnownUsers;
+import org.familyview.casefile.CasePartners;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -33,13 +33,20 @@ class NightlyNotices {
   private final Inbox inbox;
   private final KnownUsers users;
   private final FlagProperties properties;
+  private final CasePartners partners;
   private final Clock clock = Clock.systemUTC();
 
-  NightlyNotices(JdbcClient jdbc, Inbox inbox, KnownUsers users, FlagProperties properties) {
+  NightlyNotices(
+      JdbcClient jdbc,
+      Inbox inbox,
+      KnownUsers users,
+      FlagProperties properties,
+      CasePartners partners) {
     this.jdbc = jdbc;
     this.inbox = inbox;
     this.users = users;
     this.properties = properties;
+    this.partners = partners;
   }
 
   @EventListener
@@ -153,8 +160,8 @@ class NightlyNotices {
     return inbox.post(recipient, kind, reason, link, key) instanceof Inbox.Posting.Posted ? 1 : 0;
   }
 
-  private static String partner(String agency) {
-    String lower = agency.toLowerCase(Locale.ROOT);
-    return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+  /** The partner's configured name ("Southshire NHS Trust"), as chronologies show it. */
+  private String partner(String agency) {
+    return partners.name(agency);
   }
 }

@@ -12,10 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The users FamilyView has seen sign in, with their token's team and email address. FamilyView
- * keeps no user directory of its own (Keycloak is one), and a notification needs only this much:
- * the members of an owning team, and where a digest goes. A user is written at most every few
- * minutes, not on every request.
+ * The users FamilyView has seen sign in, with their token's team, email address, authority and
+ * roles. FamilyView keeps no user directory of its own (Keycloak is one), and a notification needs
+ * only this much: the members of an owning team, and where a digest goes. A user is written at most
+ * every few minutes, not on every request.
  */
 @Component
 public class KnownUsers {
@@ -43,6 +43,20 @@ public class KnownUsers {
    */
   public void seen(
       String username, @Nullable String team, @Nullable String email, @Nullable String checksFor) {
+    seen(username, team, email, checksFor, null, List.of());
+  }
+
+  /**
+   * @param authority the authority their token names (null: none)
+   * @param roles their FamilyView roles, as the realm names them
+   */
+  public void seen(
+      String username,
+      @Nullable String team,
+      @Nullable String email,
+      @Nullable String checksFor,
+      @Nullable String authority,
+      List<String> roles) {
     Instant now = clock.instant();
     Instant last = written.get(username);
     if (last != null && last.plus(REFRESH).isAfter(now)) {
@@ -50,13 +64,22 @@ public class KnownUsers {
     }
     jdbc.sql(
             """
-            insert into notification_user (username, team, email, checks_for, last_seen)
-            values (?, ?, ?, ?, ?)
+            insert into notification_user
+              (username, team, email, checks_for, authority, roles, last_seen)
+            values (?, ?, ?, ?, ?, ?, ?)
             on conflict (username) do update
               set team = excluded.team, email = excluded.email,
-                  checks_for = excluded.checks_for, last_seen = excluded.last_seen
+                  checks_for = excluded.checks_for, authority = excluded.authority,
+                  roles = excluded.roles, last_seen = excluded.last_seen
             """)
-        .params(username, team, email, checksFor, Timestamp.from(now))
+        .params(
+            username,
+            team,
+            email,
+            checksFor,
+            authority,
+            roles.isEmpty() ? null : String.join(",", roles.stream().sorted().toList()),
+            Timestamp.from(now))
         .update();
     written.put(username, now);
   }
@@ -75,6 +98,35 @@ public class KnownUsers {
         .param(partner.toLowerCase(java.util.Locale.ROOT))
         .query(String.class)
         .list();
+  }
+
+  /** The known holders of a role (its realm name) in an authority, e.g. its safeguarding leads. */
+  public List<String> holdingRole(String role, String authority) {
+    return jdbc.sql(
+            """
+            select username from notification_user
+            where authority = ? and ? = any(string_to_array(roles, ','))
+            order by username
+            """)
+        .params(authority, role)
+        .query(String.class)
+        .list();
+  }
+
+  /** The authority each of these users' token named when last seen; unknown users are absent. */
+  public Map<String, String> authorityOf(List<String> usernames) {
+    Map<String, String> authorities = new java.util.TreeMap<>();
+    jdbc.sql(
+            """
+            select username, authority from notification_user
+            where username = any(?) and authority is not null
+            """)
+        .param(usernames.toArray(String[]::new))
+        .query(
+            rs -> {
+              authorities.put(rs.getString(1), rs.getString(2));
+            });
+    return authorities;
   }
 
   public @Nullable String teamOf(String username) {

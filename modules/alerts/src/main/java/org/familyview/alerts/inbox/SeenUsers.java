@@ -37,7 +37,13 @@ class SeenUsers implements WebMvcConfigurer, HandlerInterceptor {
     Authentication who = SecurityContextHolder.getContext().getAuthentication();
     if (who != null && who.isAuthenticated() && claims(who) != null) {
       CurrentUser user = CurrentUser.of(who);
-      users.seen(user.username(), user.team(), email(who), checksFor(user));
+      users.seen(
+          user.username(),
+          user.team(),
+          email(who),
+          checksFor(user),
+          user.authority(),
+          user.roles().stream().map(Role::realmName).toList());
     }
     return true;
   }

@@ -19,14 +19,21 @@ public class AuditReader {
   }
 
   public List<AuditEntry> find(AuditFilter filter, int page, int size) {
+    return find(filter, AuditScope.EVERYTHING, page, size);
+  }
+
+  /** The entries that match the filter within the auditor's scope, newest first. */
+  public List<AuditEntry> find(AuditFilter filter, AuditScope scope, int page, int size) {
     StringBuilder sql =
         new StringBuilder(
             """
             select seq, recorded_at, actor, actor_roles, action, outcome, target_type, target_id,
                    purpose, detail, source, previous_hash, hash
-            from audit_entry where true
+            from audit_entry e where true
             """);
     List<Object> params = new ArrayList<>();
+    sql.append(scope.condition("e"));
+    params.addAll(scope.parameters());
     if (filter.personId() != null) {
       sql.append(" and target_type = 'person' and target_id = ?");
       params.add(filter.personId());

@@ -52,13 +52,14 @@ class CaseApiController {
   @GetMapping("/api/persons/{id}/chronology")
   ResponseEntity<?> personChronology(
       @PathVariable String id, ChronologyQuery query, Authentication who, HttpServletRequest http) {
-    return chronology(Kind.PERSON, id, query.parse(Kind.PERSON), who, http);
+    return chronology(Kind.PERSON, id, query.parse(Kind.PERSON, partners.codes()), who, http);
   }
 
   @GetMapping("/api/persons/{id}/chronology/export")
   ResponseEntity<?> personExport(
       @PathVariable String id, ChronologyQuery query, Authentication who, HttpServletRequest http) {
-    return reads.export(Kind.PERSON, id, query.parse(Kind.PERSON), who, http, Door.API);
+    return reads.export(
+        Kind.PERSON, id, query.parse(Kind.PERSON, partners.codes()), who, http, Door.API);
   }
 
   @GetMapping("/api/families/{id}")
@@ -69,13 +70,14 @@ class CaseApiController {
   @GetMapping("/api/families/{id}/chronology")
   ResponseEntity<?> familyChronology(
       @PathVariable String id, ChronologyQuery query, Authentication who, HttpServletRequest http) {
-    return chronology(Kind.FAMILY, id, query.parse(Kind.FAMILY), who, http);
+    return chronology(Kind.FAMILY, id, query.parse(Kind.FAMILY, partners.codes()), who, http);
   }
 
   @GetMapping("/api/families/{id}/chronology/export")
   ResponseEntity<?> familyExport(
       @PathVariable String id, ChronologyQuery query, Authentication who, HttpServletRequest http) {
-    return reads.export(Kind.FAMILY, id, query.parse(Kind.FAMILY), who, http, Door.API);
+    return reads.export(
+        Kind.FAMILY, id, query.parse(Kind.FAMILY, partners.codes()), who, http, Door.API);
   }
 
   private ResponseEntity<?> view(

@@ -7,7 +7,7 @@ import org.familyview.access.CaseAccess;
 import org.familyview.access.caseload.CaseloadProperties;
 import org.familyview.access.caseload.Caseloads;
 import org.familyview.audit.trail.AuditAction;
-import org.familyview.casefile.Agencies;
+import org.familyview.casefile.CasePartners;
 import org.familyview.casefile.CasefileProperties;
 import org.familyview.casefile.Casefiles;
 import org.familyview.casefile.Chronology;
@@ -62,6 +62,8 @@ class CasePagesController {
 
   private final CaseAccess access;
 
+  private final CasePartners partners;
+
   CasePagesController(
       CaseReads reads,
       CaseGate gate,
@@ -74,8 +76,10 @@ class CasePagesController {
       FamilyNews news,
       FamilyNames familyNames,
       PendingMatches pendingMatches,
-      CaseAccess access) {
+      CaseAccess access,
+      CasePartners partners) {
     this.access = access;
+    this.partners = partners;
     this.reads = reads;
     this.familyNames = familyNames;
     this.pendingMatches = pendingMatches;
@@ -208,7 +212,8 @@ class CasePagesController {
       ChronologyQuery query,
       Authentication who,
       HttpServletRequest request) {
-    return reads.export(Kind.PERSON, id, query.parse(Kind.PERSON), who, request, Door.PAGE);
+    return reads.export(
+        Kind.PERSON, id, query.parse(Kind.PERSON, partners.codes()), who, request, Door.PAGE);
   }
 
   @GetMapping("/families/{id}/chronology/export")
@@ -217,7 +222,8 @@ class CasePagesController {
       ChronologyQuery query,
       Authentication who,
       HttpServletRequest request) {
-    return reads.export(Kind.FAMILY, id, query.parse(Kind.FAMILY), who, request, Door.PAGE);
+    return reads.export(
+        Kind.FAMILY, id, query.parse(Kind.FAMILY, partners.codes()), who, request, Door.PAGE);
   }
 
   /** The "not my client" form for one record, linked from each chronology entry. */
@@ -408,7 +414,7 @@ class CasePagesController {
       Model model) {
     return switch (reads.open(kind, id, AuditAction.CHRONOLOGY_READ, who, request)) {
       case CaseGate.Opened.Open<Case> open -> {
-        Filters.Parsed filter = query.parse(kind);
+        Filters.Parsed filter = query.parse(kind, partners.codes());
         Chronology chronology = reads.chronology(open, filter, who, Door.PAGE);
         chronologyModel(model, chronology, filter, query.from(), query.to(), open.value());
         model.addAttribute("flags", reads.flags(open.value(), who, "chronology page"));
@@ -445,18 +451,23 @@ class CasePagesController {
       @Nullable String to,
       Case opened) {
     model.addAttribute("chronology", chronology);
-    model.addAttribute("timeline", Timeline.of(chronology));
+    model.addAttribute("timeline", Timeline.of(chronology, partners));
     model.addAttribute("filter", filter.filter());
     model.addAttribute("errors", filter.errors());
     model.addAttribute("from", from == null ? "" : from);
     model.addAttribute("to", to == null ? "" : to);
-    model.addAttribute("agencies", Agencies.ALL);
+    // Every configured partner, by kind, under the name it is configured with.
+    List<String> codes = partners.inOrder();
+    model.addAttribute("agencies", codes);
+    java.util.Map<String, String> partnerNames = new java.util.LinkedHashMap<>();
+    codes.forEach(c -> partnerNames.put(c, partners.name(c)));
+    model.addAttribute("partnerNames", partnerNames);
     model.addAttribute("coverage", reads.coverage(opened));
     model.addAttribute("significantTypes", properties.significantEventTypes());
   }
 
   /** The page's layout of the chronology and the links that change it, keeping the filters. */
-  private static void readingModel(
+  private void readingModel(
       Model model,
       Chronology chronology,
       Filters.Parsed filter,
@@ -466,12 +477,13 @@ class CasePagesController {
     boolean newest = reading == null || !"oldest".equals(reading.order());
     boolean significant = reading != null && "significant".equals(reading.show());
     ChronologyPage page =
-        ChronologyPage.of(chronology, newest, significant, List.copyOf(filter.filter().types()));
+        ChronologyPage.of(
+            chronology, newest, significant, List.copyOf(filter.filter().types()), partners);
     model.addAttribute("page", page);
     java.util.Map<String, String> names =
         opened instanceof Case.OfFamily f ? f.family().names() : java.util.Map.of();
     model.addAttribute(
-        "filterWords", ChronologyPage.describe(filter.filter(), page.types(), names));
+        "filterWords", ChronologyPage.describe(filter.filter(), page.types(), names, partners));
     String path = request.getRequestURI();
     model.addAttribute("orderHref", readingHref(path, request, "order", newest ? "oldest" : null));
     model.addAttribute(

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.familyview.access.CaseAccess;
 import org.familyview.access.caseload.Caseloads;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.casefile.FamilyNames;
@@ -25,7 +27,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * A safeguarding lead's caseload pages: who holds which family today, the eligible families no
  * keyworker holds, and a form to assign one (the same assignment and audit as {@code POST
- * /api/caseloads}). The lead's home panel counts the unallocated eligible families.
+ * /api/caseloads}). The lead's home panel counts the unallocated eligible families. Every list is
+ * of the lead's authority's area ({@link CaseAccess#area}), and a family outside it is refused as
+ * the API refuses it.
  */
 @Controller
 class CaseloadPages implements HomePanel {
@@ -40,12 +44,15 @@ class CaseloadPages implements HomePanel {
   private final FamilyNames names;
   private final JdbcClient jdbc;
   private final CaseGate gate;
+  private final CaseAccess access;
 
-  CaseloadPages(Caseloads caseloads, FamilyNames names, JdbcClient jdbc, CaseGate gate) {
+  CaseloadPages(
+      Caseloads caseloads, FamilyNames names, JdbcClient jdbc, CaseGate gate, CaseAccess access) {
     this.caseloads = caseloads;
     this.names = names;
     this.jdbc = jdbc;
     this.gate = gate;
+    this.access = access;
   }
 
   @Override
@@ -53,8 +60,9 @@ class CaseloadPages implements HomePanel {
     if (!user.has(Role.SAFEGUARDING_LEAD)) {
       return null;
     }
-    model.addAttribute("unallocatedCount", unallocatedIds().size());
-    model.addAttribute("heldCount", held().size());
+    @Nullable Set<String> area = access.area(user);
+    model.addAttribute("unallocatedCount", unallocatedIds(area).size());
+    model.addAttribute("heldCount", held(area).size());
     return "casefile/home-panels :: panel";
   }
 
@@ -66,11 +74,12 @@ class CaseloadPages implements HomePanel {
       model.addAttribute("fieldErrors", List.of());
       return "casefile/refused";
     }
-    List<String> unallocated = unallocatedIds();
+    @Nullable Set<String> area = access.area(CurrentUser.of(who));
+    List<String> unallocated = unallocatedIds(area);
     Map<String, String> named = names.of(unallocated);
     model.addAttribute(
         "unallocated", unallocated.stream().map(id -> new Unallocated(id, named.get(id))).toList());
-    model.addAttribute("held", held());
+    model.addAttribute("held", held(area));
     return "casefile/caseloads";
   }
 
@@ -95,6 +104,13 @@ class CaseloadPages implements HomePanel {
     }
     if (familyExists(familyId.strip()) == 0) {
       errors.add(new CasePagesController.FieldError("familyId", "Choose a family"));
+    } else if (access.toFamily(user, familyId.strip()) instanceof CaseAccess.Decision.Denied no) {
+      // A lead assigns only families their own authority holds, as the API says.
+      gate.record(event.withDetail(no.why()).denied());
+      response.setStatus(403);
+      model.addAttribute("why", no.why());
+      model.addAttribute("fieldErrors", List.of());
+      return "casefile/refused";
     }
     if (!errors.isEmpty()) {
       response.setStatus(400);
@@ -121,15 +137,17 @@ class CaseloadPages implements HomePanel {
         .single();
   }
 
-  /** Families someone holds today, by name. */
-  List<Held> held() {
+  /** Families of the area (null: every family) someone holds today, by name. */
+  List<Held> held(@Nullable Set<String> area) {
     List<Object[]> rows =
         jdbc.sql(
                 """
                 select family_id, keyworker, min(starts_on) from caseload_assignment
                 where starts_on <= current_date and (ends_on is null or ends_on >= current_date)
+                  and (cast(? as text[]) is null or family_id = any(cast(? as text[])))
                 group by family_id, keyworker order by family_id, keyworker
                 """)
+            .params(array(area), array(area))
             .query(
                 (rs, n) ->
                     new Object[] {rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate()})
@@ -140,8 +158,11 @@ class CaseloadPages implements HomePanel {
         .toList();
   }
 
-  /** Eligible in the latest finished criteria run (any framework), held by nobody today. */
-  List<String> unallocatedIds() {
+  /**
+   * Eligible in the latest finished criteria run (any framework), held by nobody today, in the area
+   * (null: anywhere).
+   */
+  List<String> unallocatedIds(@Nullable Set<String> area) {
     return jdbc.sql(
             """
             select distinct e.family_id from criteria_eligibility e
@@ -152,10 +173,16 @@ class CaseloadPages implements HomePanel {
               and not exists (select 1 from caseload_assignment a
                               where a.family_id = e.family_id and a.starts_on <= current_date
                                 and (a.ends_on is null or a.ends_on >= current_date))
+              and (cast(? as text[]) is null or e.family_id = any(cast(? as text[])))
             order by e.family_id
             limit 200
             """)
+        .params(array(area), array(area))
         .query(String.class)
         .list();
+  }
+
+  private static String @Nullable [] array(@Nullable Set<String> area) {
+    return area == null ? null : area.toArray(String[]::new);
   }
 }

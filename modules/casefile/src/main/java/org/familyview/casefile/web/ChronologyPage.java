@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.familyview.casefile.Agencies;
+import org.familyview.casefile.CasePartners;
 import org.familyview.casefile.Chronology;
 import org.familyview.casefile.ChronologyEntry;
 import org.jspecify.annotations.Nullable;
@@ -72,6 +72,18 @@ public record ChronologyPage(
 
   static ChronologyPage of(
       Chronology chronology, boolean newestFirst, boolean significantOnly, List<String> chosen) {
+    return of(chronology, newestFirst, significantOnly, chosen, CasePartners.v1());
+  }
+
+  /**
+   * @param partners whose names and order the summary's rows take
+   */
+  static ChronologyPage of(
+      Chronology chronology,
+      boolean newestFirst,
+      boolean significantOnly,
+      List<String> chosen,
+      CasePartners partners) {
     List<Incident> incidents = incidents(chronology.events());
     int significant = (int) incidents.stream().filter(i -> i.entry().significant()).count();
     List<Incident> shown =
@@ -87,7 +99,7 @@ public record ChronologyPage(
         newestFirst,
         significantOnly,
         significant,
-        summary(chronology),
+        summary(chronology, partners),
         types(chronology, chosen));
   }
 
@@ -129,7 +141,7 @@ public record ChronologyPage(
     return role.strip().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
-  static Summary summary(Chronology chronology) {
+  static Summary summary(Chronology chronology, CasePartners partners) {
     TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
     Map<String, Map<Integer, Integer>> counts = new TreeMap<>();
     for (ChronologyEntry e : chronology.events()) {
@@ -147,7 +159,7 @@ public record ChronologyPage(
       columns.add("Earlier");
     }
     List<Row> rows = new ArrayList<>();
-    for (String agency : orderedAgencies(counts.keySet())) {
+    for (String agency : partners.inOrder(counts.keySet())) {
       Map<Integer, Integer> byYear = counts.get(agency);
       List<Integer> cells = new ArrayList<>();
       own.forEach(y -> cells.add(byYear.getOrDefault(y, 0)));
@@ -161,18 +173,11 @@ public record ChronologyPage(
       }
       rows.add(
           new Row(
-              Agencies.title(agency),
+              partners.name(agency),
               cells,
               byYear.values().stream().mapToInt(Integer::intValue).sum()));
     }
     return new Summary(columns, rows, chronology.events().size());
-  }
-
-  private static List<String> orderedAgencies(java.util.Set<String> present) {
-    List<String> ordered = new ArrayList<>();
-    Agencies.ALL.stream().filter(present::contains).forEach(ordered::add);
-    present.stream().filter(a -> !ordered.contains(a)).forEach(ordered::add);
-    return ordered;
   }
 
   /** The event types on show (and any chosen), by label, for the filter's list. */
@@ -205,6 +210,14 @@ public record ChronologyPage(
       org.familyview.casefile.ChronologyFilter filter,
       List<TypeOption> types,
       Map<String, String> memberNames) {
+    return describe(filter, types, memberNames, CasePartners.v1());
+  }
+
+  static String describe(
+      org.familyview.casefile.ChronologyFilter filter,
+      List<TypeOption> types,
+      Map<String, String> memberNames,
+      CasePartners partners) {
     if (filter.isEmpty()) {
       return "all entries";
     }
@@ -215,7 +228,7 @@ public record ChronologyPage(
       parts.add(
           "partner "
               + String.join(
-                  ", ", new TreeSet<>(filter.agencies()).stream().map(Agencies::title).toList()));
+                  ", ", partners.inOrder(filter.agencies()).stream().map(partners::name).toList()));
     }
     if (!filter.types().isEmpty()) {
       parts.add(

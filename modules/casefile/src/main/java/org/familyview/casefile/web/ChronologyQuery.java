@@ -15,7 +15,11 @@ record ChronologyQuery(
     @Nullable String to,
     @Nullable List<String> member) {
 
-  Filters.Parsed parse(CaseReads.Kind kind) {
-    return Filters.parse(agency, type, from, to, kind == CaseReads.Kind.FAMILY ? member : null);
+  /**
+   * @param partners the configured partners' codes, which an {@code agency} filter may name
+   */
+  Filters.Parsed parse(CaseReads.Kind kind, List<String> partners) {
+    return Filters.parse(
+        agency, type, from, to, kind == CaseReads.Kind.FAMILY ? member : null, partners);
   }
 }

@@ -24,15 +24,27 @@ final class Filters {
       @Nullable String from,
       @Nullable String to,
       @Nullable List<String> member) {
+    return parse(agency, type, from, to, member, Agencies.ALL);
+  }
+
+  /**
+   * @param partners the partner codes an {@code agency} filter may name: the configured partners
+   */
+  static Parsed parse(
+      @Nullable List<String> agency,
+      @Nullable List<String> type,
+      @Nullable String from,
+      @Nullable String to,
+      @Nullable List<String> member,
+      List<String> partners) {
     List<String> errors = new ArrayList<>();
     Set<String> agencies = new LinkedHashSet<>();
     for (String a : values(agency)) {
       String code = a.toLowerCase(Locale.ROOT);
-      if (Agencies.ALL.contains(code)) {
+      if (partners.contains(code)) {
         agencies.add(code);
       } else {
-        errors.add(
-            "agency must be one of " + String.join(", ", Agencies.ALL) + ", not '" + a + "'");
+        errors.add("agency must be one of " + String.join(", ", partners) + ", not '" + a + "'");
       }
     }
     LocalDate start = date("from", from, errors);

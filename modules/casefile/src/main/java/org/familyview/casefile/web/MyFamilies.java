@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.familyview.access.CaseAccess;
 import org.familyview.access.caseload.Caseloads;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.casefile.FamilyNames;
@@ -41,12 +42,15 @@ class MyFamilies implements HomePanel {
   private final FamilyNames names;
   private final FamilyNews news;
   private final CaseGate gate;
+  private final CaseAccess access;
 
-  MyFamilies(Caseloads caseloads, FamilyNames names, FamilyNews news, CaseGate gate) {
+  MyFamilies(
+      Caseloads caseloads, FamilyNames names, FamilyNews news, CaseGate gate, CaseAccess access) {
     this.caseloads = caseloads;
     this.names = names;
     this.news = news;
     this.gate = gate;
+    this.access = access;
   }
 
   @GetMapping("/api/me/families")
@@ -60,7 +64,7 @@ class MyFamilies implements HomePanel {
               ProblemDetail.forStatusAndDetail(
                   HttpStatus.FORBIDDEN, "only keyworkers hold a caseload"));
     }
-    List<MyFamily> families = families(user.username());
+    List<MyFamily> families = families(user);
     gate.record(event.withDetail("my families: " + families.size()));
     return ResponseEntity.ok(families);
   }
@@ -72,13 +76,24 @@ class MyFamilies implements HomePanel {
     }
     // The page's own request is audited by the home page's request audit; the list is the same
     // as the API's.
-    model.addAttribute("myFamilies", families(user.username()));
+    model.addAttribute("myFamilies", families(user));
     return "casefile/home-panels :: keyworker";
   }
 
-  List<MyFamily> families(String username) {
+  /**
+   * The keyworker's caseload that they can open: with several authorities, a family that moved out
+   * of theirs longer ago than the read period stays on the caseload until a lead ends it, but is no
+   * longer listed (opening it would be refused).
+   */
+  List<MyFamily> families(CurrentUser user) {
+    String username = user.username();
+    java.util.Set<String> reachable = access.searchableFamilies(user);
     List<String> ids =
-        new ArrayList<>(caseloads.currentFamilies(username).stream().sorted().toList());
+        new ArrayList<>(
+            caseloads.currentFamilies(username).stream()
+                .filter(f -> reachable == null || reachable.contains(f))
+                .sorted()
+                .toList());
     Map<String, String> named = names.of(ids);
     Map<String, Map<String, Integer>> fresh = news.sinceLastVisit(username, ids);
     List<MyFamily> families = new ArrayList<>();

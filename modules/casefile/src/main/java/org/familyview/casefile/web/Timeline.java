@@ -5,13 +5,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.familyview.casefile.Agencies;
+import org.familyview.casefile.CasePartners;
 import org.familyview.casefile.Chronology;
 import org.familyview.casefile.ChronologyEntry;
 
 /**
- * The timeline picture: one lane per agency, one mark per dated entry, years along the bottom. It
- * is drawn by the server as SVG (no script, so the page's Content-Security-Policy holds); each mark
- * carries a text title for screen readers, and the table below it holds the same entries.
+ * The timeline picture: one lane per partner with dated entries (named as configured, in {@link
+ * CasePartners#inOrder} order, so a second NHS trust or a housing provider has a lane of its own),
+ * one mark per dated entry, years along the bottom. It is drawn by the server as SVG (no script, so
+ * the page's Content-Security-Policy holds); each mark carries a text title for screen readers, and
+ * the table below it holds the same entries.
  */
 public record Timeline(
     int width, int height, List<Lane> lanes, List<Mark> marks, List<Tick> ticks) {
@@ -29,12 +32,17 @@ public record Timeline(
   public record Tick(int x, String label) {}
 
   static Timeline of(Chronology chronology) {
-    List<Lane> lanes = new ArrayList<>();
-    for (int i = 0; i < Agencies.ALL.size(); i++) {
-      lanes.add(new Lane(Agencies.title(Agencies.ALL.get(i)), TOP + i * LANE + LANE / 2));
-    }
-    int height = TOP + Agencies.ALL.size() * LANE + 30;
+    return of(chronology, CasePartners.v1());
+  }
+
+  static Timeline of(Chronology chronology, CasePartners partners) {
     List<ChronologyEntry> dated = chronology.events();
+    List<String> order = partners.inOrder(dated.stream().map(ChronologyEntry::agency).toList());
+    List<Lane> lanes = new ArrayList<>();
+    for (int i = 0; i < order.size(); i++) {
+      lanes.add(new Lane(partners.name(order.get(i)), TOP + i * LANE + LANE / 2));
+    }
+    int height = TOP + order.size() * LANE + 30;
     if (dated.isEmpty()) {
       return new Timeline(WIDTH, height, lanes, List.of(), List.of());
     }
@@ -44,7 +52,7 @@ public record Timeline(
     int plot = WIDTH - LEFT - RIGHT;
     List<Mark> marks = new ArrayList<>();
     for (ChronologyEntry e : dated) {
-      int lane = Math.max(0, Agencies.ALL.indexOf(e.agency()));
+      int lane = Math.max(0, order.indexOf(Agencies.code(e.agency())));
       int x = LEFT + (int) (ChronoUnit.DAYS.between(first, e.date()) * plot / span);
       String fill = e.redacted() ? "#505a5f" : e.significant() ? "#d4351c" : "#1d70b8";
       String what = e.redacted() ? "restricted record" : e.typeLabel();
@@ -56,7 +64,7 @@ public record Timeline(
               fill,
               e.occurredAt()
                   + " "
-                  + Agencies.title(e.agency())
+                  + partners.name(e.agency())
                   + ": "
                   + what
                   + (e.significant() ? " (significant)" : "")));
@@ -74,7 +82,7 @@ public record Timeline(
   }
 
   public int axisY() {
-    return TOP + Agencies.ALL.size() * LANE;
+    return TOP + lanes.size() * LANE;
   }
 
   public String viewBox() {

@@ -202,7 +202,8 @@ class FrontDoorGate {
         e.targetId(),
         e.purpose(),
         e.detail(),
-        e.source());
+        e.source(),
+        e.authority());
   }
 
   Gated<View> answer(

@@ -40,15 +40,16 @@ class HouseholdConflictTasks {
   long raise(UUID runId, List<HouseholdConflict> conflicts, Context context, Instant now) {
     long raised = 0;
     for (HouseholdConflict conflict : conflicts) {
-      raised += tasks.raiseHouseholdConflict(runId, task(conflict, context), now);
+      raised += tasks.raiseHouseholdConflict(runId, task(conflict, context, tasks), now);
     }
     return raised;
   }
 
   private static ReviewTasks.HouseholdConflictTask task(
-      HouseholdConflict conflict, Context context) {
+      HouseholdConflict conflict, Context context, ReviewTasks tasks) {
     boolean child = conflict.personIds().stream().anyMatch(context.children()::contains);
-    boolean police = conflict.records().stream().anyMatch(r -> r.agency().equals("POLICE"));
+    // A police force by its configured kind, not version 1's id: a second force counts too.
+    boolean police = conflict.records().stream().anyMatch(r -> tasks.isPolice(r.agency()));
     Set<String> agencies = new TreeSet<>();
     conflict.records().forEach(r -> agencies.add(r.agency()));
     String familyId = null;

@@ -85,7 +85,13 @@ class AuditController {
         audit.event(who, request, AuditAction.AUDIT_READ).withDetail(String.join("&", criteria)));
     int pageSize = Math.clamp(size, 1, AuditReader.MAX_PAGE_SIZE);
     List<Entry> entries =
-        reader.find(new AuditFilter(personId, familyId, user, from, to), page, pageSize).stream()
+        reader
+            .find(
+                new AuditFilter(personId, familyId, user, from, to),
+                audit.scopeOf(who),
+                page,
+                pageSize)
+            .stream()
             .map(Entry::of)
             .toList();
     return new Page(entries, Math.max(page, 0), pageSize);

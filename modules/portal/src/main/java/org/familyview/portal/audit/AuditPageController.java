@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.familyview.audit.read.AuditFilter;
 import org.familyview.audit.read.AuditReader;
+import org.familyview.audit.read.AuditScope;
 import org.familyview.audit.report.BreakGlassReviews;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.portal.identity.CurrentUser;
@@ -110,7 +111,7 @@ class AuditPageController {
     List<AuditController.Entry> entries = List.of();
     boolean more = false;
     if (errors.isEmpty()) {
-      List<AuditController.Entry> found = fetch(filter, start, end, current);
+      List<AuditController.Entry> found = fetch(filter, audit.scopeOf(who), start, end, current);
       more = found.size() > PAGE_SIZE;
       entries = more ? found.subList(0, PAGE_SIZE) : found;
     }
@@ -153,7 +154,8 @@ class AuditPageController {
     model.addAttribute("errors", errors);
     model.addAttribute("report", known);
     model.addAttribute("reports", List.of(Report.values()));
-    model.addAttribute("result", errors.isEmpty() ? reports.run(known, start, end) : null);
+    model.addAttribute(
+        "result", errors.isEmpty() ? reports.run(known, start, end, audit.scopeOf(who)) : null);
     return "audit-report";
   }
 
@@ -184,7 +186,7 @@ class AuditPageController {
   }
 
   private List<AuditController.Entry> fetch(
-      Filter filter, Optional<Instant> start, Optional<Instant> end, int page) {
+      Filter filter, AuditScope scope, Optional<Instant> start, Optional<Instant> end, int page) {
     // A page and the first entry of the next tell whether there is more without counting the trail.
     List<AuditController.Entry> found = new ArrayList<>();
     AuditFilter criteria =
@@ -194,11 +196,11 @@ class AuditPageController {
             blankToNull(filter.user()),
             start.orElse(null),
             end.orElse(null));
-    reader.find(criteria, page, PAGE_SIZE).stream()
+    reader.find(criteria, scope, page, PAGE_SIZE).stream()
         .map(AuditController.Entry::of)
         .forEach(found::add);
     if (found.size() == PAGE_SIZE) {
-      reader.find(criteria, (page + 1) * PAGE_SIZE, 1).stream()
+      reader.find(criteria, scope, (page + 1) * PAGE_SIZE, 1).stream()
           .map(AuditController.Entry::of)
           .forEach(found::add);
     }

@@ -63,7 +63,7 @@ class AuditReportController {
     if (!start.isBefore(end)) {
       return problem(HttpStatus.BAD_REQUEST, "Empty period", "from must be before to");
     }
-    return ResponseEntity.ok(reports.run(known.get(), start, end));
+    return ResponseEntity.ok(reports.run(known.get(), start, end, audit.scopeOf(who)));
   }
 
   @PostMapping("/api/audit/access-grants/{grantId}/review")

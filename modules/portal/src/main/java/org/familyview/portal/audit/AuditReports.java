@@ -1,7 +1,9 @@
 package org.familyview.portal.audit;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.familyview.audit.read.AuditScope;
 import org.familyview.audit.report.StaffRegister;
 import org.familyview.audit.report.UnusualAccessReports;
 import org.springframework.stereotype.Component;
@@ -26,27 +28,48 @@ class AuditReports {
     this.properties = properties;
   }
 
-  Result run(Report report, Instant from, Instant to) {
+  /** The report over the entries within the auditor's scope; the notes say which those are. */
+  Result run(Report report, Instant from, Instant to, AuditScope scope) {
+    Result result = report(report, from, to, scope);
+    if (scope.everything()) {
+      return result;
+    }
+    List<String> notes = new ArrayList<>(result.notes());
+    notes.add(
+        "Entries of "
+            + (scope.authority() == null || scope.authority().isEmpty()
+                ? "no authority"
+                : scope.authority())
+            + "'s staff only"
+            + (java.util.Objects.equals(scope.authority(), scope.unrecordedAs())
+                ? ", with entries that name no authority (jobs, uploads, entries made before"
+                    + " authorities were configured)."
+                : "."));
+    return new Result(result.report(), result.title(), from, to, result.rows(), notes);
+  }
+
+  private Result report(Report report, Instant from, Instant to, AuditScope scope) {
     return switch (report) {
-      case OUT_OF_CASELOAD -> result(report, from, to, reports.outOfCaseload(from, to), List.of());
+      case OUT_OF_CASELOAD ->
+          result(report, from, to, reports.outOfCaseload(from, to, scope), List.of());
       case MANY_VIEWS ->
           result(
               report,
               from,
               to,
               reports.manyViews(
-                  from, to, properties.manyViewsThreshold(), properties.manyViewsWindow()),
+                  from, to, properties.manyViewsThreshold(), properties.manyViewsWindow(), scope),
               List.of(
                   "More than "
                       + properties.manyViewsThreshold()
                       + " person, family, chronology reads or searches within "
                       + properties.manyViewsWindow().toMinutes()
                       + " minutes."));
-      case SHARED_SURNAME_AND_POSTCODE -> sharedSurnameAndPostcode(from, to);
+      case SHARED_SURNAME_AND_POSTCODE -> sharedSurnameAndPostcode(from, to, scope);
     };
   }
 
-  private Result sharedSurnameAndPostcode(Instant from, Instant to) {
+  private Result sharedSurnameAndPostcode(Instant from, Instant to, AuditScope scope) {
     Report report = Report.SHARED_SURNAME_AND_POSTCODE;
     List<String> limits =
         List.of(
@@ -58,7 +81,7 @@ class AuditReports {
               report,
               from,
               to,
-              reports.sharedSurnameAndPostcode(from, to, members.members()),
+              reports.sharedSurnameAndPostcode(from, to, members.members(), scope),
               limits);
       case StaffRegister.Loaded.Missing missing ->
           result(

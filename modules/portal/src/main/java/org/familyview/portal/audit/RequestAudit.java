@@ -2,6 +2,7 @@ package org.familyview.portal.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
+import org.familyview.audit.read.AuditScope;
 import org.familyview.audit.trail.AuditAction;
 import org.familyview.audit.trail.AuditEntry;
 import org.familyview.audit.trail.AuditEvent;
@@ -9,6 +10,8 @@ import org.familyview.audit.trail.AuditOutcome;
 import org.familyview.audit.trail.AuditTrail;
 import org.familyview.portal.identity.CurrentUser;
 import org.familyview.portal.identity.Role;
+import org.familyview.portal.identity.StaffAuthority;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
@@ -19,9 +22,11 @@ import org.springframework.web.context.request.RequestContextHolder;
 public class RequestAudit {
 
   private final AuditTrail trail;
+  private final ObjectProvider<StaffAuthority> authorities;
 
-  public RequestAudit(AuditTrail trail) {
+  public RequestAudit(AuditTrail trail, ObjectProvider<StaffAuthority> authorities) {
     this.trail = trail;
+    this.authorities = authorities;
   }
 
   public AuditEvent event(Authentication who, HttpServletRequest request, AuditAction action) {
@@ -30,7 +35,30 @@ public class RequestAudit {
             user.username(),
             user.roles().stream().map(Role::realmName).collect(Collectors.toSet()),
             action)
-        .from(request.getRemoteAddr());
+        .from(request.getRemoteAddr())
+        .byStaffOf(authorityOf(user));
+  }
+
+  /**
+   * The authority whose auditors read this user's entries; none recorded with a single authority
+   * (everything is its) or for a user of no configured authority.
+   */
+  private @org.jspecify.annotations.Nullable String authorityOf(CurrentUser user) {
+    StaffAuthority staff = authorities.getIfAvailable();
+    return staff == null || !staff.several() ? null : staff.of(user).orElse(null);
+  }
+
+  /** Whose entries this user, an auditor, reads: their authority's staff's, or every entry. */
+  public AuditScope scopeOf(Authentication who) {
+    StaffAuthority staff = authorities.getIfAvailable();
+    if (staff == null || !staff.several()) {
+      return AuditScope.EVERYTHING;
+    }
+    String unplaced = staff.unplaced().orElse("");
+    return staff
+        .of(CurrentUser.of(who))
+        .map(authority -> AuditScope.of(authority, unplaced))
+        .orElse(AuditScope.NOTHING);
   }
 
   /** Request attribute set once a refusal of this request is in the trail. */

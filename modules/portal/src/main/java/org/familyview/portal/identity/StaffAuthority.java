@@ -10,4 +10,17 @@ import java.util.Optional;
 public interface StaffAuthority {
 
   Optional<String> of(CurrentUser user);
+
+  /** Whether the deployment serves more than one authority; with one, every list spans it all. */
+  default boolean several() {
+    return false;
+  }
+
+  /**
+   * The authority of whatever names none: a family with no usable address, and an audit entry
+   * written before authorities or by no member of staff. Empty when there is only one.
+   */
+  default Optional<String> unplaced() {
+    return Optional.empty();
+  }
 }

@@ -54,7 +54,7 @@ class AuditPageControllerTests {
 
   @Test
   void anAuditorSeesTheTrailAndTheReadIsAudited() throws Exception {
-    when(reader.find(any(), anyInt(), anyInt())).thenReturn(List.of(entry(1, "<b>x</b>")));
+    when(reader.find(any(), any(), anyInt(), anyInt())).thenReturn(List.of(entry(1, "<b>x</b>")));
 
     String html =
         mvc.perform(get("/audit").param("user", "keyworker1").with(as("auditor", "auditor")))
@@ -94,7 +94,7 @@ class AuditPageControllerTests {
     for (int i = 0; i < AuditPageController.PAGE_SIZE; i++) {
       page.add(entry(100 - i, "d"));
     }
-    when(reader.find(any(), anyInt(), anyInt()))
+    when(reader.find(any(), any(), anyInt(), anyInt()))
         .thenAnswer(
             call -> call.getArgument(2, Integer.class) == 1 ? List.of(entry(1, "d")) : page);
 
@@ -148,7 +148,7 @@ class AuditPageControllerTests {
             null,
             null,
             false);
-    when(reports.run(any(), any(), any()))
+    when(reports.run(any(), any(), any(), any()))
         .thenReturn(
             new AuditReports.Result(
                 "out-of-caseload", "Access outside a caseload", at, at, List.of(row), List.of()));

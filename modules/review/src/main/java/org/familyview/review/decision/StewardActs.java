@@ -13,12 +13,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.familyview.linkage.MatchDecisions;
+import org.familyview.linkage.PartnerKinds;
 import org.familyview.linkage.PersonLinks;
 import org.familyview.linkage.ReviewTask;
 import org.familyview.matching.RecordKey;
 import org.familyview.review.task.SourceRecordView;
 import org.familyview.review.task.SourceRecords;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,16 +44,19 @@ class StewardActs {
   final MatchDecisions constraints;
   final ReviewDecisions decisions;
   private final SourceRecords sources;
+  private final PartnerKinds partners;
 
   StewardActs(
       PersonLinks links,
       MatchDecisions constraints,
       ReviewDecisions decisions,
-      SourceRecords sources) {
+      SourceRecords sources,
+      ObjectProvider<PartnerKinds> partners) {
     this.links = links;
     this.constraints = constraints;
     this.decisions = decisions;
     this.sources = sources;
+    this.partners = partners.getIfAvailable(() -> PartnerKinds.V1);
   }
 
   /** What an act is about: its action, the people and records it names, and its four-eyes flags. */
@@ -161,7 +166,10 @@ class StewardActs {
     return Optional.empty();
   }
 
-  /** Four eyes: a child (under 18 today) or any police-held record among those involved. */
+  /**
+   * Four eyes: a child (under 18 today) or any record held by a police force (by the partner's
+   * configured kind) among those involved.
+   */
   record FourEyes(boolean child, boolean police) {
     static final FourEyes NONE = new FourEyes(false, false);
 
@@ -177,7 +185,7 @@ class StewardActs {
         records.values().stream().anyMatch(r -> r.isChildOn(today))
             || (task != null && task.involvesChild());
     boolean police =
-        involved.stream().anyMatch(r -> "police".equalsIgnoreCase(r.agency()))
+        involved.stream().anyMatch(r -> partners.isPolice(r.agency()))
             || (task != null && task.involvesPolice());
     return new FourEyes(child, police);
   }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.familyview.linkage.PartnerKinds;
 import org.familyview.linkage.ReviewTasks;
 import org.familyview.linkage.TaskFilter;
 import org.familyview.matching.RecordKey;
@@ -14,6 +15,7 @@ import org.familyview.review.web.ReviewGate.Acted;
 import org.familyview.review.web.ReviewGate.Door;
 import org.familyview.review.web.ReviewGate.Shown;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -38,12 +40,12 @@ class ReviewPagesController {
   static final int PAGE_SIZE = 25;
 
   private final ReviewGate gate;
+  private final PartnerKinds partners;
 
-  ReviewPagesController(ReviewGate gate) {
+  ReviewPagesController(ReviewGate gate, ObjectProvider<PartnerKinds> partners) {
     this.gate = gate;
+    this.partners = partners.getIfAvailable(() -> PartnerKinds.V1);
   }
-
-  static final List<String> AGENCIES = List.of("POLICE", "HEALTH", "COUNCIL", "EDUCATION");
 
   @GetMapping("/review")
   @PreAuthorize("hasRole('data-steward')")
@@ -62,7 +64,8 @@ class ReviewPagesController {
     model.addAttribute("page", found);
     model.addAttribute("agency", a == null ? "" : a);
     model.addAttribute("kind", k == null ? "" : k);
-    model.addAttribute("agencies", AGENCIES);
+    // The configured partners, so a second force or a housing provider can be picked too.
+    model.addAttribute("agencies", partners.stored());
     model.addAttribute("kinds", TaskFilter.KINDS.stream().sorted().toList());
     model.addAttribute("awaiting", gate.awaitingApproval());
     String filter = (a == null ? "" : "&agency=" + a) + (k == null ? "" : "&kind=" + k);
