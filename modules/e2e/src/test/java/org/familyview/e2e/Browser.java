@@ -82,6 +82,13 @@ public final class Browser implements AutoCloseable {
     return target;
   }
 
+  /** Scrolls the element to the top of the window, for a screenshot of what is below the fold. */
+  public Browser scrollTo(By locator) {
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView(true)", driver.findElement(locator));
+    return this;
+  }
+
   /**
    * The page as a desk and as a phone see it: screenshots at 1280 and at 390 pixels wide ({@code
    * name-1280.png}, {@code name-390.png}), the window left at 1280. The phone's is taken after the

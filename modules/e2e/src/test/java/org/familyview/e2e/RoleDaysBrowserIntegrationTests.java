@@ -159,6 +159,7 @@ class RoleDaysBrowserIntegrationTests {
                   .getText())
           .contains("keyworker2");
       browser.screenshots("day-lead-4-assigned");
+      browser.scrollTo(By.id("held")).screenshots("day-lead-5-held");
     }
   }
 
@@ -200,7 +201,8 @@ class RoleDaysBrowserIntegrationTests {
             + "2,Dan,,Ellrosley,,1998-04-05,M,116 london road leeds,LS6 1GF,,,,,,h1\n"
             + "DAY"
             + tag
-            + "3,Ben,,Ellrosley,,31/02/2001,M,116 london road leeds,LS6 1GF,,,,,,h1\n");
+            + "3,Ben,,Ellrosley,,2001-02-31,M,116 london road leeds,LS6 1GF,,,,,,h1\n"
+            + ",Amy,,Ellrosley,,2003-05-06,F,116 london road leeds,LS6 1GF,,,,,,h1\n");
     try (Browser browser = new Browser()) {
       browser.open(portal.baseUrl() + "/").signInAs("police-upload");
       browser.text(By.id("your-work"));
@@ -219,9 +221,12 @@ class RoleDaysBrowserIntegrationTests {
       assertThat(browser.text(By.id("status"))).isEqualTo("Completed");
       WebElement counts = browser.driver().findElement(By.id("counts"));
       assertThat(counts.findElement(By.xpath(".//tr[th='persons.csv']")).getText())
-          .startsWith("persons.csv 3 2 1");
-      assertThat(browser.text(By.id("rejects"))).contains("date_of_birth");
+          .startsWith("persons.csv 4 3 1 1");
+      // The row without an id is rejected; the impossible date is loaded with a warning.
+      assertThat(browser.text(By.id("rejects"))).contains("record_id");
+      assertThat(browser.text(By.id("warnings"))).contains("date_of_birth");
       browser.screenshots("day-uploader-3-feedback");
+      browser.scrollTo(By.id("counts")).screenshots("day-uploader-4-counts-and-rejects");
     }
   }
 
@@ -234,7 +239,7 @@ class RoleDaysBrowserIntegrationTests {
       browser.screenshots("day-auditor-1-home");
       browser.open(portal.baseUrl() + "/audit?user=keyworker1&personId=" + outside.child);
       assertThat(browser.text(By.id("entries"))).contains("keyworker1");
-      browser.screenshots("day-auditor-2-trail");
+      browser.scrollTo(By.id("entries")).screenshots("day-auditor-2-trail");
       browser
           .driver()
           .findElement(By.cssSelector("#report-links a[href='/audit/reports/out-of-caseload']"))
@@ -245,7 +250,7 @@ class RoleDaysBrowserIntegrationTests {
               .findElement(
                   By.xpath("//table[@id='report']//tr[td[contains(., '" + REASON + "')]]"));
       assertThat(row.getText()).contains("keyworker1", PURPOSE);
-      browser.screenshots("day-auditor-3-report");
+      browser.scrollTo(By.id("report")).screenshots("day-auditor-3-report");
     }
   }
 
