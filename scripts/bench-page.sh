@@ -38,14 +38,17 @@ cmd_bench_page() {
   export FV_E2E_PORT="${FV_E2E_PORT:-8081}"
   say "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ); commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
   step "Timing the chronology page (modules/e2e PageReadyBench, portal on port $FV_E2E_PORT)"
+  local figures="$ROOT/modules/e2e/target/bench/page-ready.json" maven
+  rm -f "$figures"
+  set +e
   (cd "$ROOT" && ./mvnw -B -o -q -pl modules/e2e verify -Dit.test=PageReadyBench -Dtest=NONE \
     -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
-    "${props[@]}" 9>&-) | grep -E '^(page-ready |\{"family")' || true
-  local figures="$ROOT/modules/e2e/target/bench/page-ready.json"
-  if [[ -s "$figures" && "$(find "$figures" -newer "$RUN/ports" 2>/dev/null)" ]]; then
-    ok "figures in ${figures#"$ROOT"/}"
-  else
-    die "the benchmark failed; see modules/e2e/target/failsafe-reports/ and modules/e2e/target/e2e-portal-$FV_E2E_PORT.log"
-  fi
-  return 0
+    "${props[@]}" 9>&-) | grep -E '^(page-ready |\{"family")'
+  maven="${PIPESTATUS[0]}"
+  set -e
+  [[ -s "$figures" ]] || die "the benchmark failed; see modules/e2e/target/failsafe-reports/ and modules/e2e/target/e2e-portal-$FV_E2E_PORT.log"
+  ok "figures in ${figures#"$ROOT"/}"
+  # Maven fails when a desk's first screen did not show the summary and the newest entry, or the
+  # family has fewer than 200 entries (the figures are printed either way).
+  ((maven == 0)) || die "a first screen fell short (above; modules/e2e/target/failsafe-reports/)"
 }
