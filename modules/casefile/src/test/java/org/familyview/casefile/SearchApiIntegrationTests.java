@@ -105,8 +105,18 @@ class SearchApiIntegrationTests {
   }
 
   @Test
-  void aKeyworkerFindsOnlyTheirCaseloadAndOtherRolesAreRefused() throws Exception {
-    assertThat(JSON.readTree(search(surname, "keyworker2").body()).get("total").asLong()).isZero();
+  void aKeyworkerSeesOnlyTheirCaseloadInFullAndOtherRolesAreRefused() throws Exception {
+    // Outside the caseload: found, but closed, family and partners withheld (see
+    // SearchBreakGlassIntegrationTests for break-glass from there).
+    JsonNode outside = JSON.readTree(search(surname, "keyworker2").body()).get("results");
+    assertThat(outside.values()).isNotEmpty();
+    assertThat(outside.values())
+        .allSatisfy(
+            r -> {
+              assertThat(r.get("open").asBoolean()).isFalse();
+              assertThat(r.get("familyId").isNull()).isTrue();
+              assertThat(r.get("agencies").values()).isEmpty();
+            });
     assertThat(search(surname, "steward").statusCode()).isEqualTo(403);
     assertThat(search(surname, "auditor").statusCode()).isEqualTo(403);
     assertThat(search("", "keyworker1").statusCode()).isEqualTo(400);

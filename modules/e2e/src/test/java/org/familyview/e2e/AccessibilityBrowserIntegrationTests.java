@@ -67,7 +67,8 @@ class AccessibilityBrowserIntegrationTests {
                 + "/disputes/new?agency=health&recordId=x&back="
                 + f
                 + "/chronology"));
-    pages.put("keyworker2", List.of(f));
+    // Outside the caseload: the refusal with its form, and search results closed to them.
+    pages.put("keyworker2", List.of(f, "/search?q=" + family.surname));
     pages.put("lead", List.of("/", "/caseloads", "/criteria", f, f + "/chronology"));
     pages.put("steward", List.of("/", "/review", "/pipeline"));
     pages.put("police-upload", List.of("/", "/extracts"));

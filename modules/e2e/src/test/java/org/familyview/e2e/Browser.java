@@ -82,6 +82,26 @@ public final class Browser implements AutoCloseable {
     return target;
   }
 
+  /** Scrolls the element to the top of the window, for a screenshot of what is below the fold. */
+  public Browser scrollTo(By locator) {
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView(true)", driver.findElement(locator));
+    return this;
+  }
+
+  /**
+   * The page as a desk and as a phone see it: screenshots at 1280 and at 390 pixels wide ({@code
+   * name-1280.png}, {@code name-390.png}), the window left at 1280. The phone's is taken after the
+   * page has laid itself out again, with the same scroll position.
+   */
+  public void screenshots(String name) throws Exception {
+    for (int width : new int[] {1280, 390}) {
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+      screenshot(name + "-" + width);
+    }
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1024));
+  }
+
   @Override
   public void close() {
     driver.quit();

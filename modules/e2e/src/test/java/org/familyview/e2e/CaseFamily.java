@@ -38,6 +38,15 @@ final class CaseFamily {
   final String mother = "P-e2e-" + tag + "-m";
   final String child = "P-e2e-" + tag + "-c";
 
+  /** Whose caseload the family is on; {@code null}: nobody's (break-glass and assignment walks). */
+  private @org.jspecify.annotations.Nullable String keyworker = "keyworker1";
+
+  /** A family no keyworker holds. */
+  CaseFamily onNobodysCaseload() {
+    keyworker = null;
+    return this;
+  }
+
   CaseFamily seed() throws Exception {
     Instant now = Instant.now();
     UUID police = UUID.randomUUID();
@@ -148,14 +157,17 @@ final class CaseFamily {
             p,
             date("2015-06-10"));
       }
-      update(
-          db,
-          "insert into caseload_assignment (id, keyworker, family_id, starts_on, assigned_by,"
-              + " assigned_at) values (?, 'keyworker1', ?, ?, 'lead', ?)",
-          UUID.randomUUID(),
-          family,
-          date(LocalDate.now().minusDays(1).toString()),
-          ts(now));
+      if (keyworker != null) {
+        update(
+            db,
+            "insert into caseload_assignment (id, keyworker, family_id, starts_on, assigned_by,"
+                + " assigned_at) values (?, ?, ?, ?, 'lead', ?)",
+            UUID.randomUUID(),
+            keyworker,
+            family,
+            date(LocalDate.now().minusDays(1).toString()),
+            ts(now));
+      }
       db.commit();
     }
     index(now);

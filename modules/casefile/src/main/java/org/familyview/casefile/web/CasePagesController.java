@@ -3,6 +3,7 @@ package org.familyview.casefile.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Set;
 import org.familyview.access.CaseAccess;
 import org.familyview.access.caseload.CaseloadProperties;
 import org.familyview.access.caseload.Caseloads;
@@ -118,31 +119,37 @@ class CasePagesController {
       case Searches.Result.Empty empty -> {}
       case Searches.Result.Searched searched -> {
         switch (searched.outcome()) {
-          case SearchOutcome.Found found -> {
-            model.addAttribute("hits", found.hits());
-            model.addAttribute(
-                "pendingAmong",
-                pendingMatches.among(found.hits().stream().map(h -> h.personId()).toList()));
-            model.addAttribute(
-                "flagsByPerson",
-                reads.listed(found.hits().stream().map(h -> h.personId()).toList(), who));
-            model.addAttribute(
-                "familyNames",
-                familyNames.of(
-                    found.hits().stream()
-                        .map(h -> h.familyId())
-                        .filter(java.util.Objects::nonNull)
-                        .distinct()
-                        .toList()));
-            model.addAttribute("total", found.total());
-            model.addAttribute("totalExact", found.exact());
-          }
+          case SearchOutcome.Found found -> foundModel(model, found, searched.outside(), who);
           case SearchOutcome.Unavailable unavailable ->
               model.addAttribute("unavailable", unavailable.reason());
         }
       }
     }
     return "casefile/search";
+  }
+
+  /**
+   * The results: flags and possible-match tags only for the people open to the reader (a result
+   * outside the caseload shows what recognises the person and the way to record a reason).
+   */
+  private void foundModel(
+      Model model, SearchOutcome.Found found, Set<String> outside, Authentication who) {
+    List<String> open =
+        found.hits().stream().map(h -> h.personId()).filter(p -> !outside.contains(p)).toList();
+    model.addAttribute("hits", found.hits());
+    model.addAttribute("outside", outside);
+    model.addAttribute("pendingAmong", pendingMatches.among(open));
+    model.addAttribute("flagsByPerson", reads.listed(open, who));
+    model.addAttribute(
+        "familyNames",
+        familyNames.of(
+            found.hits().stream()
+                .map(h -> h.familyId())
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList()));
+    model.addAttribute("total", found.total());
+    model.addAttribute("totalExact", found.exact());
   }
 
   /**
@@ -337,6 +344,18 @@ class CasePagesController {
     return "redirect:" + back;
   }
 
+  /**
+   * The person's families the reader may not open (outside their caseload): the page says so on the
+   * link, which leads to the break-glass form. A decision only, not a read: nothing is audited
+   * until the link is followed.
+   */
+  private Set<String> closedFamilies(Case.OfPerson person, Authentication who) {
+    CurrentUser user = CurrentUser.of(who);
+    return person.person().familyIds().stream()
+        .filter(f -> access.toFamily(user, f) instanceof CaseAccess.Decision.Denied)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
   /** One field's error on a form, for the GOV.UK error summary and the field itself. */
   public record FieldError(String field, String message) {}
 
@@ -374,6 +393,7 @@ class CasePagesController {
         if (open.value() instanceof Case.OfPerson person) {
           model.addAttribute("pendingMatches", pendingMatches.of(person.id()));
           model.addAttribute("familyNames", familyNames.of(person.person().familyIds()));
+          model.addAttribute("closedFamilies", closedFamilies(person, who));
           model.addAttribute("steward", CurrentUser.of(who).has(Role.DATA_STEWARD));
         }
         if (open.value() instanceof Case.OfFamily family) {

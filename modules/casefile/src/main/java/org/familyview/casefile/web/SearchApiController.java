@@ -14,7 +14,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/search?q=}: people by name, date of birth, postcode or identifier. */
+/**
+ * {@code GET /api/search?q=}: people by name, date of birth, postcode or identifier; for a
+ * keyworker, people outside their caseload too, marked {@code "open": false} (see {@link
+ * Searches}).
+ */
 @RestController
 class SearchApiController {
 
@@ -52,7 +56,11 @@ class SearchApiController {
               json.put("total", found.total());
               // false: more than "total" match, and the count stopped there.
               json.put("totalExact", found.exact());
-              json.put("results", found.hits().stream().map(SearchApiController::hit).toList());
+              json.put(
+                  "results",
+                  found.hits().stream()
+                      .map(h -> hit(h, !searched.outside().contains(h.personId())))
+                      .toList());
               yield ResponseEntity.ok(json);
             }
             case SearchOutcome.Unavailable unavailable -> {
@@ -69,7 +77,12 @@ class SearchApiController {
     };
   }
 
-  static Map<String, Object> hit(PersonHit hit) {
+  /**
+   * One result. {@code open} false: the person is outside the reader's caseload, their family and
+   * partners are withheld ({@code null} and empty), and {@code accessReasons} is where a reason for
+   * access is recorded (break-glass) before {@code href} answers.
+   */
+  static Map<String, Object> hit(PersonHit hit, boolean open) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("personId", hit.personId());
     json.put("name", hit.name());
@@ -79,6 +92,10 @@ class SearchApiController {
     json.put("familyId", hit.familyId());
     json.put("agencies", hit.agencies());
     json.put("href", "/api/persons/" + hit.personId());
+    json.put("open", open);
+    if (!open) {
+      json.put("accessReasons", "/api/persons/" + hit.personId() + "/access-reasons");
+    }
     return json;
   }
 }
