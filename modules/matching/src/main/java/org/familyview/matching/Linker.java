@@ -375,6 +375,10 @@ public final class Linker {
     boolean[] tolerance = birthDateTolerance(scorer);
     graph.birthDateTolerance(tolerance);
     LinkDecision[] decisionOf = decisions(scorer, records, candidates, scored, tolerance);
+    if (scorer.corroboration()) {
+      FamilyCorroboration.promote(
+          records, candidates, decisionOf, i -> outcomeOf(scorer, scored, i));
+    }
     double prior = scorer.priorWeight();
     int kept = 0;
     for (int i = 0; i < candidates.length; i++) {
@@ -392,7 +396,11 @@ public final class Linker {
       switch (outcome) {
         case RuleOutcome.MustLink m -> graph.mustLink(a, b, m.reason());
         case RuleOutcome.CannotLink c -> graph.cannotLink(a, b, c.reason());
-        case RuleOutcome.AtMostReview r -> {}
+        case RuleOutcome.AtMostReview r -> {
+          if (decision == LinkDecision.LINK) {
+            graph.link(a, b, weight, r.reason());
+          }
+        }
         case RuleOutcome.NoRule none -> {
           if (decision == LinkDecision.LINK) {
             graph.link(a, b, weight, "match weight");
