@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.familyview.matching.compare.Comparison;
 import org.familyview.matching.compare.ComparisonSet;
+import org.familyview.matching.estimate.HouseholdInteraction;
 import org.familyview.matching.estimate.ModelParameters;
 import org.familyview.matching.estimate.TermFrequencies;
 import org.familyview.matching.standardise.StandardisedRecord;
@@ -33,6 +34,7 @@ public final class PairScorer {
   private final int[] corroborating;
 
   private final boolean corroboration;
+  private final HouseholdInteraction interaction;
 
   public PairScorer(
       ModelParameters parameters,
@@ -40,7 +42,14 @@ public final class PairScorer {
       TermFrequencies frequencies,
       Thresholds thresholds,
       boolean householdGuard) {
-    this(parameters, comparisons, frequencies, thresholds, householdGuard, true);
+    this(
+        parameters,
+        comparisons,
+        frequencies,
+        thresholds,
+        householdGuard,
+        true,
+        HouseholdInteraction.NONE);
   }
 
   private PairScorer(
@@ -49,8 +58,10 @@ public final class PairScorer {
       TermFrequencies frequencies,
       Thresholds thresholds,
       boolean householdGuard,
-      boolean corroboration) {
+      boolean corroboration,
+      HouseholdInteraction interaction) {
     this.corroboration = corroboration;
+    this.interaction = interaction;
     if (!parameters
         .comparisons()
         .equals(comparisons.comparisons().stream().map(Comparison::name).toList())) {
@@ -130,7 +141,7 @@ public final class PairScorer {
     for (int k = 0; k < levels.length; k++) {
       total += weights[k][levels[k]] + termFrequencyAdjustment(k, left, levels[k]);
     }
-    return total;
+    return interaction.applies(levels, left, right) ? total + household(left, levels) : total;
   }
 
   /**
@@ -159,12 +170,35 @@ public final class PairScorer {
 
   /** A copy with the household guard switched on or off. */
   public PairScorer withHouseholdGuard(boolean on) {
-    return new PairScorer(parameters, comparisons, frequencies, thresholds, on, corroboration);
+    return new PairScorer(
+        parameters, comparisons, frequencies, thresholds, on, corroboration, interaction);
   }
 
   /** A copy with the corroboration rule switched on or off (see {@link #corroborationPossible}). */
   public PairScorer withCorroboration(boolean on) {
-    return new PairScorer(parameters, comparisons, frequencies, thresholds, householdGuard, on);
+    return new PairScorer(
+        parameters, comparisons, frequencies, thresholds, householdGuard, on, interaction);
+  }
+
+  /** A copy that scores pairs at one address with the household correction (see there). */
+  public PairScorer withHouseholdInteraction(HouseholdInteraction household) {
+    return new PairScorer(
+        parameters, comparisons, frequencies, thresholds, householdGuard, corroboration, household);
+  }
+
+  public HouseholdInteraction householdInteraction() {
+    return interaction;
+  }
+
+  /**
+   * The household correction's bits for a pair, in place of the term-frequency adjustments of its
+   * surname and date of birth (how rare a surname is says nothing about two people at one address).
+   */
+  private double household(StandardisedRecord left, int[] levels) {
+    return interaction.correction(levels)
+        - termFrequencyAdjustment(interaction.surname(), left, levels[interaction.surname()])
+        - termFrequencyAdjustment(
+            interaction.dateOfBirth(), left, levels[interaction.dateOfBirth()]);
   }
 
   public boolean corroboration() {
@@ -298,6 +332,14 @@ public final class PairScorer {
       double total = 0;
       for (int k = 0; k < levels.length; k++) {
         total += weights[k][levels[k]] + adjustment(k, left, levels[k]);
+      }
+      if (interaction.applies(levels, l, r)) {
+        int s = interaction.surname();
+        int d = interaction.dateOfBirth();
+        total +=
+            interaction.correction(levels)
+                - adjustment(s, left, levels[s])
+                - adjustment(d, left, levels[d]);
       }
       return total;
     }
