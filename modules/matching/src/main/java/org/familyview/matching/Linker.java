@@ -145,7 +145,8 @@ public final class Linker {
     PairScorer scorer =
         new PairScorer(model, comparisons, frequencies, config.thresholds(), false)
             .withCorroboration(PairScorer.corroborationPossible(records))
-            .withHouseholdInteraction(HouseholdInteraction.of(comparisons, model, records));
+            .withHouseholdInteraction(
+                HouseholdInteraction.of(comparisons, model, records, HOUSEHOLD_SHARE));
     // Candidate pairs are generated and scored a batch at a time; only those that can matter stay.
     CandidateStream.Result candidates = CandidateStream.score(scorer, records, index, progress);
     Scored scored = candidates.scored();

@@ -27,6 +27,9 @@ public final class HouseholdInteraction {
   /** Records at one address beyond this are not a household (a hostel, a care home). */
   static final int LARGEST_HOUSEHOLD = 30;
 
+  /** The first date-of-birth level of clearly different dates ("born within five years"). */
+  static final int DIFFERENT_BIRTH = 4;
+
   /** Pseudo-count of the smoothing towards independence. */
   static final double SMOOTHING = 1.0;
 
@@ -103,9 +106,18 @@ public final class HouseholdInteraction {
     return dateOfBirth;
   }
 
-  /** The correction for a population, with the strangers' u of a trained model. */
+  /**
+   * The correction for a population, with the strangers' u of a trained model; {@link #NONE} where
+   * the population has no households: fewer than {@code householdShare} of its pairs of records at
+   * one address look like two members of a household (clearly different forenames and dates of
+   * birth). There (FEBRL) records at one address are one person whose forename was corrupted, and
+   * correcting them as twins would only lose true pairs. The same test as the household guard's.
+   */
   public static HouseholdInteraction of(
-      ComparisonSet comparisons, ModelParameters parameters, List<StandardisedRecord> records) {
+      ComparisonSet comparisons,
+      ModelParameters parameters,
+      List<StandardisedRecord> records,
+      double householdShare) {
     int residence = comparisons.indexOf("residence");
     int forename = comparisons.indexOf("forename");
     int surname = comparisons.indexOf("surname");
@@ -118,6 +130,8 @@ public final class HouseholdInteraction {
     long[][] joint =
         new long[comparisons.get(surname).levelCount()][comparisons.get(dateOfBirth).levelCount()];
     long total = 0;
+    long sharing = 0;
+    long householdLike = 0;
     int[] levels = new int[comparisons.size()];
     long[] byAddress = byAddress(records);
     for (int from = 0, to; from < byAddress.length; from = to) {
@@ -135,6 +149,14 @@ public final class HouseholdInteraction {
           comparisons.compare(left, right, levels);
           if (levels[residence] >= 1
               && levels[residence] <= 2
+              && levels[forename] != 0
+              && levels[dateOfBirth] != 0) {
+            sharing++;
+            householdLike +=
+                levels[forename] == forenameElse && levels[dateOfBirth] >= DIFFERENT_BIRTH ? 1 : 0;
+          }
+          if (levels[residence] >= 1
+              && levels[residence] <= 2
               && levels[forename] == forenameElse
               && !sameMiddleNames(left, right)
               && !sharesIdentifier(levels, identifiers)) {
@@ -143,6 +165,9 @@ public final class HouseholdInteraction {
           }
         }
       }
+    }
+    if (sharing == 0 || householdLike < householdShare * sharing) {
+      return NONE;
     }
     double[][] correction = corrections(parameters, surname, dateOfBirth, joint, total);
     return new HouseholdInteraction(

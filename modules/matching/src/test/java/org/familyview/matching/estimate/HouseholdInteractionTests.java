@@ -65,7 +65,8 @@ class HouseholdInteractionTests {
 
   @Test
   void twinsAtOneAddressLoseTheBitsStrangersWouldEarnFromSurnameAndBirthDate() {
-    HouseholdInteraction household = HouseholdInteraction.of(comparisons, model(), households(100));
+    HouseholdInteraction household =
+        HouseholdInteraction.of(comparisons, model(), households(100), 0.10);
     StandardisedRecord jack = member(10, "Jack", "Oscar", "2010-06-11");
     StandardisedRecord emily = member(10, "Emily", "Rose", "2010-06-11");
     int[] levels = levels(jack, emily);
@@ -78,7 +79,8 @@ class HouseholdInteractionTests {
 
   @Test
   void theSameMiddleNamesOrTheSameForenameAreNotAHouseholdPair() {
-    HouseholdInteraction household = HouseholdInteraction.of(comparisons, model(), households(100));
+    HouseholdInteraction household =
+        HouseholdInteraction.of(comparisons, model(), households(100), 0.10);
     StandardisedRecord jack = member(10, "Jack", "Oscar", "2010-06-11");
     StandardisedRecord kit = member(10, "Kit", "Oscar", "2010-06-11");
     StandardisedRecord jackAgain = member(10, "Jack", "", "2010-06-11");
@@ -92,8 +94,20 @@ class HouseholdInteractionTests {
     for (int h = 1; h <= 50; h++) {
       strangers.add(member(h, "Sarah", "Jane", "1980-03-02"));
     }
-    HouseholdInteraction household = HouseholdInteraction.of(comparisons, model(), strangers);
+    HouseholdInteraction household = HouseholdInteraction.of(comparisons, model(), strangers, 0.10);
     assertThat(household.householdPairs()).isZero();
     assertThat(household.sameSurnameAndBirth()).isZero();
+  }
+
+  @Test
+  void whereRecordsAtOneAddressAreOnePersonThereIsNoHouseholdToCorrectFor() {
+    List<StandardisedRecord> duplicates = new ArrayList<>();
+    for (int h = 1; h <= 50; h++) {
+      duplicates.add(member(h, "Sarah", "Jane", "1980-03-02"));
+      duplicates.add(member(h, "Xqzt", "Jane", "1980-03-02"));
+    }
+    HouseholdInteraction household =
+        HouseholdInteraction.of(comparisons, model(), duplicates, 0.10);
+    assertThat(household).isSameAs(HouseholdInteraction.NONE);
   }
 }
