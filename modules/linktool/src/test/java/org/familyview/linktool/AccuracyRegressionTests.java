@@ -22,7 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * 2026-11-21, minus a small margin for changes in training samples). The harsh synthetic set's
  * recall floor was lowered on 2026-12-07 from 0.93 to 0.80 (measured 0.8196, precision 0.9926): the
  * corroboration rule (docs/matching.md) sends its moved records that share no identifier, phone or
- * email to review instead of linking them on name and date of birth alone.
+ * email to review instead of linking them on name and date of birth alone. Raised on 2026-12-07
+ * (issue 13, session 4) to precision 0.99 and recall 0.89 (measured 0.9972 and 0.9033): a family
+ * that moved now corroborates itself, two members matching between the same two addresses.
  *
  * <p>Since issue 13 the main guard is a population from the project's generator, as large as the
  * unit suite affords (50,000 records, a few seconds to generate and link), with the issue's targets
@@ -53,7 +55,7 @@ class AccuracyRegressionTests {
 
   @ParameterizedTest(name = "{0}: precision >= {2}, recall >= {3}")
   @CsvSource({
-    "synthetic, police|health|council|education, 0.985, 0.800",
+    "synthetic, police|health|council|education, 0.990, 0.890",
     "febrl3, police|health, 0.995, 0.970"
   })
   void precisionAndRecallDoNotFallBelowRecordedFigures(

@@ -14,6 +14,7 @@ import org.familyview.matching.cluster.LinkGraph;
 import org.familyview.matching.compare.ComparisonSet;
 import org.familyview.matching.compare.DateOfBirthComparison;
 import org.familyview.matching.estimate.DefaultModel;
+import org.familyview.matching.estimate.HouseholdInteraction;
 import org.familyview.matching.estimate.ModelParameters;
 import org.familyview.matching.estimate.TermFrequencies;
 import org.familyview.matching.estimate.Trainer;
@@ -143,7 +144,9 @@ public final class Linker {
     TermFrequencies frequencies = TermFrequencies.of(comparisons, records);
     PairScorer scorer =
         new PairScorer(model, comparisons, frequencies, config.thresholds(), false)
-            .withCorroboration(PairScorer.corroborationPossible(records));
+            .withCorroboration(PairScorer.corroborationPossible(records))
+            .withHouseholdInteraction(
+                HouseholdInteraction.of(comparisons, model, records, HOUSEHOLD_SHARE));
     // Candidate pairs are generated and scored a batch at a time; only those that can matter stay.
     CandidateStream.Result candidates = CandidateStream.score(scorer, records, index, progress);
     Scored scored = candidates.scored();
@@ -152,10 +155,13 @@ public final class Linker {
     progress.report(
         String.format(
             "households: %.1f%% of candidates sharing an address differ in forename and birth date;"
-                + " household guard %s; corroboration rule %s",
+                + " household guard %s; corroboration rule %s; household correction from %d pairs"
+                + " at one address, same surname and birth date %.1f bits",
             100 * householdShare,
             scorer.householdGuard() ? "on" : "off",
-            scorer.corroboration() ? "on" : "off"));
+            scorer.corroboration() ? "on" : "off",
+            scorer.householdInteraction().householdPairs(),
+            scorer.householdInteraction().sameSurnameAndBirth()));
     timings.put("pairs", candidates.generateMillis());
     start =
         lap(
@@ -375,6 +381,10 @@ public final class Linker {
     boolean[] tolerance = birthDateTolerance(scorer);
     graph.birthDateTolerance(tolerance);
     LinkDecision[] decisionOf = decisions(scorer, records, candidates, scored, tolerance);
+    if (scorer.corroboration()) {
+      FamilyCorroboration.promote(
+          records, candidates, decisionOf, i -> outcomeOf(scorer, scored, i));
+    }
     double prior = scorer.priorWeight();
     int kept = 0;
     for (int i = 0; i < candidates.length; i++) {
@@ -392,7 +402,11 @@ public final class Linker {
       switch (outcome) {
         case RuleOutcome.MustLink m -> graph.mustLink(a, b, m.reason());
         case RuleOutcome.CannotLink c -> graph.cannotLink(a, b, c.reason());
-        case RuleOutcome.AtMostReview r -> {}
+        case RuleOutcome.AtMostReview r -> {
+          if (decision == LinkDecision.LINK) {
+            graph.link(a, b, weight, r.reason());
+          }
+        }
         case RuleOutcome.NoRule none -> {
           if (decision == LinkDecision.LINK) {
             graph.link(a, b, weight, "match weight");

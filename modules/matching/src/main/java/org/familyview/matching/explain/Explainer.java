@@ -31,6 +31,23 @@ public final class Explainer {
               scorer.levelWeight(k, level),
               scorer.termFrequencyAdjustment(k, left, level)));
     }
+    double listed = scorer.priorWeight();
+    for (Explanation.Contribution c : contributions) {
+      listed += c.weight() + c.termFrequencyAdjustment();
+    }
+    if (Math.abs(score.matchWeight() - listed) > 1e-9) {
+      // The household correction (HouseholdInteraction) is not one comparison's: shown as its own
+      // step so the waterfall still adds up to the weight the decision was made on.
+      contributions.add(
+          new Explanation.Contribution(
+              "household",
+              1,
+              "one address, forenames differ: household members, not strangers",
+              Double.NaN,
+              Double.NaN,
+              score.matchWeight() - listed,
+              0));
+    }
     return new Explanation(
         left.key(),
         right.key(),

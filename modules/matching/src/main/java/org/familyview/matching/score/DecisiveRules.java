@@ -12,10 +12,11 @@ import org.familyview.matching.standardise.StandardisedRecord;
  *       missing): the same person.
  *   <li>Twins and siblings: the same date of birth, surname and address but clearly different
  *       forenames, and a second sign of two people: a different recorded sex, different valid UPNs
- *       or PNC ids, or both in one household of one agency's extract. Scores alone would link them,
- *       since they share nearly everything. The second sign is required because a forename that is
- *       simply wrong (a registration under another name, a data-entry slip) looks the same as a
- *       twin's; without it the pair is left to the score.
+ *       or PNC ids, both in one household of one agency's extract, or middle names with no initial
+ *       in common. Scores alone would link them, since they share nearly everything. The second
+ *       sign is required because a forename that is simply wrong (a registration under another
+ *       name, a data-entry slip) looks the same as a twin's; without it the pair is left to the
+ *       score.
  * </ul>
  */
 final class DecisiveRules {
@@ -71,6 +72,27 @@ final class DecisiveRules {
     return levels[sex] == 2
         || levels[upn] == 2
         || levels[pncId] == 2
-        || (left.household() != null && left.household().equals(right.household()));
+        || (left.household() != null && left.household().equals(right.household()))
+        || middleNamesDiffer(left, right);
+  }
+
+  /**
+   * Both records give middle names and no initial is common to them: a twin's "Harry Kwame" beside
+   * "Mary". One person's records keep their middle names' initials even through typing slips: at a
+   * million generated records (seed 11) 1,036 falsely linked pairs of the twin pattern had middle
+   * names with nothing in common, and no true pair of that pattern had (issue 13).
+   */
+  static boolean middleNamesDiffer(StandardisedRecord left, StandardisedRecord right) {
+    if (left.middleNames().length == 0 || right.middleNames().length == 0) {
+      return false;
+    }
+    for (String l : left.middleNames()) {
+      for (String r : right.middleNames()) {
+        if (!l.isEmpty() && !r.isEmpty() && l.charAt(0) == r.charAt(0)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 }

@@ -97,4 +97,28 @@ class CorroborationTests {
     PairScorer off = scorer.withCorroboration(false);
     assertThat(off.score(records.get(0), records.get(1)).rule()).isEqualTo(RuleOutcome.NONE);
   }
+
+  @Test
+  void namesAloneWithoutABirthDateAreNotEvenAReviewTask() {
+    SourceRecord leeds =
+        SourceRecord.builder("council", "1")
+            .name("Luke", "Hirst")
+            .born("1999-08-27")
+            .sex("M")
+            .address("4 Mill Lane, Leeds")
+            .postcode("LS13 2AB")
+            .build();
+    SourceRecord bradford =
+        SourceRecord.builder("police", "2")
+            .name("Hirst", "Luke")
+            .sex("M")
+            .address("77 Manor Road, Bradford")
+            .postcode("BD1 5QT")
+            .build();
+    assertThat(judge(leeds, bradford)).isEqualTo(PairScorer.NAMES_ONLY);
+    assertThat(scorer.decide(9.0, PairScorer.NAMES_ONLY)).isEqualTo(LinkDecision.NO_LINK);
+    assertThat(judge(leeds, bradford.toBuilder().born("1999-08-27").build()))
+        .as("with a date of birth it is the ordinary corroboration rule")
+        .isEqualTo(PairScorer.UNCORROBORATED);
+  }
 }

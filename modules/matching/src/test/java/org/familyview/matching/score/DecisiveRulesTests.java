@@ -110,4 +110,32 @@ class DecisiveRulesTests {
             child("health", "2").name("Harry", "Hall").build());
     assertThat(outcome).isInstanceOf(RuleOutcome.NoRule.class);
   }
+
+  @Test
+  void twinsWhoseMiddleNamesShareNoInitialAreTwoPeople() {
+    RuleOutcome outcome =
+        judge(
+            child("council", "1")
+                .name("Noah", "Davies")
+                .middleNames("Harry Kwame")
+                .sex("M")
+                .build(),
+            child("police", "2").name("Oscar", "Davies").middleNames("Mary").sex("M").build());
+    assertThat(outcome).isInstanceOf(RuleOutcome.CannotLink.class);
+  }
+
+  @Test
+  void aDifferentForenameWithTheSameMiddleNameInitialIsLeftToTheScore() {
+    RuleOutcome outcome =
+        judge(
+            child("council", "1").name("Noah", "Davies").middleNames("Harry").sex("M").build(),
+            child("police", "2").name("Oscar", "Davies").middleNames("Hary").sex("M").build());
+    assertThat(outcome).isInstanceOf(RuleOutcome.NoRule.class);
+    assertThat(
+            judge(
+                child("council", "1").name("Noah", "Davies").middleNames("Harry").sex("M").build(),
+                child("police", "2").name("Oscar", "Davies").sex("M").build()))
+        .as("a middle name missing on one side says nothing")
+        .isInstanceOf(RuleOutcome.NoRule.class);
+  }
 }
