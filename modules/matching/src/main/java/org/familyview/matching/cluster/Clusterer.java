@@ -274,14 +274,15 @@ public final class Clusterer {
         hasBirth[i] = birth[i] >= 0;
       }
       int[] degree = new int[n];
-      for (int[] c : graph.cannotLinks()) {
-        degree[c[0]]++;
-        degree[c[1]]++;
+      int cannotLinks = graph.cannotLinkCount();
+      for (int i = 0; i < cannotLinks; i++) {
+        degree[graph.cannotLeft(i)]++;
+        degree[graph.cannotRight(i)]++;
       }
       cannot = new int[n][];
-      for (int[] c : graph.cannotLinks()) {
-        add(c[0], c[1], degree);
-        add(c[1], c[0], degree);
+      for (int i = 0; i < cannotLinks; i++) {
+        add(graph.cannotLeft(i), graph.cannotRight(i), degree);
+        add(graph.cannotRight(i), graph.cannotLeft(i), degree);
       }
     }
 
