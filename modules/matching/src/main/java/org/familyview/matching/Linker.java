@@ -326,11 +326,25 @@ public final class Linker {
       long[] candidates,
       Scored scored,
       boolean[] tolerance) {
-    double prior = scorer.priorWeight();
+    return decisions(scorer, births(records), candidates, scored, tolerance);
+  }
+
+  /** Every record's date of birth as {@link DateOfBirthComparison#code} gives it. */
+  static int[] births(List<StandardisedRecord> records) {
     int[] births = new int[records.size()];
     for (int i = 0; i < births.length; i++) {
       births[i] = DateOfBirthComparison.code(records.get(i).dateOfBirth());
     }
+    return births;
+  }
+
+  /**
+   * As {@link #decisions(PairScorer, List, long[], Scored, boolean[])} with the records' dates of
+   * birth coded once: a stream of batches would otherwise code every record's twice per batch.
+   */
+  static LinkDecision[] decisions(
+      PairScorer scorer, int[] births, long[] candidates, Scored scored, boolean[] tolerance) {
+    double prior = scorer.priorWeight();
     LinkDecision[] decisionOf = new LinkDecision[candidates.length];
     IntStream.range(0, (candidates.length + CHUNK - 1) / CHUNK)
         .parallel()
@@ -373,7 +387,17 @@ public final class Linker {
     return evidence < PairScorer.CONTRARY_PERSONAL_EVIDENCE ? PERSONAL_CONTRARY : PERSONAL_WEAK;
   }
 
-  private static synchronized byte code(List<RuleOutcome> outcomes, RuleOutcome outcome) {
+  /**
+   * The outcome's number in {@code outcomes} (a copy-on-write list, so reading it needs no lock):
+   * tens of millions of pairs are rule-decided, and taking a lock for each kept the second core
+   * waiting.
+   */
+  private static byte code(List<RuleOutcome> outcomes, RuleOutcome outcome) {
+    int i = outcomes.indexOf(outcome);
+    return i >= 0 ? (byte) i : added(outcomes, outcome);
+  }
+
+  private static synchronized byte added(List<RuleOutcome> outcomes, RuleOutcome outcome) {
     int i = outcomes.indexOf(outcome);
     if (i < 0) {
       outcomes.add(outcome);
