@@ -134,6 +134,8 @@ public final class LinkCommand {
       // The truth as numbers by record position: the map of a million keys is let go before
       // linking.
       Labels truth = Labels.of(standardised, await(truthRead));
+      // The finished future would otherwise hold the map (this frame lives through the whole run).
+      truthRead = null;
       ModelParameters model = readModel(options.model);
       long readMillis = (System.nanoTime() - start) / 1_000_000;
       progress.println(
