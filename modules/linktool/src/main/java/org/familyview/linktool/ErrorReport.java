@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.familyview.matching.Linkage;
-import org.familyview.matching.RecordKey;
 
 /**
  * With labelled truth, the waterfalls of pairs the run got wrong: missed links (same person, two
@@ -21,11 +20,11 @@ final class ErrorReport {
 
   private ErrorReport() {}
 
-  static void write(Path file, Linkage linkage, Map<RecordKey, String> truth) throws IOException {
+  static void write(Path file, Linkage linkage, LinkCommand.Labels truth) throws IOException {
     Map<String, List<Integer>> byTruth = new HashMap<>();
     Map<String, List<Integer>> byPerson = new HashMap<>();
     for (int i = 0; i < linkage.recordCount(); i++) {
-      String t = truth.get(linkage.key(i));
+      String t = truth.name(i);
       if (t != null) {
         byTruth.computeIfAbsent(t, x -> new ArrayList<>()).add(i);
         byPerson.computeIfAbsent(linkage.personId(i), x -> new ArrayList<>()).add(i);
@@ -56,7 +55,7 @@ final class ErrorReport {
           for (int b = a + 1; b < members.size() && written < LIMIT; b++) {
             int l = members.get(a);
             int r = members.get(b);
-            if (!truth.get(linkage.key(l)).equals(truth.get(linkage.key(r)))) {
+            if (truth.cluster()[l] != truth.cluster()[r]) {
               w.write(linkage.explain(l, r).toText());
               w.newLine();
               written++;

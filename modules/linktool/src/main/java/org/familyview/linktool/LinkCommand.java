@@ -131,7 +131,11 @@ public final class LinkCommand {
       // Each row is standardised as it is read: the raw rows of a million records would otherwise
       // all be alive at once, and be copied from one heap generation to the next for nothing.
       List<StandardisedRecord> standardised = readExtracts(options, progress, linker::standardise);
-      Map<RecordKey, String> truth = await(truthRead);
+      // The truth as numbers by record position: the map of a million keys is let go before
+      // linking.
+      Labels truth = Labels.of(standardised, await(truthRead));
+      // The finished future would otherwise hold the map (this frame lives through the whole run).
+      truthRead = null;
       ModelParameters model = readModel(options.model);
       long readMillis = (System.nanoTime() - start) / 1_000_000;
       progress.println(
@@ -151,7 +155,7 @@ public final class LinkCommand {
           background.submit(
               () -> io(() -> writeClusters(options.out.resolve("clusters.csv"), linkage)));
       Future<@Nullable Evaluation> evaluation =
-          background.submit(() -> truth == null ? null : Evaluation.of(linkage, truth));
+          background.submit(() -> truth == null ? null : Evaluation.of(linkage, truth.cluster()));
       writePairs(options.out.resolve("pairs.csv"), linkage);
       try (BufferedWriter w = Files.newBufferedWriter(options.out.resolve("model.txt"))) {
         linkage.scorer().parameters().write(w);
@@ -266,12 +270,45 @@ public final class LinkCommand {
     return truthCluster;
   }
 
+  /**
+   * The truth's cluster of every record position as {@link #truthClusters} numbers them, and each
+   * number's name in the truth file.
+   */
+  record Labels(int[] cluster, String[] names) {
+
+    static @Nullable Labels of(
+        List<StandardisedRecord> records, @Nullable Map<RecordKey, String> truth) {
+      if (truth == null) {
+        return null;
+      }
+      int[] cluster = truthClusters(records.size(), i -> records.get(i).key(), truth);
+      int clusters = 0;
+      for (int c : cluster) {
+        clusters = Math.max(clusters, c + 1);
+      }
+      String[] names = new String[clusters];
+      for (int i = 0; i < cluster.length; i++) {
+        if (cluster[i] >= 0) {
+          names[cluster[i]] = truth.get(records.get(i).key());
+        }
+      }
+      return new Labels(cluster, names);
+    }
+
+    @Nullable String name(int position) {
+      return cluster[position] < 0 ? null : names[cluster[position]];
+    }
+  }
+
   /** Scores against labelled truth: blocking recall, recall of kept pairs, and the metrics. */
   record Evaluation(
       double blockingRecall, double keptRecall, LinkageMetrics metrics, Calibration calibration) {
 
     static Evaluation of(Linkage linkage, Map<RecordKey, String> truth) {
-      int[] truthCluster = truthClusters(linkage.recordCount(), linkage::key, truth);
+      return of(linkage, truthClusters(linkage.recordCount(), linkage::key, truth));
+    }
+
+    static Evaluation of(Linkage linkage, int[] truthCluster) {
       return new Evaluation(
           BlockingRecall.of(truthCluster, linkage::isCandidate),
           BlockingRecall.of(truthCluster, linkage.keptPairPositions()),

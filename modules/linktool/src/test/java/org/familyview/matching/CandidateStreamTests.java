@@ -35,8 +35,8 @@ class CandidateStreamTests {
     for (int i = 0; i < all.pairs().length; i++) {
       Linkage.KeptPair kept = streamed.keptPair(i);
       assertThat(kept.matchWeight()).isEqualTo((double) all.weights()[i]);
-      assertThat(kept.decision()).isEqualTo(all.decisions()[i]);
-      assertThat(kept.rule()).isEqualTo(all.rules()[i]);
+      assertThat(kept.decision()).isEqualTo(all.decision(i));
+      assertThat(kept.rule()).isEqualTo(all.rule(i));
     }
     assertThat(streamed.clustering().clusterOf())
         .isEqualTo(new Clusterer(linker.config().clustering()).cluster(all.graph()).clusterOf());

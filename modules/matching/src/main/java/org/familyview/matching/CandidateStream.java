@@ -27,6 +27,7 @@ final class CandidateStream {
   private final PairScorer guardOn;
   private final PairScorer guardOff;
   private final boolean[] tolerance;
+  private final int[] births;
   private final List<RuleOutcome> outcomes = new CopyOnWriteArrayList<>(List.of(RuleOutcome.NONE));
   private final Progress progress;
 
@@ -56,6 +57,7 @@ final class CandidateStream {
     this.guardOn = scorer.withHouseholdGuard(true);
     this.guardOff = scorer.withHouseholdGuard(false);
     this.tolerance = Linker.birthDateTolerance(scorer);
+    this.births = Linker.births(records);
     this.progress = progress;
   }
 
@@ -111,7 +113,7 @@ final class CandidateStream {
     boolean[] matters = new boolean[candidatePairs.length];
     for (PairScorer guarded : List.of(guardOff, guardOn)) {
       LinkDecision[] decisions =
-          Linker.decisions(guarded, records, candidatePairs, scored, tolerance);
+          Linker.decisions(guarded, births, candidatePairs, scored, tolerance);
       for (int i = 0; i < decisions.length; i++) {
         RuleOutcome outcome = Linker.outcomeOf(guarded, scored, i);
         matters[i] |=

@@ -25,8 +25,9 @@ public final class Linkage {
   private final String[] personIds;
   private final long[] pairs;
   private final float[] weights;
-  private final LinkDecision[] decisions;
-  private final String[] rules;
+  private final byte[] decisions;
+  private final byte[] rules;
+  private final String[] ruleReasons;
   private final Clustering clustering;
   private final PairScorer scorer;
   private final CandidatePairs.RuleCount[] blocking;
@@ -40,8 +41,9 @@ public final class Linkage {
       String[] personIds,
       long[] pairs,
       float[] weights,
-      LinkDecision[] decisions,
-      String[] rules,
+      byte[] decisions,
+      byte[] rules,
+      String[] ruleReasons,
       Clustering clustering,
       PairScorer scorer,
       List<CandidatePairs.RuleCount> blocking,
@@ -55,6 +57,7 @@ public final class Linkage {
     this.weights = weights;
     this.decisions = decisions;
     this.rules = rules;
+    this.ruleReasons = ruleReasons;
     this.clustering = clustering;
     this.scorer = scorer;
     this.blocking = blocking.toArray(CandidatePairs.RuleCount[]::new);
@@ -109,8 +112,8 @@ public final class Linkage {
         records.get(right).key(),
         weight,
         PairScorer.probability(weight),
-        decisions[i],
-        rules[i]);
+        keptPairDecision(i),
+        ruleReasons[rules[i]]);
   }
 
   /**
@@ -126,8 +129,10 @@ public final class Linkage {
   }
 
   public LinkDecision keptPairDecision(int i) {
-    return decisions[i];
+    return DECISIONS[decisions[i]];
   }
+
+  private static final LinkDecision[] DECISIONS = LinkDecision.values();
 
   /** A pair that made it into pairs.csv. */
   public record KeptPair(
@@ -194,8 +199,8 @@ public final class Linkage {
 
   public long count(LinkDecision decision) {
     long count = 0;
-    for (LinkDecision d : decisions) {
-      if (d == decision) {
+    for (byte d : decisions) {
+      if (d == decision.ordinal()) {
         count++;
       }
     }

@@ -126,42 +126,16 @@ public final class Linker {
       long start) {
     BlockIndex index = BlockIndex.build(config.blocking(), records);
     start = lap(timings, "block", start, progress, "blocking keys indexed");
-
     TrainingReport training = null;
-    if (model == null && records.size() < DefaultModel.SMALL_POPULATION) {
-      model = DefaultModel.forPopulation(records.size());
-      progress.report(
-          "default model "
-              + model.version()
-              + " (shipped with the library; prior rescaled): "
-              + records.size()
-              + " records are too few to train on");
-    } else if (model == null) {
+    if (model == null && records.size() >= DefaultModel.SMALL_POPULATION) {
       training = train(records);
-      model = training.parameters();
       start = lap(timings, "train", start, progress, "model trained");
     }
-    TermFrequencies frequencies = TermFrequencies.of(comparisons, records);
-    PairScorer scorer =
-        new PairScorer(model, comparisons, frequencies, config.thresholds(), false)
-            .withCorroboration(PairScorer.corroborationPossible(records))
-            .withHouseholdInteraction(
-                HouseholdInteraction.of(comparisons, model, records, HOUSEHOLD_SHARE));
+    PairScorer scorer = scorer(records, modelOf(model, training, records, progress));
     // Candidate pairs are generated and scored a batch at a time; only those that can matter stay.
     CandidateStream.Result candidates = CandidateStream.score(scorer, records, index, progress);
     Scored scored = candidates.scored();
-    double householdShare = scored.householdShare();
-    scorer = scorer.withHouseholdGuard(householdShare >= HOUSEHOLD_SHARE);
-    progress.report(
-        String.format(
-            "households: %.1f%% of candidates sharing an address differ in forename and birth date;"
-                + " household guard %s; corroboration rule %s; household correction from %d pairs"
-                + " at one address, same surname and birth date %.1f bits",
-            100 * householdShare,
-            scorer.householdGuard() ? "on" : "off",
-            scorer.corroboration() ? "on" : "off",
-            scorer.householdInteraction().householdPairs(),
-            scorer.householdInteraction().sameSurnameAndBirth()));
+    scorer = withHouseholdGuard(scorer, scored, progress);
     timings.put("pairs", candidates.generateMillis());
     start =
         lap(
@@ -190,6 +164,7 @@ public final class Linker {
         decided.weights(),
         decided.decisions(),
         decided.rules(),
+        decided.ruleReasons(),
         clustering,
         scorer,
         blocking.rules(),
@@ -197,6 +172,54 @@ public final class Linker {
         training,
         timings,
         index);
+  }
+
+  /** The model given, else the one trained, else (for a small population) the shipped default. */
+  private static ModelParameters modelOf(
+      @Nullable ModelParameters model,
+      @Nullable TrainingReport training,
+      List<StandardisedRecord> records,
+      Progress progress) {
+    if (model != null) {
+      return model;
+    }
+    if (training != null) {
+      return training.parameters();
+    }
+    ModelParameters shipped = DefaultModel.forPopulation(records.size());
+    progress.report(
+        "default model "
+            + shipped.version()
+            + " (shipped with the library; prior rescaled): "
+            + records.size()
+            + " records are too few to train on");
+    return shipped;
+  }
+
+  private PairScorer scorer(List<StandardisedRecord> records, ModelParameters model) {
+    TermFrequencies frequencies = TermFrequencies.of(comparisons, records);
+    return new PairScorer(model, comparisons, frequencies, config.thresholds(), false)
+        .withCorroboration(PairScorer.corroborationPossible(records))
+        .withHouseholdInteraction(
+            HouseholdInteraction.of(comparisons, model, records, HOUSEHOLD_SHARE));
+  }
+
+  /** The household guard set from the share of household-like pairs among all candidates. */
+  private static PairScorer withHouseholdGuard(
+      PairScorer scorer, Scored scored, Progress progress) {
+    double householdShare = scored.householdShare();
+    PairScorer guarded = scorer.withHouseholdGuard(householdShare >= HOUSEHOLD_SHARE);
+    progress.report(
+        String.format(
+            "households: %.1f%% of candidates sharing an address differ in forename and birth date;"
+                + " household guard %s; corroboration rule %s; household correction from %d pairs"
+                + " at one address, same surname and birth date %.1f bits",
+            100 * householdShare,
+            guarded.householdGuard() ? "on" : "off",
+            guarded.corroboration() ? "on" : "off",
+            guarded.householdInteraction().householdPairs(),
+            guarded.householdInteraction().sameSurnameAndBirth()));
+    return guarded;
   }
 
   private static long lap(
@@ -309,11 +332,25 @@ public final class Linker {
       long[] candidates,
       Scored scored,
       boolean[] tolerance) {
-    double prior = scorer.priorWeight();
+    return decisions(scorer, births(records), candidates, scored, tolerance);
+  }
+
+  /** Every record's date of birth as {@link DateOfBirthComparison#code} gives it. */
+  static int[] births(List<StandardisedRecord> records) {
     int[] births = new int[records.size()];
     for (int i = 0; i < births.length; i++) {
       births[i] = DateOfBirthComparison.code(records.get(i).dateOfBirth());
     }
+    return births;
+  }
+
+  /**
+   * As {@link #decisions(PairScorer, List, long[], Scored, boolean[])} with the records' dates of
+   * birth coded once: a stream of batches would otherwise code every record's twice per batch.
+   */
+  static LinkDecision[] decisions(
+      PairScorer scorer, int[] births, long[] candidates, Scored scored, boolean[] tolerance) {
+    double prior = scorer.priorWeight();
     LinkDecision[] decisionOf = new LinkDecision[candidates.length];
     IntStream.range(0, (candidates.length + CHUNK - 1) / CHUNK)
         .parallel()
@@ -356,7 +393,17 @@ public final class Linker {
     return evidence < PairScorer.CONTRARY_PERSONAL_EVIDENCE ? PERSONAL_CONTRARY : PERSONAL_WEAK;
   }
 
-  private static synchronized byte code(List<RuleOutcome> outcomes, RuleOutcome outcome) {
+  /**
+   * The outcome's number in {@code outcomes} (a copy-on-write list, so reading it needs no lock):
+   * tens of millions of pairs are rule-decided, and taking a lock for each kept the second core
+   * waiting.
+   */
+  private static byte code(List<RuleOutcome> outcomes, RuleOutcome outcome) {
+    int i = outcomes.indexOf(outcome);
+    return i >= 0 ? (byte) i : added(outcomes, outcome);
+  }
+
+  private static synchronized byte added(List<RuleOutcome> outcomes, RuleOutcome outcome) {
     int i = outcomes.indexOf(outcome);
     if (i < 0) {
       outcomes.add(outcome);
@@ -365,8 +412,27 @@ public final class Linker {
     return (byte) i;
   }
 
+  /**
+   * The kept pairs, their weights, decisions (as {@link LinkDecision} ordinals) and rule reasons
+   * (numbered in {@code ruleReasons}), and the graph to cluster. At a million records some 24 M
+   * pairs are kept (mostly rule-decided cannot-links), so a byte each, not a reference each.
+   */
   record Decided(
-      long[] pairs, float[] weights, LinkDecision[] decisions, String[] rules, LinkGraph graph) {}
+      long[] pairs,
+      float[] weights,
+      byte[] decisions,
+      byte[] rules,
+      String[] ruleReasons,
+      LinkGraph graph) {
+
+    LinkDecision decision(int i) {
+      return LinkDecision.values()[decisions[i]];
+    }
+
+    String rule(int i) {
+      return ruleReasons[rules[i]];
+    }
+  }
 
   static Decided decide(
       PairScorer scorer,
@@ -385,6 +451,18 @@ public final class Linker {
       FamilyCorroboration.promote(
           records, candidates, decisionOf, i -> outcomeOf(scorer, scored, i));
     }
+    int kept = graph(scorer, candidates, scored, decisionOf, graph);
+    applyConstraints(records, constraints, graph);
+    return kept(scorer, candidates, scored, decisionOf, kept, graph);
+  }
+
+  /** Puts links, must-links and cannot-links into the graph, and counts the pairs to keep. */
+  private static int graph(
+      PairScorer scorer,
+      long[] candidates,
+      Scored scored,
+      LinkDecision[] decisionOf,
+      LinkGraph graph) {
     double prior = scorer.priorWeight();
     int kept = 0;
     for (int i = 0; i < candidates.length; i++) {
@@ -414,23 +492,42 @@ public final class Linker {
         }
       }
     }
-    applyConstraints(records, constraints, graph);
+    return kept;
+  }
+
+  /** The pairs {@link #keep} keeps, in candidate order. */
+  private static Decided kept(
+      PairScorer scorer,
+      long[] candidates,
+      Scored scored,
+      LinkDecision[] decisionOf,
+      int kept,
+      LinkGraph graph) {
+    double prior = scorer.priorWeight();
     long[] pairs = new long[kept];
     float[] weights = new float[kept];
-    LinkDecision[] decisions = new LinkDecision[kept];
-    String[] rules = new String[kept];
+    byte[] decisions = new byte[kept];
+    byte[] rules = new byte[kept];
+    List<String> reasons = new java.util.ArrayList<>();
+    Map<String, Byte> reasonCode = new HashMap<>();
     int j = 0;
     for (int i = 0; i < candidates.length; i++) {
       RuleOutcome outcome = outcomeOf(scorer, scored, i);
       if (keep(decisionOf[i], outcome)) {
         pairs[j] = candidates[i];
         weights[j] = (float) (prior + scored.bayes()[i]);
-        decisions[j] = decisionOf[i];
-        rules[j] = outcome.reason();
+        decisions[j] = (byte) decisionOf[i].ordinal();
+        rules[j] =
+            reasonCode.computeIfAbsent(
+                outcome.reason(),
+                reason -> {
+                  reasons.add(reason);
+                  return (byte) (reasons.size() - 1);
+                });
         j++;
       }
     }
-    return new Decided(pairs, weights, decisions, rules, graph);
+    return new Decided(pairs, weights, decisions, rules, reasons.toArray(String[]::new), graph);
   }
 
   /**

@@ -122,22 +122,8 @@ public final class Clusterer {
    * returns the weakest that may be cut, or -1.
    */
   private int weakestCuttableBridge(LinkGraph graph, List<Integer> edges) {
-    Map<Integer, Integer> local = new HashMap<>();
-    for (int e : edges) {
-      local.putIfAbsent(graph.left(e), local.size());
-      local.putIfAbsent(graph.right(e), local.size());
-    }
-    int n = local.size();
-    List<List<int[]>> adjacency = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      adjacency.add(new ArrayList<>());
-    }
-    for (int e : edges) {
-      int a = local.get(graph.left(e));
-      int b = local.get(graph.right(e));
-      adjacency.get(a).add(new int[] {b, e});
-      adjacency.get(b).add(new int[] {a, e});
-    }
+    List<List<int[]>> adjacency = adjacency(graph, edges);
+    int n = adjacency.size();
     int[] discovered = new int[n];
     int[] low = new int[n];
     int[] subtree = new int[n];
@@ -181,11 +167,7 @@ public final class Clusterer {
             int edge = frame[1];
             boolean bridge = low[node] > discovered[parent];
             int side = subtree[node];
-            if (bridge
-                && side >= 2
-                && componentSize - side >= 2
-                && graph.weight(edge) < policy.bridgeWeight()
-                && graph.weight(edge) < bestWeight) {
+            if (bridge && cuttable(side, componentSize, graph.weight(edge), bestWeight)) {
               best = edge;
               bestWeight = graph.weight(edge);
             }
@@ -194,6 +176,41 @@ public final class Clusterer {
       }
     }
     return best;
+  }
+
+  /**
+   * The group's records numbered from 0 in order of first appearance, each with its (neighbour,
+   * edge) pairs.
+   */
+  private static List<List<int[]>> adjacency(LinkGraph graph, List<Integer> edges) {
+    Map<Integer, Integer> local = new HashMap<>();
+    for (int e : edges) {
+      local.putIfAbsent(graph.left(e), local.size());
+      local.putIfAbsent(graph.right(e), local.size());
+    }
+    int n = local.size();
+    List<List<int[]>> adjacency = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      adjacency.add(new ArrayList<>());
+    }
+    for (int e : edges) {
+      int a = local.get(graph.left(e));
+      int b = local.get(graph.right(e));
+      adjacency.get(a).add(new int[] {b, e});
+      adjacency.get(b).add(new int[] {a, e});
+    }
+    return adjacency;
+  }
+
+  /**
+   * A bridge may be cut when both sides keep at least two records and it is weaker than the policy
+   * allows and than the weakest found so far.
+   */
+  private boolean cuttable(int side, int componentSize, float weight, float bestWeight) {
+    return side >= 2
+        && componentSize - side >= 2
+        && weight < policy.bridgeWeight()
+        && weight < bestWeight;
   }
 
   private static int componentSize(List<List<int[]>> adjacency, int start) {
@@ -274,14 +291,15 @@ public final class Clusterer {
         hasBirth[i] = birth[i] >= 0;
       }
       int[] degree = new int[n];
-      for (int[] c : graph.cannotLinks()) {
-        degree[c[0]]++;
-        degree[c[1]]++;
+      int cannotLinks = graph.cannotLinkCount();
+      for (int i = 0; i < cannotLinks; i++) {
+        degree[graph.cannotLeft(i)]++;
+        degree[graph.cannotRight(i)]++;
       }
       cannot = new int[n][];
-      for (int[] c : graph.cannotLinks()) {
-        add(c[0], c[1], degree);
-        add(c[1], c[0], degree);
+      for (int i = 0; i < cannotLinks; i++) {
+        add(graph.cannotLeft(i), graph.cannotRight(i), degree);
+        add(graph.cannotRight(i), graph.cannotLeft(i), degree);
       }
     }
 

@@ -2,7 +2,9 @@ package org.familyview.matching.cluster;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.familyview.matching.compare.DateOfBirthComparison;
 import org.familyview.matching.standardise.StandardisedRecord;
 import org.jspecify.annotations.Nullable;
@@ -21,8 +23,21 @@ public final class LinkGraph {
   private float[] weight = new float[1024];
   private String[] reason = new String[1024];
   private int size;
-  private final List<int[]> cannot = new ArrayList<>();
+
+  /**
+   * Cannot-links packed as (a, b) in one long each, with their reasons numbered, in chunks: at a
+   * million records rules decide some 24 M of them, which as int[2] objects and a list of reasons
+   * held 830 MB, and as a growing array would be copied whole at every doubling.
+   */
+  private static final int CANNOT_CHUNK_BITS = 16;
+
+  private static final int CANNOT_CHUNK = 1 << CANNOT_CHUNK_BITS;
+
+  private final List<long[]> cannot = new ArrayList<>();
+  private final List<byte[]> cannotReasonCodes = new ArrayList<>();
   private final List<String> cannotReasons = new ArrayList<>();
+  private final Map<String, Byte> cannotReasonCode = new HashMap<>();
+  private int cannotCount;
   private final @Nullable String[] identity;
   private @Nullable String @Nullable [] upn;
   private @Nullable String @Nullable [] pncId;
@@ -97,8 +112,29 @@ public final class LinkGraph {
   }
 
   public void cannotLink(int a, int b, String why) {
-    cannot.add(new int[] {a, b});
-    cannotReasons.add(why);
+    int at = cannotCount & (CANNOT_CHUNK - 1);
+    if (at == 0) {
+      cannot.add(new long[CANNOT_CHUNK]);
+      cannotReasonCodes.add(new byte[CANNOT_CHUNK]);
+    }
+    int chunk = cannotCount >>> CANNOT_CHUNK_BITS;
+    cannot.get(chunk)[at] = ((long) a << 32) | (b & 0xffffffffL);
+    cannotReasonCodes.get(chunk)[at] = reasonCode(why);
+    cannotCount = Math.addExact(cannotCount, 1);
+  }
+
+  /** Reasons are a handful of rule texts; more than a byte's worth would be a bug in the rules. */
+  private byte reasonCode(String why) {
+    Byte code = cannotReasonCode.get(why);
+    if (code == null) {
+      if (cannotReasons.size() > Byte.MAX_VALUE) {
+        throw new IllegalStateException("more than 128 distinct cannot-link reasons");
+      }
+      code = (byte) cannotReasons.size();
+      cannotReasons.add(why);
+      cannotReasonCode.put(why, code);
+    }
+    return code;
   }
 
   public void identity(int record, @Nullable String nhsNumber) {
@@ -139,12 +175,21 @@ public final class LinkGraph {
     return reason[edge];
   }
 
-  List<int[]> cannotLinks() {
-    return cannot;
+  int cannotLinkCount() {
+    return cannotCount;
+  }
+
+  int cannotLeft(int i) {
+    return (int) (cannot.get(i >>> CANNOT_CHUNK_BITS)[i & (CANNOT_CHUNK - 1)] >>> 32);
+  }
+
+  int cannotRight(int i) {
+    return (int) cannot.get(i >>> CANNOT_CHUNK_BITS)[i & (CANNOT_CHUNK - 1)];
   }
 
   String cannotReason(int i) {
-    return cannotReasons.get(i);
+    return cannotReasons.get(
+        cannotReasonCodes.get(i >>> CANNOT_CHUNK_BITS)[i & (CANNOT_CHUNK - 1)]);
   }
 
   @Nullable String identity(int record) {

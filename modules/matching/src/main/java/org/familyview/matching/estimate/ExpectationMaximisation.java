@@ -92,17 +92,7 @@ final class ExpectationMaximisation {
       double totalMatch = 0;
       double total = 0;
       for (int p = 0; p < patterns.length; p++) {
-        double lm = Math.log(lambda);
-        double lu = Math.log(1 - lambda);
-        for (int k = 0; k < comparisons; k++) {
-          int level = patterns[p][k];
-          if (active[k] && level != 0) {
-            lm += Math.log(Math.max(m[k][level], FLOOR));
-            lu += Math.log(Math.max(u[k][level], FLOOR));
-          }
-        }
-        double posterior = 1 / (1 + Math.exp(lu - lm));
-        double mass = posterior * counts[p];
+        double mass = posterior(patterns[p], m, u, active, lambda) * counts[p];
         totalMatch += mass;
         total += counts[p];
         for (int k = 0; k < comparisons; k++) {
@@ -111,22 +101,8 @@ final class ExpectationMaximisation {
       }
       double change = 0;
       for (int k = 0; k < comparisons; k++) {
-        if (!active[k] || frozen[k]) {
-          continue;
-        }
-        double nonMissing = 0;
-        for (int level = 1; level < m[k].length; level++) {
-          nonMissing += matchMass[k][level];
-        }
-        if (nonMissing <= 0) {
-          continue;
-        }
-        int levels = m[k].length - 1;
-        for (int level = 1; level < m[k].length; level++) {
-          // One pair of smoothing: a level EM never saw among matches is rare, not impossible.
-          double updated = (matchMass[k][level] + SMOOTHING) / (nonMissing + SMOOTHING * levels);
-          change = Math.max(change, Math.abs(updated - m[k][level]));
-          m[k][level] = updated;
+        if (active[k] && !frozen[k]) {
+          change = maximise(m[k], matchMass[k], change);
         }
       }
       double newLambda =
@@ -138,5 +114,42 @@ final class ExpectationMaximisation {
       }
     }
     return new Result(m, lambda, iteration + 1);
+  }
+
+  /** The probability that a pair showing this pattern is a match (the expectation step). */
+  private static double posterior(
+      int[] pattern, double[][] m, double[][] u, boolean[] active, double lambda) {
+    double lm = Math.log(lambda);
+    double lu = Math.log(1 - lambda);
+    for (int k = 0; k < u.length; k++) {
+      int level = pattern[k];
+      if (active[k] && level != 0) {
+        lm += Math.log(Math.max(m[k][level], FLOOR));
+        lu += Math.log(Math.max(u[k][level], FLOOR));
+      }
+    }
+    return 1 / (1 + Math.exp(lu - lm));
+  }
+
+  /**
+   * Re-estimates one comparison's m from the match mass at each level (the maximisation step), in
+   * place; returns the larger of {@code change} and the largest change made.
+   */
+  private static double maximise(double[] m, double[] matchMass, double change) {
+    double nonMissing = 0;
+    for (int level = 1; level < m.length; level++) {
+      nonMissing += matchMass[level];
+    }
+    if (nonMissing <= 0) {
+      return change;
+    }
+    int levels = m.length - 1;
+    for (int level = 1; level < m.length; level++) {
+      // One pair of smoothing: a level EM never saw among matches is rare, not impossible.
+      double updated = (matchMass[level] + SMOOTHING) / (nonMissing + SMOOTHING * levels);
+      change = Math.max(change, Math.abs(updated - m[level]));
+      m[level] = updated;
+    }
+    return change;
   }
 }

@@ -139,16 +139,7 @@ public final class IncrementalMatcher {
     Set<String> affectedPeople = new LinkedHashSet<>();
     Set<Integer> touched = new LinkedHashSet<>();
     Map<String, Set<Integer>> before = new HashMap<>();
-    for (RecordKey key : removals) {
-      Integer position = positions.remove(key);
-      if (position != null) {
-        remember(before, affectedPeople, position);
-        dropEdges(position);
-        records.set(position, null);
-        members.get(personOf.get(position)).remove(position);
-        personOf.set(position, null);
-      }
-    }
+    withdraw(removals, before, affectedPeople);
     List<StandardisedRecord> standardised = linker.standardise(upserts);
     List<Integer> changed = new ArrayList<>();
     for (StandardisedRecord record : standardised) {
@@ -168,8 +159,39 @@ public final class IncrementalMatcher {
       changed.add(position);
       touched.add(position);
     }
+    long scored = scoreChanged(changed, before, affectedPeople);
+    for (String person : affectedPeople) {
+      touched.addAll(members.getOrDefault(person, Set.of()));
+    }
+    touched.removeIf(p -> records.get(p) == null);
+    List<LineageEvent> lineage = new ArrayList<>();
+    Map<RecordKey, String> assignments = recluster(new ArrayList<>(touched), before, lineage);
+    return new IncrementalRun(
+        changed.size() + removals.size(), scored, touched.size(), assignments, lineage);
+  }
+
+  /** Takes withdrawn records out, remembering the people they belonged to. */
+  private void withdraw(
+      List<RecordKey> removals, Map<String, Set<Integer>> before, Set<String> affectedPeople) {
+    for (RecordKey key : removals) {
+      Integer position = positions.remove(key);
+      if (position != null) {
+        remember(before, affectedPeople, position);
+        dropEdges(position);
+        records.set(position, null);
+        members.get(personOf.get(position)).remove(position);
+        personOf.set(position, null);
+      }
+    }
+  }
+
+  /**
+   * Scores each changed record against its candidates and adds the edges that count, remembering
+   * the people on the other side; returns how many pairs were scored.
+   */
+  private long scoreChanged(
+      List<Integer> changed, Map<String, Set<Integer>> before, Set<String> affectedPeople) {
     long scored = 0;
-    int[] levels = new int[scorer.comparisons().size()];
     for (int position : changed) {
       StandardisedRecord record = records.get(position);
       for (int other : candidatesOf(record, position)) {
@@ -187,14 +209,7 @@ public final class IncrementalMatcher {
         }
       }
     }
-    for (String person : affectedPeople) {
-      touched.addAll(members.getOrDefault(person, Set.of()));
-    }
-    touched.removeIf(p -> records.get(p) == null);
-    List<LineageEvent> lineage = new ArrayList<>();
-    Map<RecordKey, String> assignments = recluster(new ArrayList<>(touched), before, lineage);
-    return new IncrementalRun(
-        changed.size() + removals.size(), scored, touched.size(), assignments, lineage);
+    return scored;
   }
 
   private void remember(Map<String, Set<Integer>> before, Set<String> affected, int position) {
