@@ -21,16 +21,10 @@ import org.junit.jupiter.api.Test;
  * opens after a declaration's parameter list (a method or constructor), after {@code ->} (a block
  * lambda, which may sit in a field where no method would count it) or as an initializer is measured
  * from the line of its name (or arrow) to its closing brace.
- *
- * <p>{@code modules/matching} is excluded while its long methods are split in their own change
- * (issue 14); remove it from {@link #NOT_YET} when that lands.
  */
 class MethodLengthTests {
 
   static final int MOST_LINES = 60;
-
-  /** Modules whose long methods another change is splitting. */
-  private static final Set<String> NOT_YET = Set.of("matching");
 
   private static final Set<String> NOT_A_DECLARATION =
       Set.of("if", "for", "while", "switch", "catch", "synchronized", "try", "return", "new");
@@ -113,7 +107,7 @@ class MethodLengthTests {
     try (Stream<Path> modules = Files.list(modules())) {
       for (Path module : modules.sorted().toList()) {
         Path main = module.resolve("src/main/java");
-        if (NOT_YET.contains(module.getFileName().toString()) || !Files.isDirectory(main)) {
+        if (!Files.isDirectory(main)) {
           continue;
         }
         try (Stream<Path> files = Files.walk(main)) {
