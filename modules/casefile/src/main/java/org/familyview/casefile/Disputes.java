@@ -83,7 +83,7 @@ public class Disputes {
         new ReviewTasks.DisputeTask(
             priority,
             child,
-            agencies.contains("POLICE"),
+            agencies.stream().anyMatch(tasks::isPolice),
             JSON.writeValueAsString(records),
             person.id(),
             familyIds.isEmpty() ? null : familyIds.getFirst(),

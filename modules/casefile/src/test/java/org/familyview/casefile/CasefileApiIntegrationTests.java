@@ -250,7 +250,7 @@ class CasefileApiIntegrationTests {
 
     var task =
         jdbc.sql(
-                "select kind, status, raised_by, records::text as records, detail->>'reason' as reason, involves_child, priority from review_task where id = ?::uuid")
+                "select kind, status, raised_by, records::text as records, detail->>'reason' as reason, involves_child, involves_police, priority from review_task where id = ?::uuid")
             .param(taskId)
             .query()
             .singleRow();
@@ -260,6 +260,22 @@ class CasefileApiIntegrationTests {
     assertThat((String) task.get("records")).contains("EDUCATION", world.record("education", "c"));
     assertThat(task.get("reason")).isEqualTo("This school record is a different Kai");
     assertThat(task.get("involves_child")).isEqualTo(true);
+    assertThat(task.get("involves_police")).isEqualTo(false);
+
+    // A police record's dispute is marked as involving the police (by the partner's kind).
+    String police =
+        "{\"records\":[{\"agency\":\"police\",\"recordId\":\""
+            + world.record("police", "m")
+            + "\"}],\"reason\":\"This call-out was at another Jolene's address\"}";
+    HttpResponse<String> policeDispute =
+        post("/api/persons/" + world.mother + "/disputes", "keyworker1", police);
+    assertThat(policeDispute.statusCode()).as(policeDispute.body()).isEqualTo(201);
+    assertThat(
+            jdbc.sql("select involves_police from review_task where id = ?::uuid")
+                .param(JSON.readTree(policeDispute.body()).get("taskId").asString())
+                .query(Boolean.class)
+                .single())
+        .isTrue();
 
     assertThat(post("/api/persons/" + world.child + "/disputes", "keyworker1", body).statusCode())
         .isEqualTo(409);
