@@ -47,7 +47,13 @@ class PipelineIntegrationTests {
 
   static final Duration WAIT = Duration.ofSeconds(120);
   static final List<SourceRecord> POPULATION = SourceRows.population(20261121L, 600);
-  static final List<SourceRecord> NOISY = SourceRows.population(20261121L, 0.9, 600);
+
+  /**
+   * A world with uncertain pairs: most records carry errors, and the seed is one whose population
+   * leaves the matcher pairs it cannot decide (14 at 600 records when chosen; the world of seed
+   * 20261121 leaves none since the household correction and family corroboration of session 4).
+   */
+  static final List<SourceRecord> NOISY = SourceRows.population(7L, 0.9, 600);
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
