@@ -74,7 +74,7 @@ class AlertsPagesIntegrationTests {
           .contains("Northshire Council")
           .contains("01632 960100")
           .contains("01632 960999")
-          .contains(world.planStart.toString());
+          .contains(org.familyview.portal.web.Readable.UK.date(world.planStart));
     }
     assertThat(page("/persons/" + world.mother, user("keyworker1"))).doesNotContain("fv-flag");
   }
