@@ -90,7 +90,7 @@ class CasefileBrowserIntegrationTests {
       // Tab from the summary to the first agency (police) and tick it with the space bar.
       new Actions(browser.driver()).sendKeys(Keys.TAB).sendKeys(Keys.SPACE).perform();
       browser.driver().findElement(By.id("apply-filter")).sendKeys(Keys.ENTER);
-      assertThat(browser.text(By.id("filter-description"))).contains("partner Police");
+      assertThat(browser.text(By.id("filter-description"))).contains("partner Shires Police");
       assertThat(browser.text(By.id("entries")))
           .contains("Officers attended a domestic incident at the home")
           .doesNotContain("Child protection plan started");

@@ -78,7 +78,9 @@ class RoleDaysBrowserIntegrationTests {
       browser.screenshots("day-keyworker-2-family");
 
       browser.driver().findElement(By.id("open-chronology")).click();
-      assertThat(browser.text(By.id("summary"))).contains("Police", "Health", "Council");
+      assertThat(browser.text(By.id("summary")))
+          .contains(
+              "Shires Police", "Northshire NHS Foundation Trust", "Northshire County Council");
       assertThat(browser.text(By.id("entries")))
           .contains("Child protection plan started")
           .doesNotContain("Crime recorded: assault");
