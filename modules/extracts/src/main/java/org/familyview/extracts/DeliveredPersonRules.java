@@ -24,10 +24,7 @@ final class DeliveredPersonRules implements RowRules<PersonColumn, DeliveredPers
     }
     long first = seen.putIfAbsent(recordId, line);
     if (first != 0) {
-      return findings.reject(
-          RECORD_ID,
-          ProblemCode.DUPLICATE_ID,
-          "record_id repeats the record_id of line " + first + "; the later row is rejected");
+      return findings.repeated(RECORD_ID, first);
     }
     DeliveredPerson person =
         new DeliveredPerson(

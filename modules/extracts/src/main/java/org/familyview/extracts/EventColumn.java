@@ -1,7 +1,5 @@
 package org.familyview.extracts;
 
-import java.util.Locale;
-
 /**
  * The columns of {@code events.csv}, in the order the contract lists them. {@link #DETAIL} carries
  * the qualifier some event types take (DASH risk, crime role, absence sessions).
@@ -20,11 +18,6 @@ public enum EventColumn implements Column {
 
   EventColumn(boolean required) {
     this.required = required;
-  }
-
-  @Override
-  public String header() {
-    return name().toLowerCase(Locale.ROOT);
   }
 
   @Override

@@ -67,10 +67,7 @@ final class EventRules implements RowRules<EventColumn, EventRecord> {
     }
     long first = seen.putIfAbsent(eventId.value(), line);
     if (first != 0) {
-      return findings.reject(
-          EVENT_ID,
-          ProblemCode.DUPLICATE_ID,
-          "event_id repeats the event_id of line " + first + "; the later row is rejected");
+      return findings.repeated(EVENT_ID, first);
     }
     return new RowOutcome.Accepted<>(
         record(row, line, eventId.value(), recordId.value(), found.get()), findings.warnings());

@@ -34,6 +34,15 @@ final class Findings {
     return new RowOutcome.Rejected<>(new Problem(file, line, field.header(), code, reason));
   }
 
+  /** The reject of a later row whose id in {@code field} repeats the id of {@code firstLine}. */
+  <R extends ExtractRow> RowOutcome<R> repeated(Column field, long firstLine) {
+    String name = field.header();
+    return reject(
+        field,
+        ProblemCode.DUPLICATE_ID,
+        name + " repeats the " + name + " of line " + firstLine + "; the later row is rejected");
+  }
+
   <R extends ExtractRow> RowOutcome<R> reject(ProblemCode code, String reason) {
     return new RowOutcome.Rejected<>(new Problem(file, line, null, code, reason));
   }

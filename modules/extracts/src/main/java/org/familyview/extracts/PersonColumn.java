@@ -1,7 +1,5 @@
 package org.familyview.extracts;
 
-import java.util.Locale;
-
 /** The columns of {@code persons.csv}, in the order the contract lists them. */
 public enum PersonColumn implements Column {
   RECORD_ID(true),
@@ -24,11 +22,6 @@ public enum PersonColumn implements Column {
 
   PersonColumn(boolean required) {
     this.required = required;
-  }
-
-  @Override
-  public String header() {
-    return name().toLowerCase(Locale.ROOT);
   }
 
   @Override

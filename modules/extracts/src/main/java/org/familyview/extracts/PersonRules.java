@@ -60,10 +60,7 @@ final class PersonRules implements RowRules<PersonColumn, PersonRecord> {
     }
     long first = seen.putIfAbsent(recordId, line);
     if (first != 0) {
-      return findings.reject(
-          RECORD_ID,
-          ProblemCode.DUPLICATE_ID,
-          "record_id repeats the record_id of line " + first + "; the later row is rejected");
+      return findings.repeated(RECORD_ID, first);
     }
     return new RowOutcome.Accepted<>(
         record(row, line, recordId, givenName, familyName), findings.warnings());
