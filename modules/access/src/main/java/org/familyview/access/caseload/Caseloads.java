@@ -1,6 +1,8 @@
 package org.familyview.access.caseload;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,6 +45,17 @@ public class Caseloads implements OpenCases {
     public boolean liveAt(Instant now) {
       return expiresAt.isAfter(now);
     }
+  }
+
+  /** The grant in the current row of a query over every column of {@code access_grant}. */
+  private static Grant grant(ResultSet row, int rowNum) throws SQLException {
+    return new Grant(
+        row.getObject("id", UUID.class),
+        row.getString("username"),
+        row.getString("target_type"),
+        row.getString("target_id"),
+        row.getString("purpose"),
+        row.getTimestamp("expires_at").toInstant());
   }
 
   private final JdbcClient jdbc;
@@ -150,15 +163,7 @@ public class Caseloads implements OpenCases {
             where username = ? and target_type = ? and target_id = ?
             """)
         .params(username, targetType, targetId)
-        .query(
-            (rs, n) ->
-                new Grant(
-                    rs.getObject("id", UUID.class),
-                    rs.getString("username"),
-                    rs.getString("target_type"),
-                    rs.getString("target_id"),
-                    rs.getString("purpose"),
-                    rs.getTimestamp("expires_at").toInstant()))
+        .query(Caseloads::grant)
         .stream()
         .anyMatch(grant -> grant.liveAt(now));
   }
@@ -189,15 +194,7 @@ public class Caseloads implements OpenCases {
             where username = ? and expires_at > ? order by expires_at desc
             """)
         .params(username, java.sql.Timestamp.from(clock.instant()))
-        .query(
-            (rs, n) ->
-                new Grant(
-                    rs.getObject("id", UUID.class),
-                    rs.getString("username"),
-                    rs.getString("target_type"),
-                    rs.getString("target_id"),
-                    rs.getString("purpose"),
-                    rs.getTimestamp("expires_at").toInstant()))
+        .query(Caseloads::grant)
         .list();
   }
 
