@@ -83,25 +83,15 @@ class ShownFlags implements CaseFlags {
   private Flag flag(
       String person, String type, LocalDate since, @Nullable LocalDate until, String ownerKey) {
     FlagProperties.Owner owner = properties.owners().get(ownerKey);
-    if (owner == null) {
-      // The configuration lost this owner since the night's derivation: show the flag anyway.
-      return new Flag(
-          person,
-          type,
-          properties.label(type),
-          since,
-          until,
-          new Owner(ownerKey, ownerKey),
-          new Contact("not configured", "not configured"));
-    }
-    return new Flag(
-        person,
-        type,
-        properties.label(type),
-        since,
-        until,
-        new Owner(owner.authority(), owner.team()),
-        new Contact(owner.officeHours(), owner.outOfHours()));
+    // The configuration may have lost this owner since the night's derivation: show the flag
+    // anyway, under the owner's key and with no contact.
+    Owner shownOwner =
+        owner == null ? new Owner(ownerKey, ownerKey) : new Owner(owner.authority(), owner.team());
+    Contact contact =
+        owner == null
+            ? new Contact("not configured", "not configured")
+            : new Contact(owner.officeHours(), owner.outOfHours());
+    return new Flag(person, type, properties.label(type), since, until, shownOwner, contact);
   }
 
   private void audited(CurrentUser user, String person, List<Flag> flags, String where) {
