@@ -185,18 +185,15 @@ class FrontDoorPagesController {
     boolean nothing = nothingKnown != null;
     Requests.checked("response", response, problems, !nothing);
     if (contact == null || !problems.isEmpty()) {
-      model.addAttribute("errors", problems.isEmpty() ? List.of("no such contact") : problems);
-      String page = contact == null ? "frontdoor/refused" : contact(id, who, request, http, model);
-      http.setStatus(400);
-      return page;
+      List<String> errors = problems.isEmpty() ? List.of("no such contact") : problems;
+      return invalid(id, contact, errors, who, request, http, model);
     }
     Requests.Answer answer = Requests.answer(response, nothing ? Boolean.TRUE : null);
-    return switch (gate.answer(
-        contact, partner, answer.response(), answer.nothingKnown(), who, request)) {
-      case FrontDoorGate.Gated.Allowed<FrontDoorGate.View> ok ->
-          "redirect:/front-door/contacts/" + id;
-      case FrontDoorGate.Gated.Refused<?> refused -> refused(refused, http, model);
-    };
+    return changed(
+        id,
+        gate.answer(contact, partner, answer.response(), answer.nothingKnown(), who, request),
+        http,
+        model);
   }
 
   @PostMapping("/front-door/contacts/{id}/decision")
@@ -213,12 +210,36 @@ class FrontDoorPagesController {
     Outcome chosen = Requests.outcome(outcome, problems);
     Requests.checked("reason", reason, problems, true);
     if (contact == null || chosen == null || !problems.isEmpty()) {
-      model.addAttribute("errors", problems);
-      String page = contact == null ? "frontdoor/refused" : contact(id, who, request, http, model);
-      http.setStatus(400);
-      return page;
+      return invalid(id, contact, problems, who, request, http, model);
     }
-    return switch (gate.decide(contact, chosen, reason, who, request)) {
+    return changed(id, gate.decide(contact, chosen, reason, who, request), http, model);
+  }
+
+  /**
+   * A form with problems: the contact's page again with them, as a 400 (the refusal page where the
+   * id names no contact).
+   */
+  private String invalid(
+      String id,
+      @Nullable UUID contact,
+      List<String> errors,
+      Authentication who,
+      HttpServletRequest request,
+      HttpServletResponse http,
+      Model model) {
+    model.addAttribute("errors", errors);
+    String page = contact == null ? "frontdoor/refused" : contact(id, who, request, http, model);
+    http.setStatus(400);
+    return page;
+  }
+
+  /** After a change the gate allowed, back to the contact's page; otherwise the refusal. */
+  private static String changed(
+      String id,
+      FrontDoorGate.Gated<FrontDoorGate.View> gated,
+      HttpServletResponse http,
+      Model model) {
+    return switch (gated) {
       case FrontDoorGate.Gated.Allowed<FrontDoorGate.View> ok ->
           "redirect:/front-door/contacts/" + id;
       case FrontDoorGate.Gated.Refused<?> refused -> refused(refused, http, model);
