@@ -1,9 +1,14 @@
 package org.familyview.matching;
 
 import java.util.List;
+import java.util.Map;
 import org.familyview.matching.compare.ComparisonSet;
 import org.familyview.matching.estimate.ModelParameters;
 import org.familyview.matching.estimate.TermFrequencies;
+import org.familyview.matching.evaluate.BlockingRecall;
+import org.familyview.matching.evaluate.Calibration;
+import org.familyview.matching.evaluate.Coherence;
+import org.familyview.matching.evaluate.LinkageMetrics;
 import org.familyview.matching.explain.Explainer;
 import org.familyview.matching.explain.Explanation;
 import org.familyview.matching.incremental.IncrementalMatcher;
@@ -20,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>What it takes and gives are the library's values: {@link SourceRecord} in, {@link Linkage}
  * (person ids, kept pairs, the scorer and a trained model) out, {@link ModelParameters} as the
- * model, {@link Explanation} as a pair's evidence. The parts it assembles stay behind it.
+ * model, {@link Explanation} as a pair's evidence and, against labelled truth, an {@link
+ * Evaluation} (what the command line reports). The parts it assembles stay behind it.
  */
 public final class Matcher {
 
@@ -107,6 +113,60 @@ public final class Matcher {
   /** Single-record matching against a batch run's result, kept up to date as records change. */
   public IncrementalMatcher incremental(Linkage linkage, Constraints constraints) {
     return IncrementalMatcher.from(linker, linkage, constraints);
+  }
+
+  /**
+   * A batch run scored against labelled truth.
+   *
+   * @param blockingRecall the share of true pairs that blocking proposed
+   * @param keptRecall the share of true pairs among the pairs the run kept (linked or for review)
+   * @param metrics pairwise precision, recall and F-measure of the people formed
+   * @param calibration the kept pairs' predicted probabilities against how often they are true
+   */
+  public record Evaluation(
+      double blockingRecall, double keptRecall, LinkageMetrics metrics, Calibration calibration) {}
+
+  /**
+   * A batch run against truth: {@code truthCluster} is each record's true cluster by position, as
+   * {@link Linkage} numbers the records (negative: the truth does not name the record).
+   */
+  public static Evaluation evaluate(Linkage linkage, int[] truthCluster) {
+    return new Evaluation(
+        BlockingRecall.of(truthCluster, linkage::isCandidate),
+        BlockingRecall.of(truthCluster, linkage.keptPairPositions()),
+        LinkageMetrics.of(linkage.clustering().clusterOf(), truthCluster),
+        Calibration.ofKeptPairs(linkage, truthCluster));
+  }
+
+  /** Accuracy of person ids against truth, both by record key (e.g. an incremental matcher's). */
+  public static LinkageMetrics metrics(
+      Map<RecordKey, String> personIds, Map<RecordKey, String> truth) {
+    return LinkageMetrics.of(personIds, truth);
+  }
+
+  /** Whether each person a run formed holds together (no two different valid identifiers). */
+  public static Coherence coherence(Linkage linkage) {
+    return Coherence.of(linkage.records(), linkage::personId);
+  }
+
+  /**
+   * A training run's candidate pairs scored with the model it trained, over this population,
+   * against truth (by record position, as for {@link #evaluate}).
+   */
+  public Calibration calibration(
+      Linker.TrainingRun run, List<StandardisedRecord> records, int[] truthCluster) {
+    PairScorer scorer = scorer(run.report().parameters(), records);
+    return Calibration.ofCandidates(scorer, records, run.candidates().pairs(), truthCluster);
+  }
+
+  /** The share of true pairs a training run's blocking proposed, all rules together. */
+  public static double blockingRecall(Linker.TrainingRun run, int[] truthCluster) {
+    return BlockingRecall.of(truthCluster, run.candidates().pairs());
+  }
+
+  /** The share of true pairs one blocking rule of a training run proposes on its own. */
+  public static double blockingRecall(Linker.TrainingRun run, String rule, int[] truthCluster) {
+    return BlockingRecall.of(truthCluster, run.index().pairsOfRule(rule));
   }
 
   /** The person id the matcher gives the n-th person ({@code P0000042}). */
