@@ -11,7 +11,6 @@ import org.familyview.matching.Matcher;
 import org.familyview.matching.MatchingConfig;
 import org.familyview.matching.RecordKey;
 import org.familyview.matching.SourceRecord;
-import org.familyview.matching.evaluate.LinkageMetrics;
 import org.familyview.matching.incremental.IncrementalMatcher;
 import org.familyview.matching.incremental.IncrementalRun;
 
@@ -54,7 +53,7 @@ final class IncrementalBenchmark {
         applyMillis);
     System.out.print(
         "accuracy after the incremental run:\n"
-            + LinkageMetrics.of(matcher.personIds(), population.truth()).toText());
+            + Matcher.metrics(matcher.personIds(), population.truth()).toText());
 
     long[] nanos = new long[queries];
     for (int q = 0; q < queries; q++) {

@@ -32,10 +32,6 @@ import org.familyview.matching.compare.ComparisonSet;
 import org.familyview.matching.estimate.DefaultModel;
 import org.familyview.matching.estimate.ModelParameters;
 import org.familyview.matching.estimate.TrainingReport;
-import org.familyview.matching.evaluate.BlockingRecall;
-import org.familyview.matching.evaluate.Calibration;
-import org.familyview.matching.evaluate.Coherence;
-import org.familyview.matching.evaluate.LinkageMetrics;
 import org.familyview.matching.score.LinkDecision;
 import org.familyview.matching.score.PairScorer;
 import org.familyview.matching.standardise.StandardisedRecord;
@@ -154,8 +150,9 @@ public final class LinkCommand {
       Future<?> clusters =
           background.submit(
               () -> io(() -> writeClusters(options.out.resolve("clusters.csv"), linkage)));
-      Future<@Nullable Evaluation> evaluation =
-          background.submit(() -> truth == null ? null : Evaluation.of(linkage, truth.cluster()));
+      Future<Matcher.@Nullable Evaluation> evaluation =
+          background.submit(
+              () -> truth == null ? null : Matcher.evaluate(linkage, truth.cluster()));
       writePairs(options.out.resolve("pairs.csv"), linkage);
       try (BufferedWriter w = Files.newBufferedWriter(options.out.resolve("model.txt"))) {
         linkage.scorer().parameters().write(w);
@@ -165,7 +162,7 @@ public final class LinkCommand {
         ErrorReport.write(options.out.resolve("errors.txt"), linkage, truth);
       }
       await(clusters);
-      Evaluation scores = await(evaluation);
+      Matcher.Evaluation scores = await(evaluation);
       long now = System.nanoTime();
       Map<String, Long> timings = new LinkedHashMap<>();
       timings.put("read and standardise", readMillis);
@@ -300,23 +297,6 @@ public final class LinkCommand {
     }
   }
 
-  /** Scores against labelled truth: blocking recall, recall of kept pairs, and the metrics. */
-  record Evaluation(
-      double blockingRecall, double keptRecall, LinkageMetrics metrics, Calibration calibration) {
-
-    static Evaluation of(Linkage linkage, Map<RecordKey, String> truth) {
-      return of(linkage, truthClusters(linkage.recordCount(), linkage::key, truth));
-    }
-
-    static Evaluation of(Linkage linkage, int[] truthCluster) {
-      return new Evaluation(
-          BlockingRecall.of(truthCluster, linkage::isCandidate),
-          BlockingRecall.of(truthCluster, linkage.keptPairPositions()),
-          LinkageMetrics.of(linkage.clustering().clusterOf(), truthCluster),
-          Calibration.ofKeptPairs(linkage, truthCluster));
-    }
-  }
-
   private static void writeClusters(Path file, Linkage linkage) throws IOException {
     try (OutputStream w = Files.newOutputStream(file)) {
       CsvRows.write(
@@ -422,7 +402,7 @@ public final class LinkCommand {
 
   static String summary(
       Linkage linkage,
-      @Nullable Evaluation truth,
+      Matcher.@Nullable Evaluation truth,
       Map<String, Long> timingsMillis,
       long totalMillis) {
     StringBuilder s = new StringBuilder();
@@ -457,7 +437,7 @@ public final class LinkCommand {
       alarms.merge(alarm.getClass().getSimpleName(), 1, Integer::sum);
     }
     s.append("\nClustering alarms: ").append(alarms.isEmpty() ? "none" : alarms).append('\n');
-    s.append(Coherence.of(linkage.records(), linkage::personId).toText());
+    s.append(Matcher.coherence(linkage).toText());
     s.append(timings(linkage, timingsMillis, totalMillis));
     if (linkage.training() == null && DefaultModel.isShipped(linkage.scorer().parameters())) {
       s.append("\nModel: the default model shipped with the library (too few records to train on;")
@@ -471,7 +451,7 @@ public final class LinkCommand {
   }
 
   /** Each blocking rule's pairs, and with truth the blocking recall. */
-  private static String blocking(Linkage linkage, @Nullable Evaluation truth) {
+  private static String blocking(Linkage linkage, Matcher.@Nullable Evaluation truth) {
     StringBuilder s = new StringBuilder();
     s.append("\nBlocking rules (pairs proposed before de-duplication")
         .append(truth != null ? ", recall on truth" : "")

@@ -17,9 +17,6 @@ import org.familyview.matching.Matcher;
 import org.familyview.matching.RecordKey;
 import org.familyview.matching.block.CandidatePairs;
 import org.familyview.matching.estimate.ModelParameters;
-import org.familyview.matching.evaluate.BlockingRecall;
-import org.familyview.matching.evaluate.Calibration;
-import org.familyview.matching.score.PairScorer;
 import org.familyview.matching.standardise.StandardisedRecord;
 import org.jspecify.annotations.Nullable;
 
@@ -106,13 +103,6 @@ final class TrainCommand {
     return 0;
   }
 
-  /** Every candidate pair scored with the new model, against truth. */
-  private static Calibration calibration(
-      Matcher linker, List<StandardisedRecord> records, Linker.TrainingRun run, int[] truth) {
-    PairScorer scorer = linker.scorer(run.report().parameters(), records);
-    return Calibration.ofCandidates(scorer, records, run.candidates().pairs(), truth);
-  }
-
   static String report(
       Matcher linker,
       List<StandardisedRecord> records,
@@ -147,7 +137,7 @@ final class TrainCommand {
     s.append(blocking(run, truthCluster));
     s.append("\n\n").append(LinkCommand.trainingRuns(run.report()));
     if (truthCluster != null) {
-      s.append('\n').append(calibration(linker, records, run, truthCluster).table());
+      s.append('\n').append(linker.calibration(run, records, truthCluster).table());
     }
     s.append(LinkCommand.modelTable(linker.comparisons(), model));
     s.append("\nTimings:");
@@ -183,7 +173,7 @@ final class TrainCommand {
             String.format(
                 Locale.ROOT,
                 "  recall %.4f",
-                BlockingRecall.of(truthCluster, run.index().pairsOfRule(rule.rule()))));
+                Matcher.blockingRecall(run, rule.rule(), truthCluster)));
       }
       s.append('\n');
     }
@@ -193,9 +183,7 @@ final class TrainCommand {
     if (truthCluster != null) {
       s.append(
           String.format(
-              Locale.ROOT,
-              "; blocking recall %.4f",
-              BlockingRecall.of(truthCluster, candidates.pairs())));
+              Locale.ROOT, "; blocking recall %.4f", Matcher.blockingRecall(run, truthCluster)));
     }
     return s.toString();
   }
