@@ -6,6 +6,9 @@ import java.util.List;
 import org.familyview.matching.estimate.DefaultModel;
 import org.familyview.matching.estimate.ModelParameters;
 import org.familyview.matching.estimate.TermFrequencies;
+import org.familyview.matching.evaluate.BlockingRecall;
+import org.familyview.matching.evaluate.Calibration;
+import org.familyview.matching.evaluate.LinkageMetrics;
 import org.familyview.matching.explain.Explainer;
 import org.familyview.matching.explain.Explanation;
 import org.familyview.matching.score.PairScorer;
@@ -13,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The facade gives what its callers used to assemble from the library's parts themselves: the
- * workbench's recomputed explanation, and a pair's weight in it.
+ * workbench's recomputed explanation, a pair's weight in it, and the command line's evaluation of a
+ * run against truth.
  */
 class MatcherTests {
 
@@ -55,6 +59,28 @@ class MatcherTests {
   void theSamePersonWeighsMoreThanAStranger() {
     assertThat(matcher.explain(health, police, MODEL).matchWeight())
         .isGreaterThan(matcher.explain(health, stranger, MODEL).matchWeight());
+  }
+
+  @Test
+  void anEvaluationIsTheOneTheLibrarysPartsGiveForTheRun() {
+    Linkage linkage =
+        matcher.link(List.of(health, police, stranger), MODEL, Constraints.NONE, Progress.SILENT);
+    int[] truth = new int[linkage.recordCount()];
+    for (int i = 0; i < truth.length; i++) {
+      truth[i] = linkage.key(i).recordId().equals("P2") ? 1 : 0;
+    }
+
+    Matcher.Evaluation evaluation = Matcher.evaluate(linkage, truth);
+
+    // The true pair shares a date of birth and an initial, so blocking proposes it.
+    assertThat(evaluation.blockingRecall()).isEqualTo(1.0);
+    assertThat(evaluation.blockingRecall())
+        .isEqualTo(BlockingRecall.of(truth, linkage::isCandidate));
+    assertThat(evaluation.keptRecall())
+        .isEqualTo(BlockingRecall.of(truth, linkage.keptPairPositions()));
+    assertThat(evaluation.metrics())
+        .isEqualTo(LinkageMetrics.of(linkage.clustering().clusterOf(), truth));
+    assertThat(evaluation.calibration()).isEqualTo(Calibration.ofKeptPairs(linkage, truth));
   }
 
   @Test
