@@ -44,19 +44,7 @@ class FrontDoorPagesIntegrationTests {
     var mash1 = user("mash1", "front-door", "council");
     assertThat(page("/front-door", mash1, 200)).contains("Record a contact");
 
-    MvcResult raised =
-        mvc.perform(
-                post("/front-door/contacts")
-                    .with(mash1)
-                    .with(csrf())
-                    .param("subjectKind", "family")
-                    .param("subjectId", world.family)
-                    .param("source", "education")
-                    .param("rag", "RED")
-                    .param("concern", "School reports bruising"))
-            .andReturn();
-    assertThat(raised.getResponse().getStatus()).isEqualTo(302);
-    String contact = raised.getResponse().getRedirectedUrl();
+    String contact = raise(mash1, "RED", "School reports bruising");
     assertThat(contact).startsWith("/front-door/contacts/");
     assertThat(page(contact, mash1, 200))
         .contains("School reports bruising", "RED", "police", "health", "council", "education")
@@ -113,6 +101,62 @@ class FrontDoorPagesIntegrationTests {
     var keyworker = user("keyworker1", "keyworker", "council");
     assertThat(page("/front-door/board", keyworker, 403)).contains("only the front door");
     assertThat(page("/front-door", keyworker, 403)).contains("only the front door");
+  }
+
+  @Test
+  void anAnswerOrADecisionWithMistakesShowsTheContactAgainWithWhatIsWrong() throws Exception {
+    var mash1 = user("mash1", "front-door", "council");
+    String contact = raise(mash1, "AMBER", "Neighbour reports shouting at night");
+
+    var police = user("police-checker", "partner-checker", "police");
+    MvcResult noResponse =
+        mvc.perform(
+                post(contact + "/checks/police").with(police).with(csrf()).param("response", ""))
+            .andReturn();
+    assertThat(noResponse.getResponse().getStatus()).isEqualTo(400);
+    assertThat(noResponse.getResponse().getContentAsString(StandardCharsets.UTF_8))
+        .contains("response is required", "Neighbour reports shouting at night");
+
+    MvcResult noReason =
+        mvc.perform(
+                post(contact + "/decision")
+                    .with(mash1)
+                    .with(csrf())
+                    .param("outcome", "STRATEGY_DISCUSSION")
+                    .param("reason", ""))
+            .andReturn();
+    assertThat(noReason.getResponse().getStatus()).isEqualTo(400);
+    assertThat(noReason.getResponse().getContentAsString(StandardCharsets.UTF_8))
+        .contains("reason is required", "Neighbour reports shouting at night", "Record decision");
+
+    MvcResult noContact =
+        mvc.perform(
+                post("/front-door/contacts/not-a-contact/checks/police")
+                    .with(police)
+                    .with(csrf())
+                    .param("response", "Known"))
+            .andReturn();
+    assertThat(noContact.getResponse().getStatus()).isEqualTo(400);
+    assertThat(noContact.getResponse().getContentAsString(StandardCharsets.UTF_8))
+        .contains("no such contact");
+  }
+
+  /** A contact about the world's family from education, raised by the form; its page's path. */
+  private String raise(OidcLoginRequestPostProcessor who, String rag, String concern)
+      throws Exception {
+    MvcResult raised =
+        mvc.perform(
+                post("/front-door/contacts")
+                    .with(who)
+                    .with(csrf())
+                    .param("subjectKind", "family")
+                    .param("subjectId", world.family)
+                    .param("source", "education")
+                    .param("rag", rag)
+                    .param("concern", concern))
+            .andReturn();
+    assertThat(raised.getResponse().getStatus()).isEqualTo(302);
+    return raised.getResponse().getRedirectedUrl();
   }
 
   private String page(String path, OidcLoginRequestPostProcessor who, int status) throws Exception {
