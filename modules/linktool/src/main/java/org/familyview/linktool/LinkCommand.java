@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import org.familyview.matching.Constraints;
 import org.familyview.matching.Linkage;
 import org.familyview.matching.Matcher;
+import org.familyview.matching.Matcher.Evaluation;
 import org.familyview.matching.MatchingConfig;
 import org.familyview.matching.RecordKey;
 import org.familyview.matching.SourceRecord;
@@ -150,9 +151,7 @@ public final class LinkCommand {
       Future<?> clusters =
           background.submit(
               () -> io(() -> writeClusters(options.out.resolve("clusters.csv"), linkage)));
-      Future<Matcher.@Nullable Evaluation> evaluation =
-          background.submit(
-              () -> truth == null ? null : Matcher.evaluate(linkage, truth.cluster()));
+      Future<@Nullable Evaluation> evaluation = evaluation(background, linkage, truth);
       writePairs(options.out.resolve("pairs.csv"), linkage);
       try (BufferedWriter w = Files.newBufferedWriter(options.out.resolve("model.txt"))) {
         linkage.scorer().parameters().write(w);
@@ -162,7 +161,7 @@ public final class LinkCommand {
         ErrorReport.write(options.out.resolve("errors.txt"), linkage, truth);
       }
       await(clusters);
-      Matcher.Evaluation scores = await(evaluation);
+      Evaluation scores = await(evaluation);
       long now = System.nanoTime();
       Map<String, Long> timings = new LinkedHashMap<>();
       timings.put("read and standardise", readMillis);
@@ -297,6 +296,13 @@ public final class LinkCommand {
     }
   }
 
+  /** The run's scores against truth, worked out beside the writing of the files; null without. */
+  private static Future<@Nullable Evaluation> evaluation(
+      ExecutorService background, Linkage linkage, @Nullable Labels truth) {
+    return background.submit(
+        () -> truth == null ? null : Matcher.evaluate(linkage, truth.cluster()));
+  }
+
   private static void writeClusters(Path file, Linkage linkage) throws IOException {
     try (OutputStream w = Files.newOutputStream(file)) {
       CsvRows.write(
@@ -402,7 +408,7 @@ public final class LinkCommand {
 
   static String summary(
       Linkage linkage,
-      Matcher.@Nullable Evaluation truth,
+      @Nullable Evaluation truth,
       Map<String, Long> timingsMillis,
       long totalMillis) {
     StringBuilder s = new StringBuilder();
@@ -451,7 +457,7 @@ public final class LinkCommand {
   }
 
   /** Each blocking rule's pairs, and with truth the blocking recall. */
-  private static String blocking(Linkage linkage, Matcher.@Nullable Evaluation truth) {
+  private static String blocking(Linkage linkage, @Nullable Evaluation truth) {
     StringBuilder s = new StringBuilder();
     s.append("\nBlocking rules (pairs proposed before de-duplication")
         .append(truth != null ? ", recall on truth" : "")
