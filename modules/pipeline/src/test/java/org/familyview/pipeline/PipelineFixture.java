@@ -33,6 +33,7 @@ public final class PipelineFixture {
           "household",
           "family_member",
           "family",
+          "family_grouping_input",
           "residence_observation",
           "person_record",
           "person",

@@ -48,6 +48,7 @@ class FamiliesStage implements PipelineStage {
   private final JdbcClient jdbc;
   private final ResidenceObservations observations;
   private final FamilyTables tables;
+  private final GroupingInputs inputs;
   private final HouseholdConflictTasks tasks;
   private final FamilyRules rules;
   private final TransactionTemplate transaction;
@@ -57,6 +58,7 @@ class FamiliesStage implements PipelineStage {
       JdbcClient jdbc,
       ResidenceObservations observations,
       FamilyTables tables,
+      GroupingInputs inputs,
       HouseholdConflictTasks tasks,
       FamiliesProperties properties,
       PlatformTransactionManager transactions,
@@ -64,6 +66,7 @@ class FamiliesStage implements PipelineStage {
     this.jdbc = jdbc;
     this.observations = observations;
     this.tables = tables;
+    this.inputs = inputs;
     this.tasks = tasks;
     this.rules = properties.rules();
     this.transaction = new TransactionTemplate(transactions);
@@ -85,6 +88,75 @@ class FamiliesStage implements PipelineStage {
     Instant now = clock.instant();
     LocalDate asOf = asOf(runId, now);
     ResidenceObservations.Changes changes = observations.update(runId);
+    People people = people(asOf);
+    Map<String, Set<String>> live = tables.liveFamilies();
+    Map<String, AffectedPeople.Input> tonight =
+        GroupingInputs.tonight(people.residents(), statedOf(people.parents()), asOf, rules);
+    AffectedPeople.Affected affected =
+        AffectedPeople.find(tonight, inputs.stored(), live, kin(people.parents()));
+    boolean everything =
+        affected.people().containsAll(tonight.keySet())
+            && affected.oldFamilies().containsAll(live.keySet());
+    Grouping grouping =
+        new FamilyGrouper(rules)
+            .group(
+                people.residents().stream()
+                    .filter(r -> affected.people().contains(r.personId()))
+                    .toList(),
+                people.parents().stream()
+                    .filter(p -> affected.people().contains(p.childId()))
+                    .toList(),
+                asOf);
+    Map<String, Set<String>> previous = new HashMap<>(live);
+    previous.keySet().retainAll(affected.oldFamilies());
+    List<Set<String>> memberships = grouping.families().stream().map(Family::personIds).toList();
+    FamilyIds.Assignment ids = FamilyIds.assign(previous, memberships, tables.highestIssued());
+    FamilyTables.Written written =
+        tables.replace(
+            runId, grouping.families(), ids.ids(), everything ? null : affected.oldFamilies(), now);
+    Map<String, Set<String>> familiesOf = familiesOf(grouping.families(), ids.ids());
+    inputs.replace(runId, affected.people(), tonight, familiesOf);
+    long raised = raise(runId, grouping, ids.ids(), people.children(asOf, rules), now);
+    log.info(
+        "families: run {} read {} records, {} people; spells opened {}, closed {}; regrouped {}"
+            + " people ({} changed, {} of last night's families){}: {} families ({} members,"
+            + " {} households), {} retired; {} conflicts, {} tasks raised",
+        runId,
+        changes.recordsRead(),
+        tonight.size(),
+        changes.opened(),
+        changes.closed(),
+        affected.people().size(),
+        affected.seeds(),
+        affected.oldFamilies().size(),
+        everything ? " (everyone)" : "",
+        written.families(),
+        written.members(),
+        written.households(),
+        written.retired(),
+        grouping.conflicts().size(),
+        raised);
+    return new Counts(changes.recordsRead(), written.rows() + raised);
+  }
+
+  /** Everyone grouping reads tonight: each person's birth and spells, and the stated parents. */
+  private record People(
+      List<Resident> residents, Map<String, LocalDate> knownBirths, List<StatedParent> parents) {
+
+    /** The children on the day. */
+    Set<String> children(LocalDate asOf, FamilyRules rules) {
+      Set<String> children = new TreeSet<>();
+      knownBirths.forEach(
+          (person, dob) -> {
+            if (!dob.isAfter(asOf) && Period.between(dob, asOf).getYears() < rules.adultAge()) {
+              children.add(person);
+            }
+          });
+      return children;
+    }
+  }
+
+  private People people(LocalDate asOf) {
     Map<String, @Nullable LocalDate> born = datesOfBirth();
     Map<String, List<Sighting>> sightings = observations.sightingsByPerson();
     Set<String> people = new TreeSet<>(born.keySet());
@@ -99,46 +171,51 @@ class FamiliesStage implements PipelineStage {
       residents.add(new Resident(person, dob, sightings.getOrDefault(person, List.of())));
     }
     List<StatedParent> parents = new StatedRelationships(rules).parents(roleEvents(), knownBirths);
-    Grouping grouping = new FamilyGrouper(rules).group(residents, parents, asOf);
+    return new People(residents, knownBirths, parents);
+  }
 
-    List<Set<String>> memberships = grouping.families().stream().map(Family::personIds).toList();
-    FamilyIds.Assignment ids =
-        FamilyIds.assign(tables.liveFamilies(), memberships, tables.highestIssued());
-    FamilyTables.Written written = tables.replace(runId, grouping.families(), ids.ids(), now);
+  /** Each person's stated parent-and-child statements, on either side. */
+  private static Map<String, List<StatedParent>> statedOf(List<StatedParent> parents) {
+    Map<String, List<StatedParent>> of = new HashMap<>();
+    for (StatedParent p : parents) {
+      of.computeIfAbsent(p.parentId(), k -> new ArrayList<>()).add(p);
+      of.computeIfAbsent(p.childId(), k -> new ArrayList<>()).add(p);
+    }
+    return of;
+  }
 
+  /** Each person's stated parents and children. */
+  private static Map<String, Set<String>> kin(List<StatedParent> parents) {
+    Map<String, Set<String>> kin = new HashMap<>();
+    for (StatedParent p : parents) {
+      kin.computeIfAbsent(p.parentId(), k -> new TreeSet<>()).add(p.childId());
+      kin.computeIfAbsent(p.childId(), k -> new TreeSet<>()).add(p.parentId());
+    }
+    return kin;
+  }
+
+  /** Each member's families, as this run wrote them (everyone a family lists). */
+  private static Map<String, Set<String>> familiesOf(List<Family> families, List<String> ids) {
+    Map<String, Set<String>> of = new HashMap<>();
+    for (int f = 0; f < families.size(); f++) {
+      String id = ids.get(f);
+      families
+          .get(f)
+          .members()
+          .forEach(m -> of.computeIfAbsent(m.personId(), k -> new TreeSet<>()).add(id));
+    }
+    return of;
+  }
+
+  private long raise(
+      UUID runId, Grouping grouping, List<String> ids, Set<String> children, Instant now) {
     Map<String, String> familyOf = new HashMap<>();
     for (int f = 0; f < grouping.families().size(); f++) {
-      String id = ids.ids().get(f);
+      String id = ids.get(f);
       grouping.families().get(f).members().forEach(m -> familyOf.putIfAbsent(m.personId(), id));
     }
-    Set<String> children = new TreeSet<>();
-    knownBirths.forEach(
-        (person, dob) -> {
-          if (!dob.isAfter(asOf) && Period.between(dob, asOf).getYears() < rules.adultAge()) {
-            children.add(person);
-          }
-        });
-    long raised =
-        tasks.raise(
-            runId,
-            grouping.conflicts(),
-            new HouseholdConflictTasks.Context(children, familyOf),
-            now);
-    log.info(
-        "families: run {} read {} records, {} people; spells opened {}, closed {}; {} families"
-            + " ({} members, {} households), {} retired; {} conflicts, {} tasks raised",
-        runId,
-        changes.recordsRead(),
-        residents.size(),
-        changes.opened(),
-        changes.closed(),
-        written.families(),
-        written.members(),
-        written.households(),
-        written.retired(),
-        grouping.conflicts().size(),
-        raised);
-    return new Counts(changes.recordsRead(), written.rows() + raised);
+    return tasks.raise(
+        runId, grouping.conflicts(), new HouseholdConflictTasks.Context(children, familyOf), now);
   }
 
   /**

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * The family, family_member, household and household_member tables (V12). Family rows are kept (an
  * id is never reused; a family that no longer forms is retired); members and households are derived
- * and replaced as a whole by each run.
+ * and replaced family by family: a night replaces those of the families it regrouped.
  */
 @Component
 class FamilyTables {
@@ -74,12 +74,20 @@ class FamilyTables {
       List<Object[]> households,
       List<Object[]> residents) {}
 
-  /** Replaces the derived rows with this run's families, under the given ids. */
-  Written replace(UUID runId, List<Family> families, List<String> ids, Instant now) {
+  /**
+   * Replaces the derived rows of last night's families {@code replaced} (all of them if null: a
+   * night that regrouped everyone) with this run's {@code families}, under the given ids, and
+   * retires those of them no family of this run took. Every other family's rows are left as they
+   * are, not rewritten.
+   */
+  Written replace(
+      UUID runId,
+      List<Family> families,
+      List<String> ids,
+      @Nullable Set<String> replaced,
+      Instant now) {
     Timestamp at = Timestamp.from(now);
-    template.update("delete from household_member");
-    template.update("delete from household");
-    template.update("delete from family_member");
+    deleteDerived(replaced);
     Rows rows =
         new Rows(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     for (int f = 0; f < families.size(); f++) {
@@ -88,10 +96,7 @@ class FamilyTables {
     template.batchUpdate(
         "insert into family (id, created_at) values (?, ?) on conflict (id) do nothing",
         rows.families());
-    long retired =
-        jdbc.sql("update family set retired_at = ? where retired_at is null and not (id = any(?))")
-            .params(at, ids.toArray(String[]::new))
-            .update();
+    long retired = retire(replaced, ids, at);
     template.batchUpdate(
         "insert into family_member (family_id, person_id, role, from_date, to_date, basis, run_id)"
             + " values (?, ?, ?, ?, ?, ?, ?)",
@@ -110,6 +115,40 @@ class FamilyTables {
         rows.households().size(),
         rows.residents().size(),
         retired);
+  }
+
+  private void deleteDerived(@Nullable Set<String> replaced) {
+    if (replaced == null) {
+      template.update("delete from household_member");
+      template.update("delete from household");
+      template.update("delete from family_member");
+      return;
+    }
+    Object ids = replaced.toArray(String[]::new);
+    template.update(
+        "delete from household_member where household_id in"
+            + " (select id from household where family_id = any(?))",
+        ids);
+    template.update("delete from household where family_id = any(?)", ids);
+    template.update("delete from family_member where family_id = any(?)", ids);
+  }
+
+  /**
+   * Retires the live families among {@code replaced} (every live one if null) not in {@code ids}.
+   */
+  private long retire(@Nullable Set<String> replaced, List<String> ids, Timestamp at) {
+    String[] kept = ids.toArray(String[]::new);
+    if (replaced == null) {
+      return jdbc.sql(
+              "update family set retired_at = ? where retired_at is null and not (id = any(?))")
+          .params(at, kept)
+          .update();
+    }
+    return jdbc.sql(
+            "update family set retired_at = ? where retired_at is null and id = any(?)"
+                + " and not (id = any(?))")
+        .params(at, replaced.toArray(String[]::new), kept)
+        .update();
   }
 
   private static void add(Rows rows, Family family, String id, UUID runId, Timestamp at) {

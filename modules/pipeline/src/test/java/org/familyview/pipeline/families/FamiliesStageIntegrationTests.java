@@ -60,6 +60,7 @@ class FamiliesStageIntegrationTests {
     FamiliesStage.class,
     ResidenceObservations.class,
     FamilyTables.class,
+    GroupingInputs.class,
     HouseholdConflictTasks.class,
     ReviewTasks.class
   })
@@ -94,7 +95,8 @@ class FamiliesStageIntegrationTests {
   @BeforeEach
   void aSmallWorldLoadedInJanuary() {
     jdbc.sql(
-            "truncate household_member, household, family_member, family, review_task,"
+            "truncate household_member, household, family_member, family, family_grouping_input,"
+                + " review_task,"
                 + " residence_observation, person_record, person, source_event, source_person,"
                 + " extract cascade")
         .update();
