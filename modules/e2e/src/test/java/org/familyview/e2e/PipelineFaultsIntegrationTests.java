@@ -128,6 +128,7 @@ class PipelineFaultsIntegrationTests {
             "household_member",
             "household",
             "family_member",
+            "family_grouping_input",
             "family",
             "person_record",
             "person",

@@ -331,6 +331,14 @@ public class RetentionErasure {
    */
   private List<String> eraseFamilies(Map<String, Integer> erased, Timestamp now) {
     eraseHouseholdMemberships(erased);
+    // The families step's digests of what it grouped a person from are derived from their date of
+    // birth and addresses: they go with the person, not at the next night.
+    erased.put(
+        "family_grouping_input",
+        jdbc.sql(
+                "delete from family_grouping_input"
+                    + " where person_id in (select person_id from erasure_person where emptied)")
+            .update());
     jdbc.sql(
             """
             create temporary table erasure_family on commit drop as

@@ -87,6 +87,13 @@ class RetentionErasureIntegrationTests {
         "P-OLD-" + s + ":" + old,
         "P-NEW-" + s + ":" + recent);
     rows.household("H-GONE-" + s, "F-GONE-" + s, "ZZ1 1AA", "P-OLD-" + s + ":" + old);
+    for (String person : List.of("P-OLD-" + s, "P-NEW-" + s)) {
+      jdbc.sql(
+              "insert into family_grouping_input (person_id, fingerprint, place_keys, families,"
+                  + " run_id) values (?, 'digest', '{1}', '', gen_random_uuid())")
+          .param(person)
+          .update();
+    }
     rows.decision(old, recent);
     rows.decision(recent, mixedCurrent);
     UUID namingOld = rows.reviewTask(old, recent);
@@ -143,6 +150,9 @@ class RetentionErasureIntegrationTests {
     assertThat(rows.count("select count(*) from family_member where person_id = ?", "P-OLD-" + s))
         .isZero();
     assertThat(rows.count("select count(*) from household where id = ?", "H-GONE-" + s)).isZero();
+    String digests = "select count(*) from family_grouping_input where person_id = ?";
+    assertThat(rows.count(digests, "P-OLD-" + s)).isZero();
+    assertThat(rows.count(digests, "P-NEW-" + s)).isOne();
     assertThat(
             rows.count(
                 "select count(*) from person where id = ? and retired_at is not null",
