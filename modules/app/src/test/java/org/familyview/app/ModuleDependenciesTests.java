@@ -54,11 +54,19 @@ class ModuleDependenciesTests {
     MAY_USE.put("search", Set.of("identifiers"));
     MAY_USE.put("portal", Set.of("audit"));
     MAY_USE.put("access", Set.of("portal", "audit"));
-    MAY_USE.put("ingest", Set.of("extracts", "audit", "portal"));
+    MAY_USE.put("ingest", Set.of("extracts", "store", "audit", "portal"));
     MAY_USE.put("linkage", Set.of("matching"));
     MAY_USE.put(
         "pipeline",
-        Set.of("linkage", "matching", "families", "identifiers", "search", "audit", "portal"));
+        Set.of(
+            "linkage",
+            "matching",
+            "families",
+            "identifiers",
+            "store",
+            "search",
+            "audit",
+            "portal"));
     MAY_USE.put("review", Set.of("linkage", "matching", "audit", "portal"));
     MAY_USE.put(
         "eligibility", Set.of("criteria", "extracts", "pipeline", "audit", "portal", "access"));

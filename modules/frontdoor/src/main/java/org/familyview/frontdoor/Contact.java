@@ -106,18 +106,13 @@ public record Contact(
 
   /** The contact as of {@code now}: checks past their deadline show as overdue. */
   public Contact asOf(Instant now) {
+    return withChecks(checks.stream().map(c -> c.asOf(now)).toList());
+  }
+
+  /** The same contact with these checks (a stored contact's are read after its row). */
+  public Contact withChecks(List<Check> checks) {
     return new Contact(
-        id,
-        subject,
-        familyId,
-        source,
-        concern,
-        rag,
-        raisedAt,
-        dueAt,
-        raisedBy,
-        rule,
-        checks.stream().map(c -> c.asOf(now)).toList(),
+        id, subject, familyId, source, concern, rag, raisedAt, dueAt, raisedBy, rule, checks,
         decision);
   }
 }

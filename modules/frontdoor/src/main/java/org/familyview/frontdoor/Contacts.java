@@ -179,7 +179,7 @@ public class Contacts {
   }
 
   private List<Contact> load(String where, Object... params) {
-    List<Row> rows =
+    List<Contact> rows =
         jdbc.sql(
                 """
                 select c.id, c.subject_kind, c.subject_id, c.family_id, c.source, c.concern, c.rag,
@@ -194,8 +194,8 @@ public class Contacts {
     if (rows.isEmpty()) {
       return List.of();
     }
-    Map<UUID, List<Contact.Check>> checks = checksOf(rows.stream().map(Row::id).toList());
-    return rows.stream().map(r -> r.contact(checks.getOrDefault(r.id(), List.of()))).toList();
+    Map<UUID, List<Contact.Check>> checks = checksOf(rows.stream().map(Contact::id).toList());
+    return rows.stream().map(c -> c.withChecks(checks.getOrDefault(c.id(), List.of()))).toList();
   }
 
   private Map<UUID, List<Contact.Check>> checksOf(List<UUID> ids) {
@@ -225,31 +225,11 @@ public class Contacts {
     return checks;
   }
 
-  /** A contact row before its checks are attached. */
-  private record Row(
-      UUID id,
-      Contact.Subject subject,
-      @Nullable String familyId,
-      String source,
-      String concern,
-      Rag rag,
-      Instant raisedAt,
-      Instant dueAt,
-      String raisedBy,
-      Contact.@Nullable Fired rule,
-      Contact.@Nullable Decision decision) {
-
-    Contact contact(List<Contact.Check> checks) {
-      return new Contact(
-          id, subject, familyId, source, concern, rag, raisedAt, dueAt, raisedBy, rule, checks,
-          decision);
-    }
-  }
-
-  private static Row row(ResultSet rs) throws SQLException {
+  /** A contact from its row, its checks not yet attached. */
+  private static Contact row(ResultSet rs) throws SQLException {
     String ruleId = rs.getString(11);
     String outcome = rs.getString(15);
-    return new Row(
+    return new Contact(
         rs.getObject(1, UUID.class),
         new Contact.Subject(Contact.Subject.Kind.valueOf(rs.getString(2)), rs.getString(3)),
         rs.getString(4),
@@ -263,6 +243,7 @@ public class Contacts {
             ? null
             : new Contact.Fired(
                 ruleId, rs.getString(12), rs.getString(13), evidence(rs.getString(14))),
+        List.of(),
         outcome == null
             ? null
             : new Contact.Decision(

@@ -110,7 +110,7 @@ final class EventPlanner {
               EventRole.SUBJECT,
               dateAfter(m.dateOfBirth, r),
               "Health visitor contact; development review",
-              r);
+              Sensitivity.STANDARD);
         }
       }
       repeat(events, m, "health.ae_attendance", 0.35, 2, "Attended A&E", r);
@@ -181,7 +181,7 @@ final class EventPlanner {
             EventRole.SUBJECT,
             date.plusDays(1),
             "Attended A&E with injuries",
-            r);
+            Sensitivity.STANDARD);
       }
     }
     childrenPresent(home, first, events, r);
@@ -204,7 +204,7 @@ final class EventPlanner {
             EventRole.SUBJECT,
             dateAfter(schoolStart, r),
             "Unauthorised absence recorded",
-            r);
+            Sensitivity.STANDARD);
       }
       add(
           events,
@@ -214,7 +214,7 @@ final class EventPlanner {
           EventRole.SUBJECT,
           dateAfter(schoolStart, r),
           "Attendance below 90% this term",
-          r);
+          Sensitivity.STANDARD);
       if (r.nextDouble() < 0.3) {
         add(
             events,
@@ -224,7 +224,7 @@ final class EventPlanner {
             EventRole.SUBJECT,
             dateAfter(schoolStart, r),
             "Suspended for 3 days, persistent disruptive behaviour",
-            r);
+            Sensitivity.STANDARD);
       }
       offRoll(child, schoolStart, events, r);
     }
@@ -249,7 +249,7 @@ final class EventPlanner {
           EventRole.PERPETRATOR,
           date,
           "Crime recorded: theft from a shop",
-          r);
+          Sensitivity.STANDARD);
       if (r.nextDouble() < 0.6) {
         if (offender.pncId == null) {
           offender.pncId = issuer.nextPncId(date.getYear());
@@ -262,7 +262,7 @@ final class EventPlanner {
             EventRole.SUBJECT,
             date.plusDays(1),
             "Arrested, released under investigation",
-            r);
+            Sensitivity.STANDARD);
       }
     }
     int asb = scaled(1 + r.nextInt(3), r);
@@ -276,7 +276,7 @@ final class EventPlanner {
           EventRole.PERPETRATOR,
           date,
           "Group causing a nuisance, noise, alarm and distress",
-          r);
+          Sensitivity.STANDARD);
       if (r.nextBoolean()) {
         add(
             events,
@@ -286,7 +286,7 @@ final class EventPlanner {
             EventRole.SUBJECT,
             date.plusDays(r.nextInt(14)),
             "Neighbour complaint, anti-social behaviour",
-            r);
+            Sensitivity.STANDARD);
       }
     }
   }
@@ -343,7 +343,7 @@ final class EventPlanner {
           EventRole.SUBJECT,
           arrears.plusDays(30L * i),
           "Rent account in arrears, more than 8 weeks",
-          r);
+          Sensitivity.STANDARD);
     }
     LocalDate notice = arrears.plusDays(60 + r.nextInt(90));
     if (notice.isBefore(asOf)) {
@@ -355,7 +355,7 @@ final class EventPlanner {
           EventRole.SUBJECT,
           notice,
           "Notice seeking possession served",
-          r);
+          Sensitivity.STANDARD);
       if (r.nextDouble() < 0.3 && notice.plusDays(120).isBefore(asOf)) {
         add(
             events,
@@ -365,7 +365,7 @@ final class EventPlanner {
             EventRole.SUBJECT,
             notice.plusDays(120),
             "Evicted for rent arrears",
-            r);
+            Sensitivity.STANDARD);
       }
       if (r.nextDouble() < 0.5 && notice.plusDays(30).isBefore(asOf)) {
         for (Member m : home.residents()) {
@@ -377,7 +377,7 @@ final class EventPlanner {
               m == tenant ? EventRole.SUBJECT : EventRole.OTHER,
               notice.plusDays(30),
               "Homelessness application, household threatened with homelessness",
-              r);
+              Sensitivity.STANDARD);
         }
       }
     }
@@ -398,7 +398,7 @@ final class EventPlanner {
             EventRole.SUBJECT,
             referral,
             "Early help assessment completed with the family",
-            r);
+            Sensitivity.STANDARD);
         continue;
       }
       add(
@@ -447,7 +447,7 @@ final class EventPlanner {
               EventRole.SUBJECT,
               residence.from().plusDays(r.nextInt(60)),
               "Registered with a new GP practice",
-              r);
+              Sensitivity.STANDARD);
         }
       }
     }
@@ -466,7 +466,7 @@ final class EventPlanner {
           EventRole.SUBJECT,
           dateAfter(m.dateOfBirth.plusYears(5), r),
           "Unauthorised absence recorded",
-          r);
+          Sensitivity.STANDARD);
     }
     if (r.nextDouble() < 0.15) {
       add(
@@ -477,7 +477,7 @@ final class EventPlanner {
           EventRole.SUBJECT,
           dateAfter(m.dateOfBirth.plusYears(5), r),
           "Attendance below 90% this term",
-          r);
+          Sensitivity.STANDARD);
     }
   }
 
@@ -520,7 +520,7 @@ final class EventPlanner {
           EventRole.SUBJECT,
           dateAfter(schoolStart, r),
           "Permanently excluded",
-          r);
+          Sensitivity.STANDARD);
     } else if (r.nextDouble() < 0.04) {
       add(
           events,
@@ -530,7 +530,7 @@ final class EventPlanner {
           EventRole.SUBJECT,
           dateAfter(schoolStart, r),
           "Not on a school roll, not known to be educated",
-          r);
+          Sensitivity.STANDARD);
     } else if (r.nextDouble() < 0.03) {
       add(
           events,
@@ -540,7 +540,7 @@ final class EventPlanner {
           EventRole.SUBJECT,
           dateAfter(schoolStart, r),
           "Parents elected to home educate",
-          r);
+          Sensitivity.STANDARD);
     }
   }
 
@@ -622,18 +622,6 @@ final class EventPlanner {
         add(events, m, type, detail, role, dateAfter(from, r), summary, Sensitivity.STANDARD);
       }
     }
-  }
-
-  private void add(
-      List<PlannedEvent> events,
-      Member m,
-      String type,
-      String detail,
-      EventRole role,
-      LocalDate date,
-      String summary,
-      SplittableRandom r) {
-    add(events, m, type, detail, role, date, summary, Sensitivity.STANDARD);
   }
 
   private void add(

@@ -137,9 +137,7 @@ class FrontDoorPagesController {
       Model model) {
     UUID contact = FrontDoorApiController.uuid(id);
     if (contact == null) {
-      response.setStatus(404);
-      model.addAttribute("why", "there is no front-door contact " + id);
-      return "frontdoor/refused";
+      return refusal(404, "there is no front-door contact " + id, response, model);
     }
     return switch (gate.read(contact, who, request)) {
       case FrontDoorGate.Gated.Allowed<FrontDoorGate.View> ok -> show(ok.value(), model);
@@ -255,9 +253,7 @@ class FrontDoorPagesController {
       Model model) {
     Instant since = FrontDoorApiController.from(from);
     if (since == null) {
-      response.setStatus(400);
-      model.addAttribute("why", "from must be a date like 2026-12-01");
-      return "frontdoor/refused";
+      return refusal(400, "from must be a date like 2026-12-01", response, model);
     }
     return switch (gate.board(since, who, request)) {
       case FrontDoorGate.Gated.Allowed<Board> ok -> {
@@ -271,9 +267,14 @@ class FrontDoorPagesController {
 
   private static String refused(
       FrontDoorGate.Gated.Refused<?> refused, HttpServletResponse response, Model model) {
-    response.setStatus(refused.status().value());
     model.addAttribute("title", refused.title());
-    model.addAttribute("why", refused.detail());
+    return refusal(refused.status().value(), refused.detail(), response, model);
+  }
+
+  /** The refusal page, with why, as {@code status}. */
+  private static String refusal(int status, String why, HttpServletResponse response, Model model) {
+    response.setStatus(status);
+    model.addAttribute("why", why);
     return "frontdoor/refused";
   }
 

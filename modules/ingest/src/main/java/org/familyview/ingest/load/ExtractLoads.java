@@ -1,7 +1,6 @@
 package org.familyview.ingest.load;
 
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,18 +11,17 @@ import java.util.concurrent.TimeUnit;
 import org.familyview.extracts.PartnerId;
 import org.familyview.ingest.extract.Extract;
 import org.familyview.ingest.extract.Extracts;
+import org.familyview.store.batch.InterruptedExecutions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -49,6 +47,7 @@ public class ExtractLoads implements DisposableBean {
   private final Extracts extracts;
   private final JobOperator jobOperator;
   private final JobRepository jobRepository;
+  private final InterruptedExecutions interrupted;
   private final Job extractLoadJob;
   private final LoadShutdown shutdown;
   // One lane per partner, made on its first extract: partners are configuration, not a fixed set.
@@ -63,6 +62,7 @@ public class ExtractLoads implements DisposableBean {
     this.extracts = extracts;
     this.jobOperator = jobOperator;
     this.jobRepository = jobRepository;
+    this.interrupted = new InterruptedExecutions(jobRepository, jobOperator);
     this.extractLoadJob = extractLoadJob;
     this.shutdown = shutdown;
   }
@@ -140,45 +140,7 @@ public class ExtractLoads implements DisposableBean {
    * whatever happened after it. A STOPPED or FAILED execution restarts as it is.
    */
   private void recoverDeadExecution(JobParameters parameters) {
-    JobInstance instance = jobRepository.getJobInstance(extractLoadJob.getName(), parameters);
-    if (instance == null) {
-      return;
-    }
-    JobExecution last = jobRepository.getLastJobExecution(instance);
-    if (last == null) {
-      return;
-    }
-    if (last.getStatus().isRunning()) {
-      log.info(
-          "Job execution {} was interrupted ({}); restarting it", last.getId(), last.getStatus());
-      jobOperator.recover(last);
-    } else if (last.getStatus() == BatchStatus.UNKNOWN || hasUnknownStep(last)) {
-      log.info("Job execution {} was left UNKNOWN; restarting it", last.getId());
-      markFailed(last);
-    }
-  }
-
-  private static boolean hasUnknownStep(JobExecution execution) {
-    return execution.getStepExecutions().stream()
-        .anyMatch(step -> step.getStatus() == BatchStatus.UNKNOWN);
-  }
-
-  private void markFailed(JobExecution execution) {
-    LocalDateTime now = LocalDateTime.now();
-    for (StepExecution step : execution.getStepExecutions()) {
-      if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
-        step.setStatus(BatchStatus.FAILED);
-        if (step.getEndTime() == null) {
-          step.setEndTime(now);
-        }
-        jobRepository.update(step);
-      }
-    }
-    execution.setStatus(BatchStatus.FAILED);
-    if (execution.getEndTime() == null) {
-      execution.setEndTime(now);
-    }
-    jobRepository.update(execution);
+    interrupted.recover(extractLoadJob.getName(), parameters);
   }
 
   /**

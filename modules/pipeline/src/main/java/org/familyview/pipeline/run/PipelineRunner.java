@@ -1,20 +1,19 @@
 package org.familyview.pipeline.run;
 
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.familyview.pipeline.PipelineRunFinished;
+import org.familyview.store.batch.InterruptedExecutions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
@@ -43,6 +42,7 @@ class PipelineRunner implements DisposableBean {
   private final PipelineRuns runs;
   private final JobOperator jobOperator;
   private final JobRepository jobRepository;
+  private final InterruptedExecutions interrupted;
   private final Job nightlyPipeline;
   private final ApplicationEventPublisher events;
   private final ExecutorService lane =
@@ -58,6 +58,7 @@ class PipelineRunner implements DisposableBean {
     this.runs = runs;
     this.jobOperator = jobOperator;
     this.jobRepository = jobRepository;
+    this.interrupted = new InterruptedExecutions(jobRepository, jobOperator);
     this.nightlyPipeline = nightlyPipeline;
     this.events = events;
   }
@@ -174,44 +175,7 @@ class PipelineRunner implements DisposableBean {
    * one transaction and idempotent for its run, so running an unfinished step again is safe.
    */
   private void recoverDeadExecution(JobParameters parameters) {
-    JobInstance instance = jobRepository.getJobInstance(nightlyPipeline.getName(), parameters);
-    if (instance == null) {
-      return;
-    }
-    JobExecution last = jobRepository.getLastJobExecution(instance);
-    if (last == null) {
-      return;
-    }
-    if (last.getStatus().isRunning()) {
-      log.info("Job execution {} was interrupted; restarting it", last.getId());
-      jobOperator.recover(last);
-    } else if (last.getStatus() == BatchStatus.UNKNOWN || hasUnknownStep(last)) {
-      log.info("Job execution {} was left UNKNOWN; restarting it", last.getId());
-      markFailed(last);
-    }
-  }
-
-  private static boolean hasUnknownStep(JobExecution execution) {
-    return execution.getStepExecutions().stream()
-        .anyMatch(step -> step.getStatus() == BatchStatus.UNKNOWN);
-  }
-
-  private void markFailed(JobExecution execution) {
-    LocalDateTime now = LocalDateTime.now();
-    for (StepExecution step : execution.getStepExecutions()) {
-      if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
-        step.setStatus(BatchStatus.FAILED);
-        if (step.getEndTime() == null) {
-          step.setEndTime(now);
-        }
-        jobRepository.update(step);
-      }
-    }
-    execution.setStatus(BatchStatus.FAILED);
-    if (execution.getEndTime() == null) {
-      execution.setEndTime(now);
-    }
-    jobRepository.update(execution);
+    interrupted.recover(nightlyPipeline.getName(), parameters);
   }
 
   @Override
