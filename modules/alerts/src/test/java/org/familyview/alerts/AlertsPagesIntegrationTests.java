@@ -74,7 +74,10 @@ class AlertsPagesIntegrationTests {
           .contains("Northshire Council")
           .contains("01632 960100")
           .contains("01632 960999")
-          .contains(org.familyview.portal.web.Readable.UK.date(world.planStart));
+          .contains(org.familyview.portal.web.Readable.UK.date(world.planStart))
+          // Issue 18: the flag names its person by name, never by id.
+          .contains("<span class=\"fv-flag__who\">Test Person</span>")
+          .doesNotContain("<span>" + world.child + "</span>");
     }
     assertThat(page("/persons/" + world.mother, user("keyworker1"))).doesNotContain("fv-flag");
   }
