@@ -1,12 +1,13 @@
-// The chronology's timeline (issue 18): open beside the counts on a wide screen, folded under its
-// own toggle on a phone so that the phone's first screen holds the summary and the newest entries.
-// Printing opens it, so the printout keeps it. A file, not inline, for the Content-Security-Policy.
-const timeline = document.getElementById("timeline-details");
-if (timeline) {
+// The chronology's counts and timeline (issue 18): open side by side on a wide screen, folded under
+// one toggle on a phone so that the phone's first screen holds the flags, the summary line and the
+// newest entries. Printing opens them, so the printout keeps them. A file, not inline, for the
+// Content-Security-Policy.
+const summary = document.getElementById("summary-details");
+if (summary) {
   if (window.matchMedia("(min-width: 40.0625em)").matches) {
-    timeline.open = true;
+    summary.open = true;
   }
   window.addEventListener("beforeprint", () => {
-    timeline.open = true;
+    summary.open = true;
   });
 }

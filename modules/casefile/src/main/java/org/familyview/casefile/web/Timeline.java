@@ -23,10 +23,10 @@ public record Timeline(
    * Each lane's label sits above its line, at the left, so that a long configured name ("Northshire
    * NHS Foundation Trust") never runs over the marks and the marks get the whole width.
    */
-  static final int LEFT = 20;
+  static final int LEFT = 32;
 
   static final int RIGHT = 30;
-  static final int LANE = 44;
+  static final int LANE = 48;
   static final int TOP = 10;
   static final int WIDTH = 900;
 
