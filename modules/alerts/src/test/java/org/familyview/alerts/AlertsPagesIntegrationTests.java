@@ -75,6 +75,12 @@ class AlertsPagesIntegrationTests {
           .contains("01632 960100")
           .contains("01632 960999")
           .contains(org.familyview.portal.web.Readable.UK.date(world.planStart));
+      // Issue 18: the flag names its person by name, never by id (the id stays in attributes).
+      int flags = page.indexOf("id=\"flags\"");
+      assertThat(page.substring(flags, page.indexOf(" since ", flags)))
+          .as(path)
+          .contains("<span class=\"fv-flag__who\">Test Person</span>")
+          .doesNotContain(">" + world.child + "<");
     }
     assertThat(page("/persons/" + world.mother, user("keyworker1"))).doesNotContain("fv-flag");
   }

@@ -69,10 +69,16 @@ class KeyworkerDayIntegrationTests {
     // The call-out of 1 May 2023 is one entry naming both people and their parts.
     assertThat(count(page, "Officers attended a domestic incident at the home")).isEqualTo(1);
     assertThat(page)
-        .containsPattern(
-            "Jolene Tagg</a><span> \\(victim\\)</span><span>, </span><a[^>]*>Dean Marsh</a><span> \\(perpetrator\\)</span>");
-    // The household line is collapsed, and the type filter offers labels.
-    assertThat(page).contains("Household that day (").doesNotContain("In the household that day");
+        .containsPattern("Jolene Tagg</a> \\(victim\\), <a[^>]*>Dean Marsh</a> \\(perpetrator\\)");
+    // The household is named once per make-up, under the entries, and each entry links to its
+    // make-up instead of repeating the names; the type filter offers labels.
+    List<String> households = matches(page, "<li id=\"(household-\\d+)\">");
+    assertThat(households).isNotEmpty().hasSizeLessThan(dates.size() / 10);
+    assertThat(matches(page, "Household that day: <a href=\"#(household-\\d+)\">"))
+        .hasSizeGreaterThan(dates.size() / 2)
+        .allMatch(households::contains);
+    assertThat(page.substring(page.indexOf("id=\"households\""))).contains("Jolene Tagg");
+    assertThat(page).doesNotContain("In the household that day");
     assertThat(page)
         .contains(
             "<option value=\"police.domestic_abuse_incident\">Domestic abuse incident</option>");
@@ -149,12 +155,17 @@ class KeyworkerDayIntegrationTests {
   }
 
   private static List<String> entryDates(String page) {
-    Matcher m = Pattern.compile("<strong class=\"fv-entry__when\">([^<]*)</strong>").matcher(page);
-    List<String> dates = new ArrayList<>();
+    return matches(page, "<strong class=\"fv-entry__when\">([^<]*)</strong>");
+  }
+
+  /** The first group of each match of {@code regex}, in page order. */
+  private static List<String> matches(String page, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(page);
+    List<String> found = new ArrayList<>();
     while (m.find()) {
-      dates.add(m.group(1));
+      found.add(m.group(1));
     }
-    return dates;
+    return found;
   }
 
   private static int count(String text, String part) {

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -73,10 +74,25 @@ public final class ChronologyPdf {
     return render(title, members, chronology, filter, coverage, List.of(), exportedBy, exportedAt);
   }
 
+  /** The same, each flag naming its person by id (where no names are to hand). */
+  public static byte[] render(
+      String title,
+      List<String> members,
+      Chronology chronology,
+      ChronologyFilter filter,
+      List<FeedCoverage.Feed> coverage,
+      List<CaseFlags.Flag> flags,
+      String exportedBy,
+      Instant exportedAt) {
+    return render(
+        title, members, chronology, filter, coverage, flags, Map.of(), exportedBy, exportedAt);
+  }
+
   /**
    * @param members one line per family member ("Jolene Tagg, parent or carer, born 2 Apr 1990"),
    *     listed under the title; empty for a person's chronology
    * @param flags the flags of the persons it covers, at the top where they are seen first
+   * @param flagNames whom each flag is about, by person id: a flag names its person (issue 18)
    */
   public static byte[] render(
       String title,
@@ -85,6 +101,7 @@ public final class ChronologyPdf {
       ChronologyFilter filter,
       List<FeedCoverage.Feed> coverage,
       List<CaseFlags.Flag> flags,
+      Map<String, String> flagNames,
       String exportedBy,
       Instant exportedAt) {
     try (PDDocument document = new PDDocument()) {
@@ -96,7 +113,7 @@ public final class ChronologyPdf {
           out.line(member, out.regular, SIZE);
         }
       }
-      flags(out, flags);
+      flags(out, flags, flagNames);
       coverage(out, coverage);
       entries(out, chronology);
       out.finish(title, exportedBy, WHEN.format(exportedAt));
@@ -130,7 +147,8 @@ public final class ChronologyPdf {
     out.space();
   }
 
-  private static void flags(Writer out, List<CaseFlags.Flag> flags) throws IOException {
+  private static void flags(Writer out, List<CaseFlags.Flag> flags, Map<String, String> names)
+      throws IOException {
     if (flags.isEmpty()) {
       return;
     }
@@ -140,10 +158,12 @@ public final class ChronologyPdf {
           "FLAG "
               + flag.label()
               + " ("
-              + flag.personId()
+              + names.getOrDefault(flag.personId(), flag.personId())
               + "), since "
-              + flag.since()
-              + (flag.until() == null ? "" : ", ended " + flag.until())
+              + org.familyview.portal.web.Readable.UK.date(flag.since())
+              + (flag.until() == null
+                  ? ""
+                  : ", ended " + org.familyview.portal.web.Readable.UK.date(flag.until()))
               + ". Owner: "
               + flag.owner().authority()
               + ", "

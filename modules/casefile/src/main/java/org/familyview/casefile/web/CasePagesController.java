@@ -389,6 +389,7 @@ class CasePagesController {
       case CaseGate.Opened.Open<Case> open -> {
         reads.viewed(open, Door.PAGE);
         model.addAttribute("flags", reads.flags(open.value(), who, kind.type + " page"));
+        model.addAttribute("flagNames", CaseReads.flagNames(open.value()));
         model.addAttribute(kind.type, open.value().subject());
         if (open.value() instanceof Case.OfPerson person) {
           model.addAttribute("pendingMatches", pendingMatches.of(person.id()));
@@ -438,6 +439,7 @@ class CasePagesController {
         Chronology chronology = reads.chronology(open, filter, who, Door.PAGE);
         chronologyModel(model, chronology, filter, query.from(), query.to(), open.value());
         model.addAttribute("flags", reads.flags(open.value(), who, "chronology page"));
+        model.addAttribute("flagNames", CaseReads.flagNames(open.value()));
         readingModel(model, chronology, filter, open.value(), request);
         model.addAttribute("exportHref", exportHref(kind.href(id), request));
         model.addAttribute("backPath", kind.href(id) + "/chronology");

@@ -165,6 +165,17 @@ class CaseReads {
     return flags.show(ids, who, CaseFlags.Showing.OPENED, where);
   }
 
+  /**
+   * Whom each flag of the open case is about, by name: the person, or each of the family's members
+   * (a flag names its member, never by id; issue 18).
+   */
+  static Map<String, String> flagNames(Case opened) {
+    return switch (opened) {
+      case Case.OfPerson person -> Map.of(person.person().id(), person.person().name());
+      case Case.OfFamily family -> family.family().names();
+    };
+  }
+
   /** The flags of the persons a search listed, by person: a showing, audited. */
   Map<String, List<CaseFlags.Flag>> listed(List<String> personIds, Authentication who) {
     return flags.show(personIds, who, CaseFlags.Showing.LISTED, "search results").stream()
@@ -232,6 +243,7 @@ class CaseReads {
                 filter.filter(),
                 coverage(open.value()),
                 flags(open.value(), who, "chronology PDF"),
+                flagNames(open.value()),
                 CurrentUser.of(who).username(),
                 clock.instant());
         gate.allowed(open.audit(), door.export + read(filter, chronology));

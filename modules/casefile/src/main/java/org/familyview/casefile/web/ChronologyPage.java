@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import org.familyview.casefile.CasePartners;
 import org.familyview.casefile.Chronology;
 import org.familyview.casefile.ChronologyEntry;
+import org.familyview.casefile.Provenance;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +23,10 @@ import org.jspecify.annotations.Nullable;
  * unless asked otherwise, optionally only the significant ones, with a summary of counts by partner
  * and year for the top of the page. The API and the PDF keep the per-record chronology; this
  * grouping is for reading only and every record's provenance stays listed under its entry.
+ *
+ * <p>Who lived in the household on each entry's date is listed once per make-up, under the entries
+ * ({@link #households}), and each entry links to its make-up: a 200-entry family's page used to
+ * repeat the same nine names two hundred times (issue 18, docs/portal.md "The chronology page").
  *
  * <p>A redacted record is never grouped with another: grouping would tell its reader that it has
  * the same (withheld) type as its neighbour.
@@ -33,7 +38,8 @@ public record ChronologyPage(
     boolean significantOnly,
     int significantCount,
     Summary summary,
-    List<TypeOption> types) {
+    List<TypeOption> types,
+    List<Household> households) {
 
   /** Up to this many most recent years get a column of their own; older ones share "earlier". */
   static final int YEARS_SHOWN = 6;
@@ -54,6 +60,36 @@ public record ChronologyPage(
     /** "Jolene Tagg (victim), Dean Marsh (perpetrator)" as the template lists them. */
     public String people() {
       return String.join(", ", parts.stream().map(Part::describe).toList());
+    }
+  }
+
+  /**
+   * One make-up of the household(s) the entries happened in, the dates of the first and last entry
+   * that happened in it, and how many did; numbered from 1 in date order for the page's anchors.
+   */
+  public record Household(
+      int number,
+      List<ChronologyEntry.HouseholdOnDate> places,
+      LocalDate from,
+      LocalDate to,
+      int entries) {
+
+    public int size() {
+      return places.stream().mapToInt(h -> h.residents().size()).sum();
+    }
+
+    /** "Jolene Tagg, Kai Tagg (LS6 1AA); Dean Marsh (LS7 2BB)". */
+    public String residents() {
+      return String.join(
+          "; ",
+          places.stream()
+              .map(
+                  h ->
+                      String.join(
+                              ", ",
+                              h.residents().stream().map(ChronologyEntry.Resident::name).toList())
+                          + (h.postcode() == null ? "" : " (" + h.postcode() + ")"))
+              .toList());
     }
   }
 
@@ -100,7 +136,59 @@ public record ChronologyPage(
         significantOnly,
         significant,
         summary(chronology, partners),
-        types(chronology, chosen));
+        types(chronology, chosen),
+        households(incidents));
+  }
+
+  /** The distinct household make-ups of the entries, in date order, each with its span. */
+  static List<Household> households(List<Incident> incidents) {
+    Map<List<ChronologyEntry.HouseholdOnDate>, List<LocalDate>> dates = new LinkedHashMap<>();
+    for (Incident i : incidents) {
+      if (!i.entry().household().isEmpty()) {
+        dates
+            .computeIfAbsent(i.entry().household(), h -> new ArrayList<>())
+            .add(Objects.requireNonNull(i.entry().date()));
+      }
+    }
+    List<Household> households = new ArrayList<>(dates.size());
+    dates.forEach(
+        (places, on) ->
+            households.add(
+                new Household(
+                    households.size() + 1, places, on.getFirst(), on.getLast(), on.size())));
+    return List.copyOf(households);
+  }
+
+  /** The make-up an entry happened in, for its link to the shared list; null if none recorded. */
+  public @Nullable Household household(Incident incident) {
+    List<ChronologyEntry.HouseholdOnDate> places = incident.entry().household();
+    return places.isEmpty()
+        ? null
+        : households.stream().filter(h -> h.places().equals(places)).findFirst().orElse(null);
+  }
+
+  /**
+   * One record's provenance in one line, with the load time as people write it: "police record R1,
+   * event E1; extract ... (events.csv line 2), loaded 3 Mar 2025, 14:05; linked: ...".
+   */
+  public String provenance(ChronologyEntry record) {
+    Provenance p = record.provenance();
+    return p.agency()
+        + " record "
+        + p.recordId()
+        + ", event "
+        + p.eventId()
+        + "; extract "
+        + p.extractId()
+        + " ("
+        + p.file()
+        + " line "
+        + p.line()
+        + "), loaded "
+        + org.familyview.portal.web.Readable.UK.dateTime(p.loadedAt())
+        + (p.current() ? "" : "; no longer in the agency's latest extract")
+        + "; linked: "
+        + p.link().describe();
   }
 
   /** Groups records of the same occurrence; the input is in date order and so is the output. */

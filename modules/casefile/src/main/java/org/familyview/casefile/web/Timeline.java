@@ -19,9 +19,14 @@ import org.familyview.casefile.ChronologyEntry;
 public record Timeline(
     int width, int height, List<Lane> lanes, List<Mark> marks, List<Tick> ticks) {
 
-  static final int LEFT = 125;
+  /**
+   * Each lane's label sits above its line, at the left, so that a long configured name ("Northshire
+   * NHS Foundation Trust") never runs over the marks and the marks get the whole width.
+   */
+  static final int LEFT = 32;
+
   static final int RIGHT = 30;
-  static final int LANE = 34;
+  static final int LANE = 48;
   static final int TOP = 10;
   static final int WIDTH = 900;
 

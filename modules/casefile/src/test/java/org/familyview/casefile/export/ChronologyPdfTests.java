@@ -103,12 +103,16 @@ class ChronologyPdfTests {
         .contains("?? <b>");
   }
 
-  /** Issue 17: the flags of the persons it covers head the PDF, with whom to call. */
+  /**
+   * Issue 17: the flags of the persons it covers head the PDF, with whom to call; issue 18: each
+   * names its person by name, not id.
+   */
   @Test
   void theFlagsOfThePersonsCoveredAreAtTheTopWithTheirContacts() throws Exception {
     byte[] pdf =
         ChronologyPdf.render(
             "Chronology of family F1",
+            List.of(),
             new Chronology(List.of(entry(1, "Report", false)), List.of()),
             ChronologyFilter.ALL,
             List.of(),
@@ -121,12 +125,14 @@ class ChronologyPdfTests {
                     null,
                     new org.familyview.casefile.CaseFlags.Owner("Northshire Council", "CSC north"),
                     new org.familyview.casefile.CaseFlags.Contact("01632 960100", "01632 960999"))),
+            java.util.Map.of("P7", "Aisha Martin-Davis"),
             "keyworker1",
             Instant.parse("2026-12-07T10:00:00Z"));
     try (PDDocument document = Loader.loadPDF(pdf)) {
       String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
       assertThat(text)
-          .contains("FLAG Child protection plan (P7), since 2026-03-01")
+          .contains("FLAG Child protection plan (Aisha Martin-Davis), since 1 Mar 2026")
+          .doesNotContain("P7")
           .contains("Northshire Council, CSC north")
           .contains("01632 960100")
           .contains("01632 960999");

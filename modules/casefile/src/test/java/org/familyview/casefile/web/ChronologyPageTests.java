@@ -65,6 +65,88 @@ class ChronologyPageTests {
         List.of());
   }
 
+  static ChronologyEntry in(ChronologyEntry e, String... residents) {
+    List<ChronologyEntry.Resident> people = new ArrayList<>();
+    for (String r : residents) {
+      people.add(new ChronologyEntry.Resident("id-" + r, r));
+    }
+    return new ChronologyEntry(
+        e.date(),
+        e.time(),
+        e.agency(),
+        e.type(),
+        e.typeLabel(),
+        e.role(),
+        e.summary(),
+        e.sensitivity(),
+        e.significant(),
+        e.redacted(),
+        e.notice(),
+        e.personId(),
+        e.personName(),
+        e.provenance(),
+        List.of(new ChronologyEntry.HouseholdOnDate("H1", "LS6 1AA", people)));
+  }
+
+  /** Issue 18: the household is listed once per make-up, and each entry points at its make-up. */
+  @Test
+  void eachHouseholdMakeUpIsListedOnceWithItsSpanAndEveryEntryFindsItsOwn() {
+    List<ChronologyEntry> dated =
+        List.of(
+            in(entry("P1", "Jo", "police", "2020-01-01", "a", "subject", false), "Jo", "Kai"),
+            in(entry("P1", "Jo", "health", "2021-01-01", "b", "subject", false), "Jo", "Kai"),
+            in(
+                entry("P1", "Jo", "health", "2022-01-01", "c", "subject", false),
+                "Jo",
+                "Kai",
+                "Dean"),
+            in(entry("P1", "Jo", "police", "2023-01-01", "d", "subject", false), "Jo", "Kai"),
+            entry("P1", "Jo", "police", "2024-01-01", "e", "subject", false));
+    ChronologyPage page =
+        ChronologyPage.of(new Chronology(dated, List.of()), true, false, List.of());
+
+    assertThat(page.households())
+        .extracting(
+            ChronologyPage.Household::number,
+            ChronologyPage.Household::size,
+            ChronologyPage.Household::entries,
+            h -> h.from().toString(),
+            h -> h.to().toString(),
+            ChronologyPage.Household::residents)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                1, 2, 3, "2020-01-01", "2023-01-01", "Jo, Kai (LS6 1AA)"),
+            org.assertj.core.groups.Tuple.tuple(
+                2, 3, 1, "2022-01-01", "2022-01-01", "Jo, Kai, Dean (LS6 1AA)"));
+    // Newest first: 2024 (no household recorded), 2023 (the first make-up), 2022 (the second).
+    List<ChronologyPage.Incident> shown = page.entries();
+    assertThat(page.household(shown.get(0))).isNull();
+    assertThat(page.household(shown.get(1)).number()).isEqualTo(1);
+    assertThat(page.household(shown.get(2)).number()).isEqualTo(2);
+  }
+
+  /** Provenance in one line, the load time as people write it (not an ISO instant). */
+  @Test
+  void provenanceIsOneLineWithAUkTime() {
+    ChronologyEntry e =
+        entry(
+            "P1",
+            "Jo",
+            "police",
+            "2020-01-01",
+            "a",
+            "subject",
+            false,
+            false,
+            Instant.parse("2025-03-03T14:05:30.123456Z"));
+    ChronologyPage page =
+        ChronologyPage.of(new Chronology(List.of(e), List.of()), true, false, List.of());
+    assertThat(page.provenance(e))
+        .startsWith("police record R-P1, event ")
+        .contains("(events.csv line 2), loaded 3 Mar 2025, 14:05; linked: ")
+        .doesNotContain("2025-03-03T");
+  }
+
   @Test
   void oneIncidentRecordedForTwoPeopleIsOneEntryNamingBothAndTheirParts() {
     List<ChronologyEntry> dated =
