@@ -311,7 +311,7 @@ public final class LinkCommand {
     static Evaluation of(Linkage linkage, int[] truthCluster) {
       return new Evaluation(
           BlockingRecall.of(truthCluster, linkage::isCandidate),
-          BlockingRecall.of(truthCluster, linkage.keptPairPositions()),
+          BlockingRecall.of(truthCluster, linkage::isKeptPair),
           LinkageMetrics.of(linkage.clustering().clusterOf(), truthCluster),
           Calibration.ofKeptPairs(linkage, truthCluster));
     }

@@ -111,7 +111,16 @@ public final class LinkGraph {
     add(a, b, Float.POSITIVE_INFINITY, why);
   }
 
+  /**
+   * A cannot-link between two records with different NHS numbers is not held: clustering refuses to
+   * join groups with different NHS numbers before it looks at cannot-links, even for a steward's
+   * must-link, so such an edge can never decide anything. At a million records "different valid NHS
+   * numbers" is 24 M of the cannot-links (and twice as many ints in clustering's lists).
+   */
   public void cannotLink(int a, int b, String why) {
+    if (identity[a] != null && identity[b] != null && !identity[a].equals(identity[b])) {
+      return;
+    }
     int at = cannotCount & (CANNOT_CHUNK - 1);
     if (at == 0) {
       cannot.add(new long[CANNOT_CHUNK]);

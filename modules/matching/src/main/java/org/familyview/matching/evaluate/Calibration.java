@@ -103,10 +103,10 @@ public record Calibration(List<Band> bands, Count linked, Count review) {
    */
   public static Calibration ofKeptPairs(Linkage linkage, int[] truthCluster) {
     Builder builder = new Builder();
-    long[] positions = linkage.keptPairPositions();
-    for (int i = 0; i < positions.length; i++) {
-      int a = truthCluster[CandidatePairs.left(positions[i])];
-      int b = truthCluster[CandidatePairs.right(positions[i])];
+    for (int i = 0; i < linkage.keptPairCount(); i++) {
+      long position = linkage.keptPairPosition(i);
+      int a = truthCluster[CandidatePairs.left(position)];
+      int b = truthCluster[CandidatePairs.right(position)];
       if (a < 0 || b < 0) {
         continue;
       }
