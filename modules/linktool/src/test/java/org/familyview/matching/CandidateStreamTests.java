@@ -74,4 +74,40 @@ class CandidateStreamTests {
     assertThat(new Clusterer(linker.config().clustering()).cluster(small.graph()).clusterOf())
         .isEqualTo(run.clustering().clusterOf());
   }
+
+  @Test
+  void theStreamKeepsExactlyThePairsDecidingKeepsWithTheGuardOnOrOff() {
+    SyntheticPopulation population = SyntheticPopulation.generate(31, 2.0, 3000);
+    Linker linker = new Linker(MatchingConfig.standard());
+    List<StandardisedRecord> records = linker.standardise(population.records());
+    List<String> messages = new java.util.ArrayList<>();
+    Linkage run = linker.linkStandardised(records, null, Constraints.NONE, messages::add);
+    long[] every = run.blockIndex().allPairs().pairs();
+    PairScorer scorer = run.scorer();
+    Linker.Scored scored =
+        Linker.score(scorer.withHouseholdGuard(false), records, every, Progress.SILENT);
+
+    java.util.Set<Long> either = new java.util.HashSet<>();
+    for (boolean guard : new boolean[] {false, true}) {
+      Linker.Decided decided =
+          Linker.decide(
+              scorer.withHouseholdGuard(guard),
+              records,
+              KeptPairs.of(every, scored, 16),
+              scored.outcomes(),
+              Constraints.NONE);
+      for (long pair : decided.pairs().pairs()) {
+        either.add(pair);
+      }
+    }
+
+    String line =
+        messages.stream()
+            .filter(m -> m.contains("candidate pairs scored"))
+            .findFirst()
+            .orElseThrow();
+    long streamKept = Long.parseLong(line.replaceAll(".*scored, (\\d+) kept.*", "$1"));
+    assertThat(streamKept).isEqualTo(either.size());
+    assertThat(every.length).isGreaterThan(either.size());
+  }
 }

@@ -102,7 +102,14 @@ final class CandidateStream {
     progress.report("  scored " + candidates + " candidate pairs, " + kept.size() + " kept");
   }
 
-  /** Whether each pair is kept or enters the graph under either setting of the household guard. */
+  /**
+   * Whether each pair is kept under either setting of the household guard. What {@link Linker#keep}
+   * keeps is all that deciding reads: the graph takes only links, must-links and cannot-links, and
+   * family corroboration only links and review pairs. A pair no rule settles and the weight rejects
+   * is dropped even when an "at most review" outcome (the household guard, the corroboration rule)
+   * applies to it: at a million records most candidates are such pairs, and keeping them (as this
+   * did) made the kept pairs grow with the candidates.
+   */
   private boolean[] matters(long[] candidatePairs, Linker.Scored scored) {
     boolean[] matters = new boolean[candidatePairs.length];
     for (PairScorer guarded : List.of(guardOff, guardOn)) {
@@ -110,10 +117,7 @@ final class CandidateStream {
           Linker.decisions(guarded, births, candidatePairs, scored, tolerance);
       for (int i = 0; i < decisions.length; i++) {
         RuleOutcome outcome = Linker.outcomeOf(guarded, scored, i);
-        matters[i] |=
-            Linker.keep(decisions[i], outcome)
-                || decisions[i] != LinkDecision.NO_LINK
-                || !(outcome instanceof RuleOutcome.NoRule);
+        matters[i] |= Linker.keep(decisions[i], outcome);
       }
     }
     return matters;

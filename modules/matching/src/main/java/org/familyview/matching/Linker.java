@@ -452,6 +452,12 @@ public final class Linker {
    * waiting.
    */
   private static byte code(List<RuleOutcome> outcomes, RuleOutcome outcome) {
+    // The rules return shared instances: found by identity first, before comparing reasons.
+    for (int i = 0; i < outcomes.size(); i++) {
+      if (outcomes.get(i) == outcome) {
+        return (byte) i;
+      }
+    }
     int i = outcomes.indexOf(outcome);
     return i >= 0 ? (byte) i : added(outcomes, outcome);
   }

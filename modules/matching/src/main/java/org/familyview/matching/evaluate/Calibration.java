@@ -110,8 +110,9 @@ public record Calibration(List<Band> bands, Count linked, Count review) {
       if (a < 0 || b < 0) {
         continue;
       }
-      Linkage.KeptPair pair = linkage.keptPair(i);
-      builder.add(pair.matchProbability(), a == b, pair.decision());
+      // Weight and decision only: a KeptPair record each (with its keys) for 24 M pairs costs more.
+      builder.add(
+          PairScorer.probability(linkage.keptPairWeight(i)), a == b, linkage.keptPairDecision(i));
     }
     return builder.build();
   }
