@@ -610,17 +610,23 @@ public final class Linker {
     KeptPairs kept = new KeptPairs();
     List<String> reasons = new java.util.ArrayList<>();
     Map<String, Byte> reasonCode = new HashMap<>();
+    @Nullable RuleOutcome last = null;
+    byte rule = 0;
     for (int i = 0; i < candidates.size(); i++) {
       RuleOutcome outcome = outcomeOf(scorer, outcomes, candidates.rule(i), candidates.mark(i));
       LinkDecision decision = decisionOf(candidates, decisions, i);
       if (keep(decision, outcome)) {
-        byte rule =
-            reasonCode.computeIfAbsent(
-                outcome.reason(),
-                reason -> {
-                  reasons.add(reason);
-                  return (byte) (reasons.size() - 1);
-                });
+        // Runs of one outcome (the rules' shared instances) skip the lookup by reason.
+        if (outcome != last) {
+          rule =
+              reasonCode.computeIfAbsent(
+                  outcome.reason(),
+                  reason -> {
+                    reasons.add(reason);
+                    return (byte) (reasons.size() - 1);
+                  });
+          last = outcome;
+        }
         kept.add(
             candidates.pair(i),
             (float) (prior + candidates.weight(i)),
