@@ -232,12 +232,7 @@ public final class Linker {
       List<RuleOutcome> outcomes,
       byte[] personal,
       long householdLike,
-      long sharingResidence) {
-
-    double householdShare() {
-      return sharingResidence == 0 ? 0 : (double) householdLike / sharingResidence;
-    }
-  }
+      long sharingResidence) {}
 
   /**
    * Populations with households (real extracts) need the household guard; populations without (some
@@ -313,22 +308,6 @@ public final class Linker {
     return new Scored(bayes, rule, outcomes, personal, householdLike[0], sharing[0]);
   }
 
-  /**
-   * Each candidate's decision. Two records whose dates of birth cannot both be right are never one
-   * person by score alone (clustering refuses to join them): a link becomes a review task, a review
-   * pair nothing. Decisions are independent per pair, so they are made in parallel; the graph is
-   * then built in candidate order, which keeps clustering (and so person ids) independent of
-   * threads.
-   */
-  static LinkDecision[] decisions(
-      PairScorer scorer,
-      List<StandardisedRecord> records,
-      long[] candidates,
-      Scored scored,
-      boolean[] tolerance) {
-    return decisions(scorer, births(records), candidates, scored, tolerance);
-  }
-
   /** Every record's date of birth as {@link DateOfBirthComparison#code} gives it. */
   static int[] births(List<StandardisedRecord> records) {
     int[] births = new int[records.size()];
@@ -339,8 +318,10 @@ public final class Linker {
   }
 
   /**
-   * As {@link #decisions(PairScorer, List, long[], Scored, boolean[])} with the records' dates of
-   * birth coded once: a stream of batches would otherwise code every record's twice per batch.
+   * Each candidate's decision (see {@link #decision}), the records' dates of birth coded once by
+   * the caller: a stream of batches would otherwise code every record's twice per batch. Decisions
+   * are independent per pair, so they are made in parallel; the graph is then built in candidate
+   * order, which keeps clustering (and so person ids) independent of threads.
    */
   static LinkDecision[] decisions(
       PairScorer scorer, int[] births, long[] candidates, Scored scored, boolean[] tolerance) {
