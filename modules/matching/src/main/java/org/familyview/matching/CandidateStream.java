@@ -1,6 +1,5 @@
 package org.familyview.matching;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,20 +30,9 @@ final class CandidateStream {
   private final List<RuleOutcome> outcomes = new CopyOnWriteArrayList<>(List.of(RuleOutcome.NONE));
   private final Progress progress;
 
-  /**
-   * The kept pairs and their scores in chunks of {@link #CHUNK}: a growing array would hold up to
-   * three times the kept pairs at its last copy (old, doubled, trimmed), chunks one time and one
-   * chunk.
-   */
-  private static final int CHUNK_BITS = 20;
+  /** The kept pairs and their scores, in chunks never joined (see {@link KeptPairs}). */
+  private final KeptPairs kept = new KeptPairs();
 
-  private static final int CHUNK = 1 << CHUNK_BITS;
-
-  private final List<long[]> pairs = new ArrayList<>();
-  private final List<float[]> bayes = new ArrayList<>();
-  private final List<byte[]> rule = new ArrayList<>();
-  private final List<byte[]> personal = new ArrayList<>();
-  private int kept;
   private long householdLike;
   private long sharingResidence;
   private long candidates;
@@ -61,13 +49,24 @@ final class CandidateStream {
     this.progress = progress;
   }
 
-  /** The pairs that can matter, in candidate order, with their scores; and what blocking found. */
+  /**
+   * The pairs that can matter, in candidate order, with their scores (the weight a Bayes factor in
+   * bits, the rule an outcome's number in {@code outcomes}, the mark the personal-evidence code);
+   * the household statistic over every candidate; and what blocking found.
+   */
   record Result(
-      long[] pairs,
-      Linker.Scored scored,
+      KeptPairs kept,
+      List<RuleOutcome> outcomes,
+      long householdLike,
+      long sharingResidence,
       CandidatePairs.Summary blocking,
       long generateMillis,
-      long scoreMillis) {}
+      long scoreMillis) {
+
+    double householdShare() {
+      return sharingResidence == 0 ? 0 : (double) householdLike / sharingResidence;
+    }
+  }
 
   static Result score(
       PairScorer scorer, List<StandardisedRecord> records, BlockIndex index, Progress progress) {
@@ -75,16 +74,11 @@ final class CandidateStream {
     long start = System.nanoTime();
     CandidatePairs.Summary blocking = index.streamPairs(stream::accept);
     long total = System.nanoTime() - start;
-    int kept = stream.kept;
     return new Result(
-        stream.pairs(),
-        new Linker.Scored(
-            joined(stream.bayes, new float[kept], kept),
-            joined(stream.rule, new byte[kept], kept),
-            stream.outcomes,
-            joined(stream.personal, new byte[kept], kept),
-            stream.householdLike,
-            stream.sharingResidence),
+        stream.kept,
+        stream.outcomes,
+        stream.householdLike,
+        stream.sharingResidence,
         blocking,
         (total - stream.scoreNanos) / 1_000_000,
         stream.scoreNanos / 1_000_000);
@@ -100,15 +94,22 @@ final class CandidateStream {
     boolean[] matters = matters(candidatePairs, scored);
     for (int i = 0; i < count; i++) {
       if (matters[i]) {
-        keep(candidatePairs[i], scored, i);
+        kept.add(candidatePairs[i], scored.bayes()[i], scored.rule()[i], scored.personal()[i]);
       }
     }
     candidates += count;
     scoreNanos += System.nanoTime() - start;
-    progress.report("  scored " + candidates + " candidate pairs, " + kept + " kept");
+    progress.report("  scored " + candidates + " candidate pairs, " + kept.size() + " kept");
   }
 
-  /** Whether each pair is kept or enters the graph under either setting of the household guard. */
+  /**
+   * Whether each pair is kept under either setting of the household guard. What {@link Linker#keep}
+   * keeps is all that deciding reads: the graph takes only links, must-links and cannot-links, and
+   * family corroboration only links and review pairs. A pair no rule settles and the weight rejects
+   * is dropped even when an "at most review" outcome (the household guard, the corroboration rule)
+   * applies to it: at a million records most candidates are such pairs, and keeping them (as this
+   * did) made the kept pairs grow with the candidates.
+   */
   private boolean[] matters(long[] candidatePairs, Linker.Scored scored) {
     boolean[] matters = new boolean[candidatePairs.length];
     for (PairScorer guarded : List.of(guardOff, guardOn)) {
@@ -116,42 +117,9 @@ final class CandidateStream {
           Linker.decisions(guarded, births, candidatePairs, scored, tolerance);
       for (int i = 0; i < decisions.length; i++) {
         RuleOutcome outcome = Linker.outcomeOf(guarded, scored, i);
-        matters[i] |=
-            Linker.keep(decisions[i], outcome)
-                || decisions[i] != LinkDecision.NO_LINK
-                || !(outcome instanceof RuleOutcome.NoRule);
+        matters[i] |= Linker.keep(decisions[i], outcome);
       }
     }
     return matters;
-  }
-
-  private void keep(long pair, Linker.Scored scored, int i) {
-    int at = kept & (CHUNK - 1);
-    if (at == 0) {
-      pairs.add(new long[CHUNK]);
-      bayes.add(new float[CHUNK]);
-      rule.add(new byte[CHUNK]);
-      personal.add(new byte[CHUNK]);
-    }
-    int chunk = kept >>> CHUNK_BITS;
-    pairs.get(chunk)[at] = pair;
-    bayes.get(chunk)[at] = scored.bayes()[i];
-    rule.get(chunk)[at] = scored.rule()[i];
-    personal.get(chunk)[at] = scored.personal()[i];
-    kept = Math.addExact(kept, 1);
-  }
-
-  private long[] pairs() {
-    return joined(pairs, new long[kept], kept);
-  }
-
-  /** The chunks copied into {@code into}, each let go as soon as it is copied. */
-  private static <T> T joined(List<T> chunks, T into, int count) {
-    for (int c = 0; c < chunks.size(); c++) {
-      int from = c * CHUNK;
-      System.arraycopy(chunks.get(c), 0, into, from, Math.min(CHUNK, count - from));
-      chunks.set(c, null);
-    }
-    return into;
   }
 }

@@ -23,10 +23,7 @@ public final class Linkage {
 
   private final List<StandardisedRecord> records;
   private final String[] personIds;
-  private final long[] pairs;
-  private final float[] weights;
-  private final byte[] decisions;
-  private final byte[] rules;
+  private final KeptPairs pairs;
   private final String[] ruleReasons;
   private final Clustering clustering;
   private final PairScorer scorer;
@@ -39,10 +36,7 @@ public final class Linkage {
   Linkage(
       List<StandardisedRecord> records,
       String[] personIds,
-      long[] pairs,
-      float[] weights,
-      byte[] decisions,
-      byte[] rules,
+      KeptPairs pairs,
       String[] ruleReasons,
       Clustering clustering,
       PairScorer scorer,
@@ -54,9 +48,6 @@ public final class Linkage {
     this.records = records;
     this.personIds = personIds;
     this.pairs = pairs;
-    this.weights = weights;
-    this.decisions = decisions;
-    this.rules = rules;
     this.ruleReasons = ruleReasons;
     this.clustering = clustering;
     this.scorer = scorer;
@@ -99,21 +90,21 @@ public final class Linkage {
 
   /** Kept pairs: positions packed as in {@link CandidatePairs}. */
   public int keptPairCount() {
-    return pairs.length;
+    return pairs.size();
   }
 
   public KeptPair keptPair(int i) {
-    long pair = pairs[i];
+    long pair = pairs.pair(i);
     int left = CandidatePairs.left(pair);
     int right = CandidatePairs.right(pair);
-    double weight = weights[i];
+    double weight = pairs.weight(i);
     return new KeptPair(
         records.get(left).key(),
         records.get(right).key(),
         weight,
         PairScorer.probability(weight),
         keptPairDecision(i),
-        ruleReasons[rules[i]]);
+        ruleReasons[pairs.rule(i)]);
   }
 
   /**
@@ -121,15 +112,20 @@ public final class Linkage {
    * without building its record keys: for writing tens of millions of them.
    */
   public long keptPairPosition(int i) {
-    return pairs[i];
+    return pairs.pair(i);
   }
 
   public double keptPairWeight(int i) {
-    return weights[i];
+    return pairs.weight(i);
   }
 
   public LinkDecision keptPairDecision(int i) {
-    return DECISIONS[decisions[i]];
+    return DECISIONS[pairs.mark(i)];
+  }
+
+  /** Whether the pair of these two record positions (either order) was kept. */
+  public boolean isKeptPair(int leftPosition, int rightPosition) {
+    return pairs.contains(CandidatePairs.pair(leftPosition, rightPosition));
   }
 
   private static final LinkDecision[] DECISIONS = LinkDecision.values();
@@ -155,9 +151,12 @@ public final class Linkage {
     return blockIndex.isCandidate(records.get(leftPosition), leftPosition, rightPosition);
   }
 
-  /** Kept pairs' positions, sorted, packed as in {@link CandidatePairs}. */
+  /**
+   * Kept pairs' positions, sorted, packed as in {@link CandidatePairs}: one array as big as the
+   * kept pairs (for tests and small populations; {@link #isKeptPair} asks without it).
+   */
   public long[] keptPairPositions() {
-    return pairs.clone();
+    return pairs.pairs();
   }
 
   /**
@@ -199,8 +198,8 @@ public final class Linkage {
 
   public long count(LinkDecision decision) {
     long count = 0;
-    for (byte d : decisions) {
-      if (d == decision.ordinal()) {
+    for (int i = 0; i < pairs.size(); i++) {
+      if (pairs.mark(i) == decision.ordinal()) {
         count++;
       }
     }
@@ -208,7 +207,7 @@ public final class Linkage {
   }
 
   public Explanation explain(int keptPair) {
-    long pair = pairs[keptPair];
+    long pair = pairs.pair(keptPair);
     return new Explainer(scorer)
         .explain(records.get(CandidatePairs.left(pair)), records.get(CandidatePairs.right(pair)));
   }

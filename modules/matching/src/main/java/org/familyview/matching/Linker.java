@@ -134,8 +134,7 @@ public final class Linker {
     PairScorer scorer = scorer(records, modelOf(model, training, records, progress));
     // Candidate pairs are generated and scored a batch at a time; only those that can matter stay.
     CandidateStream.Result candidates = CandidateStream.score(scorer, records, index, progress);
-    Scored scored = candidates.scored();
-    scorer = withHouseholdGuard(scorer, scored, progress);
+    scorer = withHouseholdGuard(scorer, candidates.householdShare(), progress);
     timings.put("pairs", candidates.generateMillis());
     start =
         lap(
@@ -145,15 +144,14 @@ public final class Linker {
             progress,
             candidates.blocking().pairs()
                 + " candidate pairs scored, "
-                + candidates.pairs().length
+                + candidates.kept().size()
                 + " kept");
 
     CandidatePairs.Summary blocking = candidates.blocking();
-    Decided decided = decide(scorer, records, candidates.pairs(), scored, constraints);
-    // Let the scored pairs go before clustering: at a million records they are 350 MB, and this
-    // method runs once, interpreted, so its locals would otherwise live until it returns.
+    // Deciding lets go of the scored pairs' chunks as it copies the decided ones.
+    Decided decided =
+        decide(scorer, records, candidates.kept(), candidates.outcomes(), constraints);
     candidates = null;
-    scored = null;
     Clustering clustering = new Clusterer(config.clustering()).cluster(decided.graph());
     String[] personIds = personIds(records, clustering);
     lap(timings, "cluster", start, progress, clustering.clusters() + " people");
@@ -161,9 +159,6 @@ public final class Linker {
         records,
         personIds,
         decided.pairs(),
-        decided.weights(),
-        decided.decisions(),
-        decided.rules(),
         decided.ruleReasons(),
         clustering,
         scorer,
@@ -206,8 +201,7 @@ public final class Linker {
 
   /** The household guard set from the share of household-like pairs among all candidates. */
   private static PairScorer withHouseholdGuard(
-      PairScorer scorer, Scored scored, Progress progress) {
-    double householdShare = scored.householdShare();
+      PairScorer scorer, double householdShare, Progress progress) {
     PairScorer guarded = scorer.withHouseholdGuard(householdShare >= HOUSEHOLD_SHARE);
     progress.report(
         String.format(
@@ -238,12 +232,7 @@ public final class Linker {
       List<RuleOutcome> outcomes,
       byte[] personal,
       long householdLike,
-      long sharingResidence) {
-
-    double householdShare() {
-      return sharingResidence == 0 ? 0 : (double) householdLike / sharingResidence;
-    }
-  }
+      long sharingResidence) {}
 
   /**
    * Populations with households (real extracts) need the household guard; populations without (some
@@ -319,22 +308,6 @@ public final class Linker {
     return new Scored(bayes, rule, outcomes, personal, householdLike[0], sharing[0]);
   }
 
-  /**
-   * Each candidate's decision. Two records whose dates of birth cannot both be right are never one
-   * person by score alone (clustering refuses to join them): a link becomes a review task, a review
-   * pair nothing. Decisions are independent per pair, so they are made in parallel; the graph is
-   * then built in candidate order, which keeps clustering (and so person ids) independent of
-   * threads.
-   */
-  static LinkDecision[] decisions(
-      PairScorer scorer,
-      List<StandardisedRecord> records,
-      long[] candidates,
-      Scored scored,
-      boolean[] tolerance) {
-    return decisions(scorer, births(records), candidates, scored, tolerance);
-  }
-
   /** Every record's date of birth as {@link DateOfBirthComparison#code} gives it. */
   static int[] births(List<StandardisedRecord> records) {
     int[] births = new int[records.size()];
@@ -345,8 +318,10 @@ public final class Linker {
   }
 
   /**
-   * As {@link #decisions(PairScorer, List, long[], Scored, boolean[])} with the records' dates of
-   * birth coded once: a stream of batches would otherwise code every record's twice per batch.
+   * Each candidate's decision (see {@link #decision}), the records' dates of birth coded once by
+   * the caller: a stream of batches would otherwise code every record's twice per batch. Decisions
+   * are independent per pair, so they are made in parallel; the graph is then built in candidate
+   * order, which keeps clustering (and so person ids) independent of threads.
    */
   static LinkDecision[] decisions(
       PairScorer scorer, int[] births, long[] candidates, Scored scored, boolean[] tolerance) {
@@ -358,23 +333,82 @@ public final class Linker {
             c -> {
               int end = Math.min(candidates.length, (c + 1) * CHUNK);
               for (int i = c * CHUNK; i < end; i++) {
-                RuleOutcome outcome = outcomeOf(scorer, scored, i);
-                LinkDecision decision =
-                    outcome == PairScorer.HOUSEHOLD_ONLY
-                            && scored.personal()[i] == PERSONAL_CONTRARY
-                        ? LinkDecision.NO_LINK
-                        : scorer.decide(prior + scored.bayes()[i], outcome);
-                if (outcome instanceof RuleOutcome.NoRule
-                    && !DateOfBirthComparison.compatible(
+                decisionOf[i] =
+                    decision(
+                        scorer,
+                        prior,
+                        outcomeOf(scorer, scored, i),
+                        scored.personal()[i],
+                        scored.bayes()[i],
                         births[CandidatePairs.left(candidates[i])],
                         births[CandidatePairs.right(candidates[i])],
-                        tolerance)) {
-                  decision = oneStepDown(decision);
-                }
-                decisionOf[i] = decision;
+                        tolerance);
               }
             });
     return decisionOf;
+  }
+
+  /**
+   * Each kept pair's decision as a {@link LinkDecision} ordinal, in chunks as the pairs are held (a
+   * byte a pair, where an array of references took four and one piece).
+   */
+  static byte[][] decisions(
+      PairScorer scorer,
+      int[] births,
+      KeptPairs pairs,
+      List<RuleOutcome> outcomes,
+      boolean[] tolerance) {
+    double prior = scorer.priorWeight();
+    byte[][] decisions = new byte[pairs.chunks()][];
+    IntStream.range(0, decisions.length)
+        .parallel()
+        .forEach(
+            c -> {
+              int from = pairs.chunkStart(c);
+              byte[] chunk = new byte[pairs.chunkLength(c)];
+              for (int i = from; i < from + chunk.length; i++) {
+                long pair = pairs.pair(i);
+                byte personal = pairs.mark(i);
+                chunk[i - from] =
+                    (byte)
+                        decision(
+                                scorer,
+                                prior,
+                                outcomeOf(scorer, outcomes, pairs.rule(i), personal),
+                                personal,
+                                pairs.weight(i),
+                                births[CandidatePairs.left(pair)],
+                                births[CandidatePairs.right(pair)],
+                                tolerance)
+                            .ordinal();
+              }
+              decisions[c] = chunk;
+            });
+    return decisions;
+  }
+
+  /**
+   * One pair's decision. Two records whose dates of birth cannot both be right are never one person
+   * by score alone: a link becomes a review task, a review pair nothing.
+   */
+  private static LinkDecision decision(
+      PairScorer scorer,
+      double prior,
+      RuleOutcome outcome,
+      byte personal,
+      float bayes,
+      int leftBirth,
+      int rightBirth,
+      boolean[] tolerance) {
+    LinkDecision decision =
+        outcome == PairScorer.HOUSEHOLD_ONLY && personal == PERSONAL_CONTRARY
+            ? LinkDecision.NO_LINK
+            : scorer.decide(prior + bayes, outcome);
+    if (outcome instanceof RuleOutcome.NoRule
+        && !DateOfBirthComparison.compatible(leftBirth, rightBirth, tolerance)) {
+      decision = oneStepDown(decision);
+    }
+    return decision;
   }
 
   private static LinkDecision oneStepDown(LinkDecision decision) {
@@ -399,6 +433,12 @@ public final class Linker {
    * waiting.
    */
   private static byte code(List<RuleOutcome> outcomes, RuleOutcome outcome) {
+    // The rules return shared instances: found by identity first, before comparing reasons.
+    for (int i = 0; i < outcomes.size(); i++) {
+      if (outcomes.get(i) == outcome) {
+        return (byte) i;
+      }
+    }
     int i = outcomes.indexOf(outcome);
     return i >= 0 ? (byte) i : added(outcomes, outcome);
   }
@@ -413,32 +453,37 @@ public final class Linker {
   }
 
   /**
-   * The kept pairs, their weights, decisions (as {@link LinkDecision} ordinals) and rule reasons
-   * (numbered in {@code ruleReasons}), and the graph to cluster. At a million records some 24 M
-   * pairs are kept (mostly rule-decided cannot-links), so a byte each, not a reference each.
+   * The kept pairs (the weight the match weight, the rule a number into {@code ruleReasons}, the
+   * mark a {@link LinkDecision} ordinal) and the graph to cluster. At a million records some 24 M
+   * pairs are kept (mostly rule-decided cannot-links), so in chunks of primitives.
    */
-  record Decided(
-      long[] pairs,
-      float[] weights,
-      byte[] decisions,
-      byte[] rules,
-      String[] ruleReasons,
-      LinkGraph graph) {
+  record Decided(KeptPairs pairs, String[] ruleReasons, LinkGraph graph) {
 
     LinkDecision decision(int i) {
-      return LinkDecision.values()[decisions[i]];
+      return DECISIONS[pairs.mark(i)];
     }
 
     String rule(int i) {
-      return ruleReasons[rules[i]];
+      return ruleReasons[pairs.rule(i)];
+    }
+
+    float weight(int i) {
+      return pairs.weight(i);
     }
   }
 
+  private static final LinkDecision[] DECISIONS = LinkDecision.values();
+
+  /**
+   * Decides the pairs a stream kept (scores as {@link CandidateStream} holds them) and builds the
+   * graph. The scored pairs' chunks are let go as the decided pairs are copied out, so the pairs
+   * are held about once throughout.
+   */
   static Decided decide(
       PairScorer scorer,
       List<StandardisedRecord> records,
-      long[] candidates,
-      Scored scored,
+      KeptPairs candidates,
+      List<RuleOutcome> outcomes,
       Constraints constraints) {
     LinkGraph graph = new LinkGraph(records.size());
     for (int i = 0; i < records.size(); i++) {
@@ -446,37 +491,75 @@ public final class Linker {
     }
     boolean[] tolerance = birthDateTolerance(scorer);
     graph.birthDateTolerance(tolerance);
-    LinkDecision[] decisionOf = decisions(scorer, records, candidates, scored, tolerance);
+    byte[][] decisions = decisions(scorer, births(records), candidates, outcomes, tolerance);
     if (scorer.corroboration()) {
-      FamilyCorroboration.promote(
-          records, candidates, decisionOf, i -> outcomeOf(scorer, scored, i));
+      corroborate(scorer, records, candidates, outcomes, decisions);
     }
-    int kept = graph(scorer, candidates, scored, decisionOf, graph);
+    graph(scorer, candidates, outcomes, decisions, graph);
     applyConstraints(records, constraints, graph);
-    return kept(scorer, candidates, scored, decisionOf, kept, graph);
+    return kept(scorer, candidates, outcomes, decisions, graph);
   }
 
-  /** Puts links, must-links and cannot-links into the graph, and counts the pairs to keep. */
-  private static int graph(
+  private static LinkDecision decisionOf(KeptPairs pairs, byte[][] decisions, int i) {
+    return DECISIONS[decisions[pairs.chunkOf(i)][pairs.offset(i)]];
+  }
+
+  /**
+   * Family corroboration over the links and review pairs only: it reads and changes no other pair,
+   * and they are a few per cent of the kept pairs, so they are handed over as small arrays in
+   * candidate order (the order it reads them in).
+   */
+  private static void corroborate(
       PairScorer scorer,
-      long[] candidates,
-      Scored scored,
-      LinkDecision[] decisionOf,
+      List<StandardisedRecord> records,
+      KeptPairs candidates,
+      List<RuleOutcome> outcomes,
+      byte[][] decisions) {
+    int[] at = new int[1024];
+    int n = 0;
+    for (int i = 0; i < candidates.size(); i++) {
+      if (decisionOf(candidates, decisions, i) != LinkDecision.NO_LINK) {
+        if (n == at.length) {
+          at = java.util.Arrays.copyOf(at, n * 2);
+        }
+        at[n++] = i;
+      }
+    }
+    int[] index = java.util.Arrays.copyOf(at, n);
+    long[] pairs = new long[n];
+    LinkDecision[] decided = new LinkDecision[n];
+    for (int j = 0; j < n; j++) {
+      pairs[j] = candidates.pair(index[j]);
+      decided[j] = decisionOf(candidates, decisions, index[j]);
+    }
+    FamilyCorroboration.promote(
+        records,
+        pairs,
+        decided,
+        j -> outcomeOf(scorer, outcomes, candidates.rule(index[j]), candidates.mark(index[j])));
+    for (int j = 0; j < n; j++) {
+      int i = index[j];
+      decisions[candidates.chunkOf(i)][candidates.offset(i)] = (byte) decided[j].ordinal();
+    }
+  }
+
+  /** Puts links, must-links and cannot-links into the graph. */
+  private static void graph(
+      PairScorer scorer,
+      KeptPairs candidates,
+      List<RuleOutcome> outcomes,
+      byte[][] decisions,
       LinkGraph graph) {
     double prior = scorer.priorWeight();
-    int kept = 0;
-    for (int i = 0; i < candidates.length; i++) {
-      RuleOutcome outcome = outcomeOf(scorer, scored, i);
-      LinkDecision decision = decisionOf[i];
-      if (keep(decision, outcome)) {
-        kept++;
-      }
+    for (int i = 0; i < candidates.size(); i++) {
+      RuleOutcome outcome = outcomeOf(scorer, outcomes, candidates.rule(i), candidates.mark(i));
+      LinkDecision decision = decisionOf(candidates, decisions, i);
       if (decision == LinkDecision.NO_LINK && outcome instanceof RuleOutcome.NoRule) {
         continue;
       }
-      double weight = prior + scored.bayes()[i];
-      int a = CandidatePairs.left(candidates[i]);
-      int b = CandidatePairs.right(candidates[i]);
+      double weight = prior + candidates.weight(i);
+      int a = CandidatePairs.left(candidates.pair(i));
+      int b = CandidatePairs.right(candidates.pair(i));
       switch (outcome) {
         case RuleOutcome.MustLink m -> graph.mustLink(a, b, m.reason());
         case RuleOutcome.CannotLink c -> graph.cannotLink(a, b, c.reason());
@@ -492,42 +575,51 @@ public final class Linker {
         }
       }
     }
-    return kept;
   }
 
-  /** The pairs {@link #keep} keeps, in candidate order. */
+  /**
+   * The pairs {@link #keep} keeps, in candidate order, copied into new chunks while the scored
+   * pairs' chunks and their decisions are let go behind the copy.
+   */
   private static Decided kept(
       PairScorer scorer,
-      long[] candidates,
-      Scored scored,
-      LinkDecision[] decisionOf,
-      int kept,
+      KeptPairs candidates,
+      List<RuleOutcome> outcomes,
+      byte[][] decisions,
       LinkGraph graph) {
     double prior = scorer.priorWeight();
-    long[] pairs = new long[kept];
-    float[] weights = new float[kept];
-    byte[] decisions = new byte[kept];
-    byte[] rules = new byte[kept];
+    KeptPairs kept = new KeptPairs();
     List<String> reasons = new java.util.ArrayList<>();
     Map<String, Byte> reasonCode = new HashMap<>();
-    int j = 0;
-    for (int i = 0; i < candidates.length; i++) {
-      RuleOutcome outcome = outcomeOf(scorer, scored, i);
-      if (keep(decisionOf[i], outcome)) {
-        pairs[j] = candidates[i];
-        weights[j] = (float) (prior + scored.bayes()[i]);
-        decisions[j] = (byte) decisionOf[i].ordinal();
-        rules[j] =
-            reasonCode.computeIfAbsent(
-                outcome.reason(),
-                reason -> {
-                  reasons.add(reason);
-                  return (byte) (reasons.size() - 1);
-                });
-        j++;
+    @Nullable RuleOutcome last = null;
+    byte rule = 0;
+    for (int i = 0; i < candidates.size(); i++) {
+      RuleOutcome outcome = outcomeOf(scorer, outcomes, candidates.rule(i), candidates.mark(i));
+      LinkDecision decision = decisionOf(candidates, decisions, i);
+      if (keep(decision, outcome)) {
+        // Runs of one outcome (the rules' shared instances) skip the lookup by reason.
+        if (outcome != last) {
+          rule =
+              reasonCode.computeIfAbsent(
+                  outcome.reason(),
+                  reason -> {
+                    reasons.add(reason);
+                    return (byte) (reasons.size() - 1);
+                  });
+          last = outcome;
+        }
+        kept.add(
+            candidates.pair(i),
+            (float) (prior + candidates.weight(i)),
+            rule,
+            (byte) decision.ordinal());
+      }
+      if (candidates.endsChunk(i)) {
+        candidates.releaseBefore(i + 1);
+        decisions[candidates.chunkOf(i)] = null;
       }
     }
-    return new Decided(pairs, weights, decisions, rules, reasons.toArray(String[]::new), graph);
+    return new Decided(kept, reasons.toArray(String[]::new), graph);
   }
 
   /**
@@ -544,10 +636,16 @@ public final class Linker {
   static final double BIRTH_DATE_TOLERANCE = 0.03;
 
   static RuleOutcome outcomeOf(PairScorer scorer, Scored scored, int i) {
-    RuleOutcome outcome = scored.outcomes().get(scored.rule()[i]);
+    return outcomeOf(scorer, scored.outcomes(), scored.rule()[i], scored.personal()[i]);
+  }
+
+  /** The pair's rule outcome (numbered in {@code outcomes}), the household guard applied. */
+  static RuleOutcome outcomeOf(
+      PairScorer scorer, List<RuleOutcome> outcomes, byte rule, byte personal) {
+    RuleOutcome outcome = outcomes.get(rule);
     if (scorer.householdGuard()
         && outcome instanceof RuleOutcome.NoRule
-        && scored.personal()[i] != PERSONAL_CLEAR) {
+        && personal != PERSONAL_CLEAR) {
       return PairScorer.HOUSEHOLD_ONLY;
     }
     return outcome;

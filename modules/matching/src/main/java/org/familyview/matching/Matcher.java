@@ -133,7 +133,7 @@ public final class Matcher {
   public static Evaluation evaluate(Linkage linkage, int[] truthCluster) {
     return new Evaluation(
         BlockingRecall.of(truthCluster, linkage::isCandidate),
-        BlockingRecall.of(truthCluster, linkage.keptPairPositions()),
+        BlockingRecall.of(truthCluster, linkage::isKeptPair),
         LinkageMetrics.of(linkage.clustering().clusterOf(), truthCluster),
         Calibration.ofKeptPairs(linkage, truthCluster));
   }

@@ -39,6 +39,14 @@ public final class LinkGraph {
   private final Map<String, Byte> cannotReasonCode = new HashMap<>();
   private int cannotCount;
   private final @Nullable String[] identity;
+
+  /**
+   * Each record's NHS number's hash with its lowest bit set, 0 for none: two records whose entries
+   * differ and are not 0 have different NHS numbers, read from one int array rather than from two
+   * strings scattered over the heap (24 M cannot-links at a million records ask).
+   */
+  private final int[] identityHash;
+
   private @Nullable String @Nullable [] upn;
   private @Nullable String @Nullable [] pncId;
   private int @Nullable [] birthDate;
@@ -49,6 +57,7 @@ public final class LinkGraph {
   public LinkGraph(int records) {
     this.records = records;
     this.identity = new String[records];
+    this.identityHash = new int[records];
   }
 
   /** Sets the record's NHS number, UPN, PNC id and date of birth from its standardised form. */
@@ -111,7 +120,16 @@ public final class LinkGraph {
     add(a, b, Float.POSITIVE_INFINITY, why);
   }
 
+  /**
+   * A cannot-link between two records with different NHS numbers is not held: clustering refuses to
+   * join groups with different NHS numbers before it looks at cannot-links, even for a steward's
+   * must-link, so such an edge can never decide anything. At a million records "different valid NHS
+   * numbers" is 24 M of the cannot-links (and twice as many ints in clustering's lists).
+   */
   public void cannotLink(int a, int b, String why) {
+    if (differentIdentity(a, b)) {
+      return;
+    }
     int at = cannotCount & (CANNOT_CHUNK - 1);
     if (at == 0) {
       cannot.add(new long[CANNOT_CHUNK]);
@@ -137,8 +155,18 @@ public final class LinkGraph {
     return code;
   }
 
+  private boolean differentIdentity(int a, int b) {
+    int x = identityHash[a];
+    int y = identityHash[b];
+    if (x == 0 || y == 0) {
+      return false;
+    }
+    return x != y || !java.util.Objects.equals(identity[a], identity[b]);
+  }
+
   public void identity(int record, @Nullable String nhsNumber) {
     identity[record] = nhsNumber;
+    identityHash[record] = nhsNumber == null ? 0 : nhsNumber.hashCode() | 1;
   }
 
   private void add(int a, int b, float w, String why) {

@@ -103,15 +103,16 @@ public record Calibration(List<Band> bands, Count linked, Count review) {
    */
   public static Calibration ofKeptPairs(Linkage linkage, int[] truthCluster) {
     Builder builder = new Builder();
-    long[] positions = linkage.keptPairPositions();
-    for (int i = 0; i < positions.length; i++) {
-      int a = truthCluster[CandidatePairs.left(positions[i])];
-      int b = truthCluster[CandidatePairs.right(positions[i])];
+    for (int i = 0; i < linkage.keptPairCount(); i++) {
+      long position = linkage.keptPairPosition(i);
+      int a = truthCluster[CandidatePairs.left(position)];
+      int b = truthCluster[CandidatePairs.right(position)];
       if (a < 0 || b < 0) {
         continue;
       }
-      Linkage.KeptPair pair = linkage.keptPair(i);
-      builder.add(pair.matchProbability(), a == b, pair.decision());
+      // Weight and decision only: a KeptPair record each (with its keys) for 24 M pairs costs more.
+      builder.add(
+          PairScorer.probability(linkage.keptPairWeight(i)), a == b, linkage.keptPairDecision(i));
     }
     return builder.build();
   }

@@ -21,6 +21,18 @@ import org.familyview.matching.standardise.StandardisedRecord;
  */
 final class DecisiveRules {
 
+  // One instance of each outcome: a million records' candidates reach these rules tens of millions
+  // of times, and an outcome allocated per pair was then compared by value to number it.
+  private static final RuleOutcome DIFFERENT_NHS_NUMBERS =
+      new RuleOutcome.CannotLink("different valid NHS numbers");
+  private static final RuleOutcome SAME_NHS_NUMBER =
+      new RuleOutcome.MustLink("same NHS number and compatible date of birth");
+  private static final RuleOutcome SAME_UPN =
+      new RuleOutcome.MustLink("same UPN and compatible date of birth");
+  private static final RuleOutcome TWINS =
+      new RuleOutcome.CannotLink(
+          "twins or siblings: same date of birth, surname and address, different forenames");
+
   private final int forename;
   private final int surname;
   private final int dateOfBirth;
@@ -45,14 +57,14 @@ final class DecisiveRules {
 
   RuleOutcome apply(StandardisedRecord left, StandardisedRecord right, int[] levels) {
     if (levels[nhsNumber] == 2) {
-      return new RuleOutcome.CannotLink("different valid NHS numbers");
+      return DIFFERENT_NHS_NUMBERS;
     }
     boolean compatibleBirth = levels[dateOfBirth] <= 2;
     if (levels[nhsNumber] == 1 && compatibleBirth) {
-      return new RuleOutcome.MustLink("same NHS number and compatible date of birth");
+      return SAME_NHS_NUMBER;
     }
     if (levels[upn] == 1 && compatibleBirth) {
-      return new RuleOutcome.MustLink("same UPN and compatible date of birth");
+      return SAME_UPN;
     }
     if (levels[dateOfBirth] == 1
         && levels[surname] >= 1
@@ -61,8 +73,7 @@ final class DecisiveRules {
         && levels[residence] <= 3
         && levels[forename] == forenameElse
         && secondSignOfTwoPeople(left, right, levels)) {
-      return new RuleOutcome.CannotLink(
-          "twins or siblings: same date of birth, surname and address, different forenames");
+      return TWINS;
     }
     return RuleOutcome.NONE;
   }

@@ -47,6 +47,25 @@ class ClustererTests {
   }
 
   @Test
+  void aCannotLinkBetweenDifferentNhsNumbersIsNotHeldAndClusteringStillKeepsThemApart() {
+    LinkGraph graph = new LinkGraph(4);
+    graph.identity(0, "9434765919");
+    graph.identity(2, "4010232137");
+    graph.link(2, 3, 30, "w");
+    graph.link(0, 1, 20, "w");
+    graph.link(1, 2, 19, "w");
+    graph.cannotLink(0, 2, "different valid NHS numbers");
+    graph.cannotLink(1, 3, "twins");
+
+    assertThat(graph.cannotLinkCount()).isEqualTo(1);
+    Clustering c = clusterer.cluster(graph);
+    assertThat(together(c, 2, 3)).isTrue();
+    assertThat(together(c, 0, 1)).isTrue();
+    assertThat(together(c, 0, 2)).isFalse();
+    assertThat(together(c, 1, 3)).isFalse();
+  }
+
+  @Test
   void differentUpnsOrPncIdsSplitAChainAlongItsWeakestLink() {
     LinkGraph graph = new LinkGraph(4);
     graph.identifiers(0, "A380233319013", null);
