@@ -1,6 +1,7 @@
 package org.familyview.matching.score;
 
 import org.familyview.matching.compare.ComparisonSet;
+import org.familyview.matching.compare.DateOfBirthComparison;
 import org.familyview.matching.standardise.StandardisedRecord;
 
 /**
@@ -47,7 +48,7 @@ final class DecisiveRules {
     if (levels[nhsNumber] == 2) {
       return new RuleOutcome.CannotLink("different valid NHS numbers");
     }
-    boolean compatibleBirth = levels[dateOfBirth] <= 2;
+    boolean compatibleBirth = DateOfBirthComparison.sameOrSlip(levels[dateOfBirth]);
     if (levels[nhsNumber] == 1 && compatibleBirth) {
       return new RuleOutcome.MustLink("same NHS number and compatible date of birth");
     }
