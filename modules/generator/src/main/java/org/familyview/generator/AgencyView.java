@@ -311,6 +311,18 @@ final class AgencyView implements Closeable {
     if (r.nextDouble() < profile.rate(ErrorKind.EMAIL_TYPO) && HardCases.emailTypo(f, r)) {
       made.add(ErrorKind.EMAIL_TYPO);
     }
+    // Drawn only when switched on, so that worlds without these cases stay as they were.
+    if (chance(ErrorKind.DATE_OF_BIRTH_SLIP, r) && HardCases.dateOfBirthSlip(f, r)) {
+      made.add(ErrorKind.DATE_OF_BIRTH_SLIP);
+    }
+    if (chance(ErrorKind.PHONE_TYPO, r) && HardCases.phoneTypo(f, r)) {
+      made.add(ErrorKind.PHONE_TYPO);
+    }
+  }
+
+  private boolean chance(ErrorKind kind, SplittableRandom r) {
+    double rate = profile.rate(kind);
+    return rate > 0 && r.nextDouble() < rate;
   }
 
   private void applyErrors(String[] f, Member m, SplittableRandom r) {

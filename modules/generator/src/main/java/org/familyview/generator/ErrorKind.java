@@ -35,7 +35,11 @@ enum ErrorKind {
   /** Hard case: only the year of birth known, stored as 1 January of that year. */
   YEAR_ONLY_DATE("yearonly"),
   /** Hard case: one letter of the email address mistyped. */
-  EMAIL_TYPO("emailtypo");
+  EMAIL_TYPO("emailtypo"),
+  /** Hard case: the date of birth out by one day, one month or one year. */
+  DATE_OF_BIRTH_SLIP("dobslip"),
+  /** Hard case: one digit of the phone number mistyped, or two neighbours swapped. */
+  PHONE_TYPO("phonetypo");
 
   private final String flag;
 

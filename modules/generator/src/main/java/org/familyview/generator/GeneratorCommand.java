@@ -47,12 +47,14 @@ public final class GeneratorCommand {
         --error-scale F      multiply every agency's error rates by F (0 = clean data)
         --profile hard       add the hard cases of public linkage sets to every agency: honorifics
                              and post-nominals in names (3%), year-only birth dates stored as
-                             1 January (2%), emails with one letter wrong (5%)
+                             1 January (2%), emails with one letter wrong (5%), dates of birth
+                             a day, a month or a year out (3%), phones with one digit wrong (3%)
         --error KIND=RATE    set one error rate for every agency, e.g. --error typo=0.05
         --error AGENCY.KIND=RATE
                              set one agency's rate, e.g. --error police.nickname=0.3
                              kinds: typo dmswap nameswap missing placeholder duplicate nickname
                                     stale oldname idtypo format honorific yearonly emailtypo
+                                    dobslip phonetypo
         --partners P         v1 (default): the four partners of version 1 hold every record;
                              by-authority: families living in Southshire now are held by
                              health-south, council-south and education-south instead (the

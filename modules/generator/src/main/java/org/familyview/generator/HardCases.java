@@ -1,5 +1,7 @@
 package org.familyview.generator;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.familyview.extracts.PartnerId;
@@ -8,9 +10,10 @@ import org.familyview.extracts.PersonColumn;
 /**
  * The hard cases of public person-linkage sets, as record errors a profile can switch on:
  * honorifics, ordinals and post-nominals inside names, year-only dates of birth stored as 1
- * January, and emails with one letter wrong. {@code --profile hard} sets them for every agency
- * (rates below); each can also be set alone with {@code --error honorific=RATE}, {@code
- * yearonly=RATE}, {@code emailtypo=RATE}. The world's own hard cases (twins, parents and children
+ * January, dates of birth out by a day, a month or a year, and emails and phones with one character
+ * wrong. {@code --profile hard} sets them for every agency (rates below); each can also be set
+ * alone with {@code --error honorific=RATE}, {@code yearonly=RATE}, {@code emailtypo=RATE}, {@code
+ * dobslip=RATE}, {@code phonetypo=RATE}. The world's own hard cases (twins, parents and children
  * sharing names, namesakes) are made by the family model at its usual rates.
  */
 final class HardCases {
@@ -18,6 +21,8 @@ final class HardCases {
   static final double HONORIFIC_RATE = 0.03;
   static final double YEAR_ONLY_RATE = 0.02;
   static final double EMAIL_TYPO_RATE = 0.05;
+  static final double DATE_OF_BIRTH_SLIP_RATE = 0.03;
+  static final double PHONE_TYPO_RATE = 0.03;
 
   private static final String[] BEFORE_MALE = {"Sir", "Lord", "Rev", "Dr"};
   private static final String[] BEFORE_FEMALE = {"Dame", "Lady", "Rev", "Dr"};
@@ -32,7 +37,9 @@ final class HardCases {
             profile
                 .with(ErrorKind.HONORIFIC, HONORIFIC_RATE)
                 .with(ErrorKind.YEAR_ONLY_DATE, YEAR_ONLY_RATE)
-                .with(ErrorKind.EMAIL_TYPO, EMAIL_TYPO_RATE));
+                .with(ErrorKind.EMAIL_TYPO, EMAIL_TYPO_RATE)
+                .with(ErrorKind.DATE_OF_BIRTH_SLIP, DATE_OF_BIRTH_SLIP_RATE)
+                .with(ErrorKind.PHONE_TYPO, PHONE_TYPO_RATE));
   }
 
   /** A title before the given name or a suffix after the family name; false if none fits. */
@@ -75,6 +82,55 @@ final class HardCases {
       return false;
     }
     f[email] = value.substring(0, i) + (char) (c + 1) + value.substring(i + 1);
+    return true;
+  }
+
+  /**
+   * The date of birth a day, a month or a year out, as a clerk's slip or a calculation from an age
+   * makes it; false if there is no date or it is not a calendar date.
+   */
+  static boolean dateOfBirthSlip(String[] f, SplittableRandom r) {
+    int dob = PersonColumn.DATE_OF_BIRTH.ordinal();
+    if (f[dob] == null) {
+      return false;
+    }
+    LocalDate d;
+    try {
+      d = LocalDate.parse(f[dob]);
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+    int sign = r.nextBoolean() ? 1 : -1;
+    LocalDate slipped =
+        switch (r.nextInt(3)) {
+          case 0 -> d.plusDays(sign);
+          case 1 -> d.plusMonths(sign);
+          default -> d.plusYears(sign);
+        };
+    f[dob] = slipped.toString();
+    return !slipped.equals(d);
+  }
+
+  /** One digit of the phone number replaced or swapped with its neighbour; false if none fits. */
+  static boolean phoneTypo(String[] f, SplittableRandom r) {
+    int phone = PersonColumn.PHONE.ordinal();
+    String value = f[phone];
+    if (value == null || value.length() < 4) {
+      return false;
+    }
+    char[] c = value.toCharArray();
+    int i = 1 + r.nextInt(c.length - 2);
+    if (!Character.isDigit(c[i]) || !Character.isDigit(c[i + 1])) {
+      return false;
+    }
+    if (r.nextBoolean() && c[i] != c[i + 1]) {
+      char t = c[i];
+      c[i] = c[i + 1];
+      c[i + 1] = t;
+    } else {
+      c[i] = (char) ('0' + (c[i] - '0' + 1) % 10);
+    }
+    f[phone] = new String(c);
     return true;
   }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import org.familyview.extracts.PartnerId;
 import org.familyview.extracts.PersonColumn;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,48 @@ class HardCasesTests {
           .isEqualTo(HardCases.YEAR_ONLY_RATE);
       assertThat(profiles.get(agency).rate(ErrorKind.EMAIL_TYPO))
           .isEqualTo(HardCases.EMAIL_TYPO_RATE);
+      assertThat(profiles.get(agency).rate(ErrorKind.DATE_OF_BIRTH_SLIP))
+          .isEqualTo(HardCases.DATE_OF_BIRTH_SLIP_RATE);
+      assertThat(profiles.get(agency).rate(ErrorKind.PHONE_TYPO))
+          .isEqualTo(HardCases.PHONE_TYPO_RATE);
+    }
+  }
+
+  @Test
+  void aDateOfBirthSlipsByOneDayOneMonthOrOneYear() {
+    SplittableRandom r = new SplittableRandom(5);
+    Set<String> seen = new TreeSet<>();
+    for (int i = 0; i < 60; i++) {
+      String[] f = row();
+      assertThat(HardCases.dateOfBirthSlip(f, r)).isTrue();
+      String slipped = f[PersonColumn.DATE_OF_BIRTH.ordinal()];
+      assertThat(slipped)
+          .isIn("2016-07-28", "2016-07-30", "2016-06-29", "2016-08-29", "2015-07-29", "2017-07-29");
+      seen.add(slipped);
+    }
+    assertThat(seen).hasSize(6);
+    String[] none = row();
+    none[PersonColumn.DATE_OF_BIRTH.ordinal()] = null;
+    assertThat(HardCases.dateOfBirthSlip(none, r)).isFalse();
+  }
+
+  @Test
+  void aPhoneTypoChangesOneDigitOrSwapsTwo() {
+    SplittableRandom r = new SplittableRandom(7);
+    String original = "07700900123";
+    for (int i = 0; i < 60; i++) {
+      String[] f = row();
+      f[PersonColumn.PHONE.ordinal()] = original;
+      if (!HardCases.phoneTypo(f, r)) {
+        continue;
+      }
+      String typed = f[PersonColumn.PHONE.ordinal()];
+      assertThat(typed).hasSameSizeAs(original).startsWith("0").isNotEqualTo(original);
+      int differences = 0;
+      for (int k = 0; k < original.length(); k++) {
+        differences += typed.charAt(k) == original.charAt(k) ? 0 : 1;
+      }
+      assertThat(differences).as(typed).isBetween(1, 2);
     }
   }
 }

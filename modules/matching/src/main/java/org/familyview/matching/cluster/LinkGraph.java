@@ -83,7 +83,7 @@ public final class LinkGraph {
     }
   }
 
-  private boolean[] birthTolerance = DateOfBirthComparison.tolerance(new double[6], 1);
+  private boolean[] birthTolerance = DateOfBirthComparison.defaultTolerance();
 
   /**
    * Which levels of the date-of-birth comparison one person's records may show (by default up to

@@ -37,8 +37,8 @@ public final class ComparisonSet {
             new ExactComparison("nhs_number", StandardisedRecord::nhsNumber),
             new ExactComparison("upn", StandardisedRecord::upn),
             new ExactComparison("pnc_id", StandardisedRecord::pncId),
-            new ExactComparison("phone", StandardisedRecord::phone),
-            new ExactComparison("email", StandardisedRecord::email)));
+            new TypoComparison("phone", StandardisedRecord::phone),
+            new TypoComparison("email", StandardisedRecord::email)));
   }
 
   public List<Comparison> comparisons() {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.familyview.matching.compare.Comparison;
 import org.familyview.matching.compare.ComparisonSet;
+import org.familyview.matching.compare.DateOfBirthComparison;
 import org.familyview.matching.standardise.StandardisedRecord;
 
 /**
@@ -28,7 +29,7 @@ public final class HouseholdInteraction {
   static final int LARGEST_HOUSEHOLD = 30;
 
   /** The first date-of-birth level of clearly different dates ("born within five years"). */
-  static final int DIFFERENT_BIRTH = 4;
+  static final int DIFFERENT_BIRTH = DateOfBirthComparison.WITHIN_FIVE_YEARS;
 
   /** Pseudo-count of the smoothing towards independence. */
   static final double SMOOTHING = 1.0;

@@ -1,6 +1,7 @@
 package org.familyview.matching.score;
 
 import org.familyview.matching.compare.ComparisonSet;
+import org.familyview.matching.compare.DateOfBirthComparison;
 import org.familyview.matching.standardise.StandardisedRecord;
 
 /**
@@ -59,7 +60,7 @@ final class DecisiveRules {
     if (levels[nhsNumber] == 2) {
       return DIFFERENT_NHS_NUMBERS;
     }
-    boolean compatibleBirth = levels[dateOfBirth] <= 2;
+    boolean compatibleBirth = DateOfBirthComparison.sameOrSlip(levels[dateOfBirth]);
     if (levels[nhsNumber] == 1 && compatibleBirth) {
       return SAME_NHS_NUMBER;
     }

@@ -63,8 +63,9 @@ public final class PairScorer {
     this.corroboration = corroboration;
     this.interaction = interaction;
     if (!parameters
-        .comparisons()
-        .equals(comparisons.comparisons().stream().map(Comparison::name).toList())) {
+            .comparisons()
+            .equals(comparisons.comparisons().stream().map(Comparison::name).toList())
+        || !sameLevelCounts(parameters, comparisons)) {
       throw new IllegalArgumentException(
           "model " + parameters.version() + " was trained on different comparisons");
     }
@@ -101,6 +102,16 @@ public final class PairScorer {
                 "forename", "date_of_birth", "sex", "nhs_number", "upn", "pnc_id")
             .mapToInt(comparisons::indexOf)
             .toArray();
+  }
+
+  /** A model trained before a comparison gained a level cannot score with it: re-train. */
+  private static boolean sameLevelCounts(ModelParameters parameters, ComparisonSet comparisons) {
+    for (int k = 0; k < comparisons.size(); k++) {
+      if (parameters.m()[k].length != comparisons.get(k).levelCount()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public ModelParameters parameters() {

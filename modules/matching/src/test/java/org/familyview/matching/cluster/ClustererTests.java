@@ -2,6 +2,7 @@ package org.familyview.matching.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.familyview.matching.compare.DateOfBirthComparison;
 import org.junit.jupiter.api.Test;
 
 class ClustererTests {
@@ -105,7 +106,9 @@ class ClustererTests {
     graph.birthDate(1, 19710825); // within five years, nothing else equal
     graph.link(0, 1, 20, "w");
     assertThat(together(clusterer.cluster(graph), 0, 1)).isFalse();
-    graph.birthDateTolerance(new boolean[] {true, true, true, true, true, false});
+    double[] m = new double[new DateOfBirthComparison().levelCount()];
+    m[DateOfBirthComparison.WITHIN_FIVE_YEARS] = 0.05;
+    graph.birthDateTolerance(DateOfBirthComparison.tolerance(m, 0.03));
     assertThat(together(clusterer.cluster(graph), 0, 1)).isTrue();
   }
 

@@ -84,22 +84,126 @@ class ComparisonTests {
       nullValues = "NULL",
       value = {
         "2014-02-28, 2014-02-28, 1",
-        "2014-03-04, 2014-04-03, 2",
-        "2014-02-28, 2014-02-29, 2",
-        "2014-02-28, 2041-02-28, 2",
+        "1850-01-01, 1850-06-12, 2",
+        "1850-06-12, 1850-01-01, 2",
         "2019-02-28, 2020-02-28, 3",
-        "2014-02-28, 2014-02-11, 3",
-        "2014-02-28, 2016-07-11, 4",
-        "1985-02-28, 2014-07-11, 5",
+        "1985-06-17, 1986-06-17, 3",
+        "1849-01-01, 1850-01-01, 3",
+        "2014-03-04, 2014-04-03, 4",
+        "2014-02-11, 2014-11-02, 4",
+        "2014-02-28, 2014-02-29, 4",
+        "2014-02-28, 2041-02-28, 4",
+        "2014-03-15, 2014-04-15, 4",
+        "2014-03-15, 2014-08-15, 4",
+        "1985-06-17, 1995-06-17, 4",
+        "2014-01-31, 2014-02-01, 5",
+        "2013-12-31, 2014-01-01, 5",
+        "2014-09-15, 2014-10-15, 5",
+        "2014-02-28, 2014-02-11, 5",
+        "2014-02-28, 2014-11-28, 6",
+        "2014-02-28, 1990-02-28, 6",
+        "2014-02-28, 2016-07-11, 7",
+        "1985-02-28, 2014-07-11, 8",
         "1985-13-40, 1985-13-40, 1",
+        "1985-13-40, 1985-12-09, 7",
         "1900-01-01, 1900-01-01, 0",
         "NULL, 2014-02-28, 0"
       })
   void comparesDatesOfBirth(String left, String right, int level) {
+    StandardisedRecord l = person("A", "B", left, null, null);
+    StandardisedRecord r = person("A", "B", right, null, null);
+    DateOfBirthComparison comparison = new DateOfBirthComparison();
+    assertThat(comparison.level(l, r)).isEqualTo(level);
+    assertThat(comparison.level(r, l)).isEqualTo(level);
     assertThat(
-            new DateOfBirthComparison()
-                .level(person("A", "B", left, null, null), person("A", "B", right, null, null)))
+            comparison.level(
+                DateOfBirthComparison.code(l.dateOfBirth()),
+                DateOfBirthComparison.code(r.dateOfBirth())))
         .isEqualTo(level);
+  }
+
+  @ParameterizedTest(name = "{0} and {1} can be one person's: {2}")
+  @CsvSource({
+    "20140131, 20140201, true",
+    "20190228, 20200228, true",
+    "18500101, 18500612, true",
+    "20140228, 20141128, true",
+    "20140228, 20160711, false",
+    "19850228, 20140711, false"
+  })
+  void toleratesCloseDatesButNotDatesYearsApart(int a, int b, boolean compatible) {
+    assertThat(DateOfBirthComparison.compatible(a, b)).isEqualTo(compatible);
+    assertThat(DateOfBirthComparison.compatible(b, a)).isEqualTo(compatible);
+  }
+
+  @ParameterizedTest(name = "{0} and {1}: {2} days apart")
+  @CsvSource({
+    "20140131, 20140201, 1",
+    "20131231, 20140101, 1",
+    "20160228, 20160301, 2",
+    "20150228, 20150301, 1",
+    "20000101, 20010101, 366",
+    "19000101, 19010101, 365"
+  })
+  void countsCalendarDays(int a, int b, int days) {
+    assertThat(
+            DateOfBirthComparison.dayNumber(b / 10000, b / 100 % 100, b % 100)
+                - DateOfBirthComparison.dayNumber(a / 10000, a / 100 % 100, a % 100))
+        .isEqualTo(days);
+  }
+
+  @ParameterizedTest(name = "{0}: {1} vs {2}: level {3}")
+  @CsvSource(
+      nullValues = "NULL",
+      value = {
+        "email, amy.smith@example.org, AMY.SMITH@example.org, 1",
+        "email, amy.smith@example.org, amy.smiht@example.org, 2",
+        "email, amy.smith@example.org, amy.snith@example.org, 2",
+        "email, amy.smith@example.org, amy.smth@example.org, 2",
+        "email, amy.smith@example.org, amy.smith1@example.org, 2",
+        "email, amy.smith@example.org, amy.smith12@example.org, 3",
+        "email, amy.smith@example.org, ann.jones@example.org, 3",
+        "email, NULL, ann.jones@example.org, 0",
+        "phone, 07700 900123, 07700900123, 1",
+        "phone, 07700 900123, 07700 900132, 2",
+        "phone, 07700 900123, 07700 900124, 2",
+        "phone, 07700 900123, 07700 900456, 3"
+      })
+  void comparesContactDetailsWithATypoLevel(String field, String left, String right, int level) {
+    SourceRecord.Builder l = SourceRecord.builder("a", "1");
+    SourceRecord.Builder r = SourceRecord.builder("b", "2");
+    if (field.equals("email")) {
+      l.email(left);
+      r.email(right);
+    } else {
+      l.phone(left);
+      r.phone(right);
+    }
+    StandardisedRecord a = standardiser.standardise(l.build());
+    StandardisedRecord b = standardiser.standardise(r.build());
+    Comparison comparison = ComparisonSet.standard().get(ComparisonSet.standard().indexOf(field));
+    assertThat(comparison.level(a, b)).isEqualTo(level);
+    assertThat(comparison.level(b, a)).isEqualTo(level);
+  }
+
+  @ParameterizedTest(name = "{0} vs {1}: one edit apart {2}")
+  @CsvSource({
+    "abcdef, abcdef, true",
+    "abcdef, abcxef, true",
+    "abcdef, abdcef, true",
+    "abcdef, bacdef, true",
+    "abcdef, abcdfe, true",
+    "abcdef, abcde, true",
+    "abcdef, bcdef, true",
+    "abcdef, abcdefg, true",
+    "abcdef, abxdxf, false",
+    "abcdef, acbdfe, false",
+    "abcdef, abcd, false",
+    "abcdef, badcef, false"
+  })
+  void findsStringsOneEditApart(String a, String b, boolean oneEdit) {
+    assertThat(TypoComparison.withinOneEdit(a, b)).isEqualTo(oneEdit);
+    assertThat(TypoComparison.withinOneEdit(b, a)).isEqualTo(oneEdit);
   }
 
   @ParameterizedTest(name = "{0} / {1} vs {2} / {3}: residence level {4}")
