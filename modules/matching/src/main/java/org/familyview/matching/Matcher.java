@@ -50,6 +50,14 @@ public final class Matcher {
     return linker.comparisons();
   }
 
+  /**
+   * Whether a stored model can weigh this matcher's comparisons: one trained before a comparison
+   * gained a level cannot, and a night should then train anew rather than fail.
+   */
+  public boolean fits(ModelParameters model) {
+    return PairScorer.fits(model, comparisons());
+  }
+
   /** One record as the matcher compares it (names cleaned, dates and identifiers parsed). */
   public StandardisedRecord standardise(SourceRecord record) {
     return linker.standardiser().standardise(record);

@@ -264,6 +264,53 @@ class PipelineIntegrationTests {
   }
 
   @Test
+  void aStoredModelTrainedOnOtherComparisonsIsReplacedByANewOneRatherThanFailingTheNight()
+      throws Exception {
+    complete(api.start(steward, null));
+    // What an older release stored: its date of birth had one level fewer.
+    String current =
+        jdbc.sql("select parameters from match_model order by id desc limit 1")
+            .query(String.class)
+            .single();
+    jdbc.sql(
+            "insert into match_model (version, parameters, trained_at) values ('fs1-older', ?,"
+                + " now())")
+        .param(withOneLevelFewer(current, "date_of_birth"))
+        .update();
+
+    JsonNode next = complete(api.start(steward, null));
+
+    assertThat(next.get("modelVersion").asString()).isNotEqualTo("fs1-older");
+    assertThat(
+            jdbc.sql("select version from match_model order by id desc limit 1")
+                .query(String.class)
+                .single())
+        .as("the night trained and stored a model that fits")
+        .isEqualTo(next.get("modelVersion").asString());
+  }
+
+  /** A model's text with the named comparison's last level dropped from its m and u lines. */
+  private static String withOneLevelFewer(String model, String comparison) {
+    StringBuilder out = new StringBuilder();
+    boolean inside = false;
+    for (String line : model.split("\n")) {
+      if (line.startsWith("version ")) {
+        line = "version fs1-older";
+      } else if (line.startsWith("comparison ")) {
+        inside = line.startsWith("comparison " + comparison + " ");
+        if (inside) {
+          int levels = Integer.parseInt(line.substring(line.lastIndexOf(' ') + 1));
+          line = "comparison " + comparison + " " + (levels - 1);
+        }
+      } else if (inside && (line.startsWith("m ") || line.startsWith("u "))) {
+        line = line.substring(0, line.lastIndexOf(' '));
+      }
+      out.append(line).append('\n');
+    }
+    return out.toString();
+  }
+
+  @Test
   void stewardsDecisionsBindTheNextRunAndARetrainedOneAndShowInLineageAndHistory()
       throws Exception {
     complete(api.start(steward, null));

@@ -62,10 +62,7 @@ public final class PairScorer {
       HouseholdInteraction interaction) {
     this.corroboration = corroboration;
     this.interaction = interaction;
-    if (!parameters
-            .comparisons()
-            .equals(comparisons.comparisons().stream().map(Comparison::name).toList())
-        || !sameLevelCounts(parameters, comparisons)) {
+    if (!fits(parameters, comparisons)) {
       throw new IllegalArgumentException(
           "model " + parameters.version() + " was trained on different comparisons");
     }
@@ -105,6 +102,17 @@ public final class PairScorer {
   }
 
   /** A model trained before a comparison gained a level cannot score with it: re-train. */
+  /**
+   * Whether a model was trained on these comparisons, each with the same levels: a model stored
+   * before a comparison gained a level cannot weigh it.
+   */
+  public static boolean fits(ModelParameters parameters, ComparisonSet comparisons) {
+    return parameters
+            .comparisons()
+            .equals(comparisons.comparisons().stream().map(Comparison::name).toList())
+        && sameLevelCounts(parameters, comparisons);
+  }
+
   private static boolean sameLevelCounts(ModelParameters parameters, ComparisonSet comparisons) {
     for (int k = 0; k < comparisons.size(); k++) {
       if (parameters.m()[k].length != comparisons.get(k).levelCount()) {

@@ -53,6 +53,21 @@ class MatchingStage implements PipelineStage {
     return "matching";
   }
 
+  /**
+   * The stored model, unless the matcher's comparisons have changed since it was trained (a level
+   * added in an upgrade): the night then trains a new one rather than fail.
+   */
+  private Optional<ModelParameters> fitting(Optional<ModelParameters> stored) {
+    if (stored.isPresent() && !linker.fits(stored.get())) {
+      log.warn(
+          "Stored model {} was trained on other comparisons than this version's; training a new"
+              + " one",
+          stored.get().version());
+      return Optional.empty();
+    }
+    return stored;
+  }
+
   @Override
   public Counts run(UUID runId) {
     List<SourceRecord> records = sources.current();
@@ -63,7 +78,7 @@ class MatchingStage implements PipelineStage {
     Optional<ModelParameters> model =
         models
             .trainedIn(runId)
-            .or(() -> runs.retrainRequested(runId) ? Optional.empty() : models.latest());
+            .or(() -> runs.retrainRequested(runId) ? Optional.empty() : fitting(models.latest()));
     if (records.size() < 2 && model.isEmpty()) {
       // One record has nothing to be matched with, and no model can be trained from it: it is a
       // person on its own until a second record arrives (a first extract of one row is valid).
