@@ -3,6 +3,7 @@ package org.familyview.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -267,47 +268,27 @@ class PipelineIntegrationTests {
   void aStoredModelTrainedOnOtherComparisonsIsReplacedByANewOneRatherThanFailingTheNight()
       throws Exception {
     complete(api.start(steward, null));
-    // What an older release stored: its date of birth had one level fewer.
-    String current =
-        jdbc.sql("select parameters from match_model order by id desc limit 1")
-            .query(String.class)
-            .single();
-    jdbc.sql(
-            "insert into match_model (version, parameters, trained_at) values ('fs1-older', ?,"
-                + " now())")
-        .param(withOneLevelFewer(current, "date_of_birth"))
+    // The default model of the release before dates of birth gained partial-agreement levels.
+    String older;
+    try (var in =
+        PipelineIntegrationTests.class.getResourceAsStream("model-before-partial-dates.txt")) {
+      older = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String olderVersion =
+        older.lines().filter(l -> l.startsWith("version ")).findFirst().orElseThrow().substring(8);
+    jdbc.sql("insert into match_model (version, parameters, trained_at) values (?, ?, now())")
+        .params(olderVersion, older)
         .update();
 
     JsonNode next = complete(api.start(steward, null));
 
-    assertThat(next.get("modelVersion").asString()).isNotEqualTo("fs1-older");
+    assertThat(next.get("modelVersion").asString()).isNotEqualTo(olderVersion);
     assertThat(
             jdbc.sql("select version from match_model order by id desc limit 1")
                 .query(String.class)
                 .single())
         .as("the night trained and stored a model that fits")
         .isEqualTo(next.get("modelVersion").asString());
-  }
-
-  /** A model's text with the named comparison's last level dropped from its m and u lines. */
-  private static String withOneLevelFewer(String model, String comparison) {
-    StringBuilder out = new StringBuilder();
-    boolean inside = false;
-    for (String line : model.split("\n")) {
-      if (line.startsWith("version ")) {
-        line = "version fs1-older";
-      } else if (line.startsWith("comparison ")) {
-        inside = line.startsWith("comparison " + comparison + " ");
-        if (inside) {
-          int levels = Integer.parseInt(line.substring(line.lastIndexOf(' ') + 1));
-          line = "comparison " + comparison + " " + (levels - 1);
-        }
-      } else if (inside && (line.startsWith("m ") || line.startsWith("u "))) {
-        line = line.substring(0, line.lastIndexOf(' '));
-      }
-      out.append(line).append('\n');
-    }
-    return out.toString();
   }
 
   @Test
