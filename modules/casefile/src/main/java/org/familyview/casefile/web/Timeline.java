@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.familyview.casefile.Agencies;
 import org.familyview.casefile.CasePartners;
 import org.familyview.casefile.Chronology;
@@ -12,9 +14,9 @@ import org.familyview.casefile.ChronologyEntry;
 /**
  * The timeline picture: one lane per partner with dated entries (named as configured, in {@link
  * CasePartners#inOrder} order, so a second NHS trust or a housing provider has a lane of its own),
- * one mark per dated entry, years along the bottom. It is drawn by the server as SVG (no script, so
- * the page's Content-Security-Policy holds); each mark carries a text title for screen readers, and
- * the table below it holds the same entries.
+ * one mark per dated entry (entries whose marks would overlap share one), years along the bottom.
+ * It is drawn by the server as SVG (no script, so the page's Content-Security-Policy holds); each
+ * mark carries a text title for screen readers, and the table below it holds the same entries.
  */
 public record Timeline(
     int width, int height, List<Lane> lanes, List<Mark> marks, List<Tick> ticks) {
@@ -29,6 +31,10 @@ public record Timeline(
   static final int LANE = 48;
   static final int TOP = 10;
   static final int WIDTH = 900;
+
+  private static final String RED = "#d4351c";
+  private static final String BLUE = "#1d70b8";
+  private static final String GREY = "#505a5f";
 
   public record Lane(String label, int y) {}
 
@@ -55,25 +61,16 @@ public record Timeline(
     LocalDate last = dated.getLast().date().withDayOfYear(1).plusYears(1);
     long span = Math.max(1, ChronoUnit.DAYS.between(first, last));
     int plot = WIDTH - LEFT - RIGHT;
-    List<Mark> marks = new ArrayList<>();
+    Map<Integer, List<Mark>> byLane = new TreeMap<>();
     for (ChronologyEntry e : dated) {
       int lane = Math.max(0, order.indexOf(Agencies.code(e.agency())));
       int x = LEFT + (int) (ChronoUnit.DAYS.between(first, e.date()) * plot / span);
-      String fill = e.redacted() ? "#505a5f" : e.significant() ? "#d4351c" : "#1d70b8";
-      String what = e.redacted() ? "restricted record" : e.typeLabel();
-      marks.add(
-          new Mark(
-              x,
-              TOP + lane * LANE + LANE / 2,
-              e.significant() ? 7 : 5,
-              fill,
-              e.occurredAt()
-                  + " "
-                  + partners.name(e.agency())
-                  + ": "
-                  + what
-                  + (e.significant() ? " (significant)" : "")));
+      byLane
+          .computeIfAbsent(lane, l -> new ArrayList<>())
+          .add(mark(e, x, TOP + lane * LANE + LANE / 2, partners));
     }
+    List<Mark> marks = new ArrayList<>();
+    byLane.values().forEach(lane -> marks.addAll(merged(lane)));
     List<Tick> ticks = new ArrayList<>();
     long years = ChronoUnit.YEARS.between(first, last);
     long step = Math.max(1, years / 10);
@@ -84,6 +81,61 @@ public record Timeline(
               String.valueOf(year.getYear())));
     }
     return new Timeline(WIDTH, height, lanes, marks, ticks);
+  }
+
+  /**
+   * Marks closer than {@link #OVERLAP} on one lane would be drawn over each other: they become one
+   * mark whose title names every record, red if any is significant. A 353-record family then draws
+   * a few hundred marks rather than one per record, which the browser lays out faster (issue 18's
+   * page-ready target), and nothing is lost: the title lists them all, and so does the list below.
+   */
+  static final int OVERLAP = 8;
+
+  private static Mark mark(ChronologyEntry e, int x, int y, CasePartners partners) {
+    String fill = e.redacted() ? GREY : e.significant() ? RED : BLUE;
+    String what = e.redacted() ? "restricted record" : e.typeLabel();
+    return new Mark(
+        x,
+        y,
+        e.significant() ? 7 : 5,
+        fill,
+        e.occurredAt()
+            + " "
+            + partners.name(e.agency())
+            + ": "
+            + what
+            + (e.significant() ? " (significant)" : ""));
+  }
+
+  /** One lane's marks, in date order, with each run of overlapping marks drawn as one. */
+  static List<Mark> merged(List<Mark> lane) {
+    List<Mark> out = new ArrayList<>();
+    List<Mark> run = new ArrayList<>();
+    for (Mark m : lane) {
+      if (!run.isEmpty() && m.x() - run.getFirst().x() >= OVERLAP) {
+        out.add(one(run));
+        run.clear();
+      }
+      run.add(m);
+    }
+    if (!run.isEmpty()) {
+      out.add(one(run));
+    }
+    return out;
+  }
+
+  private static Mark one(List<Mark> run) {
+    if (run.size() == 1) {
+      return run.getFirst();
+    }
+    boolean significant = run.stream().anyMatch(m -> m.fill().equals(RED));
+    boolean open = run.stream().anyMatch(m -> !m.fill().equals(GREY));
+    return new Mark(
+        run.getFirst().x() + (run.getLast().x() - run.getFirst().x()) / 2,
+        run.getFirst().y(),
+        significant ? 8 : 6,
+        significant ? RED : open ? BLUE : GREY,
+        run.size() + " records: " + String.join("; ", run.stream().map(Mark::title).toList()));
   }
 
   public int axisY() {

@@ -63,6 +63,34 @@ class PartnerLanesTests {
   }
 
   @Test
+  void marksThatWouldOverlapOnALaneAreOneMarkNamingEveryRecord() {
+    Chronology crowded =
+        new Chronology(
+            List.of(
+                entry("P1", "Kai", "police", "2020-01-10", "police.crime", "VICTIM", false),
+                entry("P1", "Kai", "police", "2020-01-12", "police.crime", "VICTIM", true),
+                entry("P1", "Kai", "health", "2020-01-11", "health.gp", "SUBJECT", false),
+                entry("P1", "Kai", "police", "2024-06-01", "police.crime", "VICTIM", false)),
+            List.of());
+    Timeline timeline = Timeline.of(crowded, PARTNERS);
+
+    // Two police records two days apart share a mark; the health record the same week keeps its
+    // own lane's mark, and the police record four years on is apart.
+    assertThat(timeline.marks()).hasSize(3);
+    Timeline.Mark shared =
+        timeline.marks().stream()
+            .filter(m -> m.title().startsWith("2 records: "))
+            .findFirst()
+            .orElseThrow();
+    assertThat(shared.title())
+        .contains("2020-01-10")
+        .contains("2020-01-12")
+        .contains("(significant)");
+    assertThat(shared.fill()).as("red: one of them is significant").isEqualTo("#d4351c");
+    assertThat(shared.y()).isEqualTo(timeline.lanes().getFirst().y());
+  }
+
+  @Test
   void theSummaryHasARowPerPartnerUnderItsName() {
     ChronologyPage page = ChronologyPage.of(chronology, true, false, List.of(), PARTNERS);
     assertThat(page.summary().rows())
