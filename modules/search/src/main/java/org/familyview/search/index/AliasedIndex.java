@@ -3,6 +3,7 @@ package org.familyview.search.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
@@ -18,6 +19,7 @@ import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.util.ObjectBuilder;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -291,11 +293,32 @@ public final class AliasedIndex {
 
   /** The concrete indices behind the alias now: one, or none before the first build. */
   public List<String> currentIndices() throws IOException {
-    if (!client.indices().existsAlias(e -> e.name(alias)).value()) {
-      return List.of();
+    for (int attempt = 1; ; attempt++) {
+      if (!client.indices().existsAlias(e -> e.name(alias)).value()) {
+        return List.of();
+      }
+      try {
+        GetAliasResponse response = client.indices().getAlias(g -> g.name(alias));
+        return new ArrayList<>(response.aliases().keySet());
+      } catch (ElasticsearchException e) {
+        // An index behind the alias was deleted between the two requests (seen in CI as
+        // index_not_found while a night rebuilt the indices): ask again, and the alias then
+        // answers for what is left. Anything else, or a third time, is a real failure.
+        if (e.status() != 404 || attempt == 3) {
+          throw e;
+        }
+        sleep(100L * attempt);
+      }
     }
-    GetAliasResponse response = client.indices().getAlias(g -> g.name(alias));
-    return new ArrayList<>(response.aliases().keySet());
+  }
+
+  private static void sleep(long millis) throws IOException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while reading an alias");
+    }
   }
 
   /** The mapping version a concrete index was created with, if it says. */
