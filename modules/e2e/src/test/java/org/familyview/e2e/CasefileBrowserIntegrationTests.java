@@ -2,12 +2,15 @@ package org.familyview.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -34,7 +37,7 @@ class CasefileBrowserIntegrationTests {
   }
 
   private static void scrollTo(Browser browser, String id) {
-    ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+    ((JavascriptExecutor) browser.driver())
         .executeScript(
             "arguments[0].scrollIntoView(true)", browser.driver().findElement(By.id(id)));
   }
@@ -79,7 +82,22 @@ class CasefileBrowserIntegrationTests {
       assertThat(tags).contains("police", "health", "council");
       assertThat(browser.driver().findElements(By.cssSelector("#entries .significant")))
           .isNotEmpty();
-      assertThat(browser.driver().findElements(By.cssSelector("#timeline circle"))).hasSize(4);
+      WebElement picture = browser.driver().findElement(By.cssSelector("#timeline img"));
+      assertThat(picture.getAttribute("alt")).startsWith("Timeline of 4 dated records");
+      assertThat(
+              ((Number)
+                      ((JavascriptExecutor) browser.driver())
+                          .executeScript("return arguments[0].naturalWidth", picture))
+                  .intValue())
+          .as("the browser drew the timeline")
+          .isPositive();
+      String svg =
+          new String(
+              Base64.getDecoder()
+                  .decode(
+                      picture.getAttribute("src").substring("data:image/svg+xml;base64,".length())),
+              StandardCharsets.UTF_8);
+      assertThat(svg.split("<circle", -1)).as("one mark per record, none overlapping").hasSize(5);
       scrollTo(browser, "timeline");
       browser.screenshot("casefile-3-chronology-timeline");
       scrollTo(browser, "entries");

@@ -3,6 +3,8 @@ package org.familyview.casefile.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.familyview.casefile.web.ChronologyPageTests.entry;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.familyview.casefile.CasePartners;
@@ -88,6 +90,25 @@ class PartnerLanesTests {
         .contains("(significant)");
     assertThat(shared.fill()).as("red: one of them is significant").isEqualTo("#d4351c");
     assertThat(shared.y()).isEqualTo(timeline.lanes().getFirst().y());
+  }
+
+  @Test
+  void thePictureIsAnSvgImageWithEveryLaneAndMarkAndItsNamesEscaped() {
+    CasePartners ampersand =
+        partners(
+            partner("police", "Shires Police", PartnerKind.POLICE),
+            partner("health", "A&E <North>", PartnerKind.HEALTH));
+    Timeline timeline = Timeline.of(chronology, ampersand);
+    String uri = timeline.dataUri();
+    assertThat(uri).startsWith("data:image/svg+xml;base64,");
+    String svg =
+        new String(
+            Base64.getDecoder().decode(uri.substring(uri.indexOf(',') + 1)),
+            StandardCharsets.UTF_8);
+    assertThat(svg).startsWith("<svg xmlns='http://www.w3.org/2000/svg'").endsWith("</svg>");
+    assertThat(svg).contains("A&amp;E &lt;North&gt;").doesNotContain("A&E <North>");
+    assertThat(svg.split("<circle", -1)).hasSize(timeline.marks().size() + 1);
+    assertThat(timeline.records()).isEqualTo(5);
   }
 
   @Test
