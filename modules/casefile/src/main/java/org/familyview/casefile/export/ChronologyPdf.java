@@ -39,56 +39,9 @@ public final class ChronologyPdf {
 
   private ChronologyPdf() {}
 
-  public static byte[] render(
-      String title,
-      Chronology chronology,
-      ChronologyFilter filter,
-      List<FeedCoverage.Feed> coverage,
-      String exportedBy,
-      Instant exportedAt) {
-    return render(
-        title, List.of(), chronology, filter, coverage, List.of(), exportedBy, exportedAt);
-  }
-
-  /** The same, with the flags of the persons it covers at the top, where they are seen first. */
-  public static byte[] render(
-      String title,
-      Chronology chronology,
-      ChronologyFilter filter,
-      List<FeedCoverage.Feed> coverage,
-      List<CaseFlags.Flag> flags,
-      String exportedBy,
-      Instant exportedAt) {
-    return render(title, List.of(), chronology, filter, coverage, flags, exportedBy, exportedAt);
-  }
-
-  /** The same, with the family's members listed under the title. */
-  public static byte[] render(
-      String title,
-      List<String> members,
-      Chronology chronology,
-      ChronologyFilter filter,
-      List<FeedCoverage.Feed> coverage,
-      String exportedBy,
-      Instant exportedAt) {
-    return render(title, members, chronology, filter, coverage, List.of(), exportedBy, exportedAt);
-  }
-
-  /** The same, each flag naming its person by id (where no names are to hand). */
-  public static byte[] render(
-      String title,
-      List<String> members,
-      Chronology chronology,
-      ChronologyFilter filter,
-      List<FeedCoverage.Feed> coverage,
-      List<CaseFlags.Flag> flags,
-      String exportedBy,
-      Instant exportedAt) {
-    return render(
-        title, members, chronology, filter, coverage, flags, Map.of(), exportedBy, exportedAt);
-  }
-
   /**
+   * The chronology as a PDF: title, members, flags, the entries as filtered, and the feeds' state.
+   *
    * @param members one line per family member ("Jolene Tagg, parent or carer, born 2 Apr 1990"),
    *     listed under the title; empty for a person's chronology
    * @param flags the flags of the persons it covers, at the top where they are seen first

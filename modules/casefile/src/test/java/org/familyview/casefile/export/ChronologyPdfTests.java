@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -67,6 +68,7 @@ class ChronologyPdfTests {
     byte[] pdf =
         ChronologyPdf.render(
             "Chronology of Zoë Ñúñez (P1)",
+            List.of(),
             new Chronology(entries, List.of(entry(3, "Undated note", false))),
             ChronologyFilter.ALL,
             List.of(
@@ -79,6 +81,8 @@ class ChronologyPdfTests {
                     Duration.ofDays(4),
                     0,
                     "Education's latest extract failed to load.")),
+            List.of(),
+            Map.of(),
             "keyworker1",
             Instant.parse("2026-11-21T10:15:00Z"));
     Path out = Path.of("target", "chronology-sample.pdf");
@@ -125,7 +129,7 @@ class ChronologyPdfTests {
                     null,
                     new org.familyview.casefile.CaseFlags.Owner("Northshire Council", "CSC north"),
                     new org.familyview.casefile.CaseFlags.Contact("01632 960100", "01632 960999"))),
-            java.util.Map.of("P7", "Aisha Martin-Davis"),
+            Map.of("P7", "Aisha Martin-Davis"),
             "keyworker1",
             Instant.parse("2026-12-07T10:00:00Z"));
     try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -156,6 +160,8 @@ class ChronologyPdfTests {
             new Chronology(entries, List.of()),
             ChronologyFilter.ALL,
             List.of(),
+            List.of(),
+            Map.of(),
             "keyworker1",
             Instant.parse("2026-11-21T10:15:00Z"));
     try (PDDocument document = Loader.loadPDF(pdf)) {
