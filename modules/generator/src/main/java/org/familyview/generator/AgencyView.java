@@ -318,6 +318,9 @@ final class AgencyView implements Closeable {
     if (chance(ErrorKind.PHONE_TYPO, r) && HardCases.phoneTypo(f, r)) {
       made.add(ErrorKind.PHONE_TYPO);
     }
+    if (chance(ErrorKind.MIDDLE_NAME_SLIP, r) && HardCases.middleNameSlip(f, r)) {
+      made.add(ErrorKind.MIDDLE_NAME_SLIP);
+    }
   }
 
   private boolean chance(ErrorKind kind, SplittableRandom r) {

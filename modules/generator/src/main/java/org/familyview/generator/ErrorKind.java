@@ -39,7 +39,12 @@ enum ErrorKind {
   /** Hard case: the date of birth out by one day, one month or one year. */
   DATE_OF_BIRTH_SLIP("dobslip"),
   /** Hard case: one digit of the phone number mistyped, or two neighbours swapped. */
-  PHONE_TYPO("phonetypo");
+  PHONE_TYPO("phonetypo"),
+  /**
+   * Hard case: the middle names recorded carelessly: as initials, with the second left off, or with
+   * one letter wrong.
+   */
+  MIDDLE_NAME_SLIP("middleslip");
 
   private final String flag;
 

@@ -10,11 +10,13 @@ import org.familyview.extracts.PersonColumn;
 /**
  * The hard cases of public person-linkage sets, as record errors a profile can switch on:
  * honorifics, ordinals and post-nominals inside names, year-only dates of birth stored as 1
- * January, dates of birth out by a day, a month or a year, and emails and phones with one character
- * wrong. {@code --profile hard} sets them for every agency (rates below); each can also be set
- * alone with {@code --error honorific=RATE}, {@code yearonly=RATE}, {@code emailtypo=RATE}, {@code
- * dobslip=RATE}, {@code phonetypo=RATE}. The world's own hard cases (twins, parents and children
- * sharing names, namesakes) are made by the family model at its usual rates.
+ * January, dates of birth out by a day, a month or a year, emails and phones with one character
+ * wrong, and middle names recorded carelessly (initials, the second left off, a letter wrong).
+ * {@code --profile hard} sets them for every agency (rates below); each can also be set alone with
+ * {@code --error honorific=RATE}, {@code yearonly=RATE}, {@code emailtypo=RATE}, {@code
+ * dobslip=RATE}, {@code phonetypo=RATE}, {@code middleslip=RATE}. The world's own hard cases
+ * (twins, parents and children sharing names, namesakes) are made by the family model at its usual
+ * rates.
  */
 final class HardCases {
 
@@ -23,6 +25,7 @@ final class HardCases {
   static final double EMAIL_TYPO_RATE = 0.05;
   static final double DATE_OF_BIRTH_SLIP_RATE = 0.03;
   static final double PHONE_TYPO_RATE = 0.03;
+  static final double MIDDLE_NAME_SLIP_RATE = 0.08;
 
   private static final String[] BEFORE_MALE = {"Sir", "Lord", "Rev", "Dr"};
   private static final String[] BEFORE_FEMALE = {"Dame", "Lady", "Rev", "Dr"};
@@ -39,7 +42,8 @@ final class HardCases {
                 .with(ErrorKind.YEAR_ONLY_DATE, YEAR_ONLY_RATE)
                 .with(ErrorKind.EMAIL_TYPO, EMAIL_TYPO_RATE)
                 .with(ErrorKind.DATE_OF_BIRTH_SLIP, DATE_OF_BIRTH_SLIP_RATE)
-                .with(ErrorKind.PHONE_TYPO, PHONE_TYPO_RATE));
+                .with(ErrorKind.PHONE_TYPO, PHONE_TYPO_RATE)
+                .with(ErrorKind.MIDDLE_NAME_SLIP, MIDDLE_NAME_SLIP_RATE));
   }
 
   /** A title before the given name or a suffix after the family name; false if none fits. */
@@ -132,5 +136,37 @@ final class HardCases {
     }
     f[phone] = new String(c);
     return true;
+  }
+
+  /**
+   * The middle names as an agency in a hurry keeps them: initials only ("James Paul" as "J P"), the
+   * second of two left off, or one letter of the first wrong; false if there are none.
+   */
+  static boolean middleNameSlip(String[] f, SplittableRandom r) {
+    int column = PersonColumn.MIDDLE_NAMES.ordinal();
+    String middle = f[column];
+    if (middle == null || middle.isBlank()) {
+      return false;
+    }
+    String[] names = middle.trim().split(" +");
+    int kind = r.nextInt(3);
+    if (kind == 1 && names.length > 1) {
+      f[column] = names[0];
+    } else if (kind == 2 && names[0].length() >= 4) {
+      char[] c = names[0].toCharArray();
+      int at = 1 + r.nextInt(c.length - 2);
+      char t = c[at];
+      c[at] = c[at + 1];
+      c[at + 1] = t;
+      names[0] = new String(c);
+      f[column] = String.join(" ", names);
+    } else {
+      StringBuilder initials = new StringBuilder();
+      for (String name : names) {
+        initials.append(initials.isEmpty() ? "" : " ").append(name.charAt(0));
+      }
+      f[column] = initials.toString();
+    }
+    return !f[column].equals(middle);
   }
 }

@@ -73,6 +73,8 @@ class HardCasesTests {
           .isEqualTo(HardCases.DATE_OF_BIRTH_SLIP_RATE);
       assertThat(profiles.get(agency).rate(ErrorKind.PHONE_TYPO))
           .isEqualTo(HardCases.PHONE_TYPO_RATE);
+      assertThat(profiles.get(agency).rate(ErrorKind.MIDDLE_NAME_SLIP))
+          .isEqualTo(HardCases.MIDDLE_NAME_SLIP_RATE);
     }
   }
 
@@ -112,5 +114,30 @@ class HardCasesTests {
       }
       assertThat(differences).as(typed).isBetween(1, 2);
     }
+  }
+
+  @Test
+  void aMiddleNameSlipGivesInitialsDropsTheSecondOrSwapsTwoLetters() {
+    SplittableRandom r = new SplittableRandom(11);
+    Set<String> seen = new TreeSet<>();
+    for (int i = 0; i < 60; i++) {
+      String[] f = row();
+      f[PersonColumn.MIDDLE_NAMES.ordinal()] = "Louise Anne";
+      if (HardCases.middleNameSlip(f, r)) {
+        seen.add(f[PersonColumn.MIDDLE_NAMES.ordinal()]);
+      }
+    }
+    assertThat(seen).contains("L A", "Louise").hasSizeGreaterThan(2);
+    assertThat(seen)
+        .allSatisfy(
+            m ->
+                assertThat(
+                        m.equals("L A")
+                            || m.equals("Louise")
+                            || (m.endsWith(" Anne") && m.length() == "Louise Anne".length()))
+                    .as(m)
+                    .isTrue());
+    String[] none = row();
+    assertThat(HardCases.middleNameSlip(none, r)).isFalse();
   }
 }

@@ -25,7 +25,7 @@ public final class ComparisonSet {
     }
   }
 
-  /** Names, date of birth, residence, sex, identifiers, phone and email. */
+  /** Names, date of birth, residence, sex, identifiers, phone, email and middle names. */
   public static ComparisonSet standard() {
     return new ComparisonSet(
         List.of(
@@ -38,7 +38,8 @@ public final class ComparisonSet {
             new ExactComparison("upn", StandardisedRecord::upn),
             new ExactComparison("pnc_id", StandardisedRecord::pncId),
             new TypoComparison("phone", StandardisedRecord::phone),
-            new TypoComparison("email", StandardisedRecord::email)));
+            new TypoComparison("email", StandardisedRecord::email),
+            new MiddleNameComparison()));
   }
 
   public List<Comparison> comparisons() {

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * maximisation on a few dozen records has a few hundred pairs to learn from, and on the generator
  * it linked none of a 12-record world's people (docs/benchmarks.md). Trained without labels by
  * {@code link} on {@code generate --people 100000 --seed 31} (141,697 records), version
- * fs1-deaf310a1d1c; re-train and replace the resource as any model is replaced. Its prior is
+ * fs1-b49b735099c3; re-train and replace the resource as any model is replaced. Its prior is
  * rescaled to the population being linked: the expected number of other records of the same person
  * per record is kept, not the share of matching pairs.
  */

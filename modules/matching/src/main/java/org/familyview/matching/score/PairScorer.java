@@ -96,7 +96,7 @@ public final class PairScorer {
             .toArray();
     this.personal =
         java.util.stream.Stream.of(
-                "forename", "date_of_birth", "sex", "nhs_number", "upn", "pnc_id")
+                "forename", "date_of_birth", "sex", "nhs_number", "upn", "pnc_id", "middle_names")
             .mapToInt(comparisons::indexOf)
             .toArray();
   }
@@ -273,7 +273,8 @@ public final class PairScorer {
   /**
    * Relatives share a surname, an address, a postcode and a phone; a pair whose agreement rests on
    * those alone is a family, not a person, however high the weight. So the person's own details
-   * (forename, date of birth, sex, identifiers) must, taken together, clearly support the link.
+   * (forename, middle names, date of birth, sex, identifiers) must, taken together, clearly support
+   * the link.
    */
   double personalEvidence(StandardisedRecord left, int[] levels) {
     double total = 0;
@@ -461,7 +462,8 @@ public final class PairScorer {
   /** The household guard's outcome: at most a review task. */
   public static final RuleOutcome HOUSEHOLD_ONLY =
       new RuleOutcome.AtMostReview(
-          "the person's own details (forename, date of birth, sex, identifiers) do not clearly agree");
+          "the person's own details (forename, middle names, date of birth, sex, identifiers) do not"
+              + " clearly agree");
 
   /**
    * The corroboration rule's outcome when not even a date of birth is there to compare: the name is

@@ -50,6 +50,57 @@ class ComparisonTests {
         .isEqualTo(level);
   }
 
+  @ParameterizedTest(name = "{0} vs {1}: middle names level {2}")
+  @CsvSource(
+      nullValues = "NULL",
+      value = {
+        "James, James, 1",
+        "James Paul, james paul, 1",
+        "James, James Paul, 2",
+        "Paul James, James, 2",
+        "Jmaes, James, 3",
+        "Jamie, James, 5",
+        "J, James, 4",
+        "J P, James Paul, 4",
+        "J., Paul, 5",
+        "James, Paul, 5",
+        "Mary, Martha, 5",
+        "NULL, James, 0",
+        "James, NULL, 0"
+      })
+  void comparesMiddleNames(String left, String right, int level) {
+    MiddleNameComparison middle = new MiddleNameComparison();
+    assertThat(middle.level(middleNamed(left), middleNamed(right))).isEqualTo(level);
+    assertThat(middle.level(middleNamed(right), middleNamed(left))).isEqualTo(level);
+  }
+
+  @ParameterizedTest(name = "{0}: middle-name frequency value {1}")
+  @CsvSource(
+      nullValues = "NULL",
+      value = {"James Paul, james paul", "J P, NULL", "NULL, NULL"})
+  void weighsRareMiddleNamesButNotInitials(String middle, String value) {
+    assertThat(new MiddleNameComparison().termFrequencyValue(middleNamed(middle))).isEqualTo(value);
+  }
+
+  /** A second given name typed into the given-name field is a middle name too. */
+  @ParameterizedTest(name = "{0} vs middle names {1}: level {2}")
+  @CsvSource({"Mia Oliwia, Oliwia, 1", "Mia Oliwia, Zofia, 5"})
+  void readsGivenNamesAfterTheFirstAsMiddleNames(String given, String middle, int level) {
+    StandardisedRecord typedTogether = named(given, "Thompson-Smith");
+    StandardisedRecord apart =
+        standardiser.standardise(
+            SourceRecord.builder("b", "1")
+                .name("Mia", "Thompson-Smith")
+                .middleNames(middle)
+                .build());
+    assertThat(new MiddleNameComparison().level(typedTogether, apart)).isEqualTo(level);
+  }
+
+  private StandardisedRecord middleNamed(String middle) {
+    return standardiser.standardise(
+        SourceRecord.builder("a", "x" + middle).name("Mia", "Smith").middleNames(middle).build());
+  }
+
   @ParameterizedTest(name = "{0} vs {1}: surname level {2}")
   @CsvSource(
       nullValues = "NULL",
