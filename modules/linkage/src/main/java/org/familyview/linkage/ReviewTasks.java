@@ -38,9 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>A run raises what a steward must decide: possible matches (pairs between the thresholds no
  * steward has ruled on), must-links that could not be honoured, merges refused by the size cap, and
  * the families step's household conflicts. A task still open from an earlier run is not raised
- * again (its dedupe key is the kind and the two records); a household conflict is raised once.
- * Priority, highest first: children and police-held records, then uncertainty (a probability
- * nearest one half is the one a steward's look settles most).
+ * again (its dedupe key is the kind and the two records; a possible match is one task per pair of
+ * people, and the run raises none for two people an open task is already about: see {@link
+ * #openPossibleMatches}); a household conflict is raised once. Priority, highest first: children
+ * and police-held records, then uncertainty (a probability nearest one half is the one a steward's
+ * look settles most).
  */
 @Component
 public class ReviewTasks {
@@ -220,6 +222,18 @@ public class ReviewTasks {
             .param(id)
             .update()
         == 1;
+  }
+
+  /**
+   * The records of each possible-match task still open or awaiting approval: a run raises no new
+   * task for two people such a task is already about, whichever record pair it names.
+   */
+  public List<List<RecordKey>> openPossibleMatches() {
+    return jdbc.sql(
+            "select records::text from review_task where kind = 'POSSIBLE_MATCH'"
+                + " and status in ('OPEN', 'AWAITING_APPROVAL')")
+        .query((rs, n) -> records(rs.getString(1)))
+        .list();
   }
 
   /** Raises the pair tasks not already open; returns how many were raised. */

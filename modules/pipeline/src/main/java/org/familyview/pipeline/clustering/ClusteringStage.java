@@ -276,18 +276,25 @@ class ClusteringStage implements PipelineStage {
       StableIds.Assignment ids,
       @Nullable String modelVersion,
       Instant now) {
-    List<ReviewTasks.PairTask> tasks =
-        new ArrayList<>(PairTasks.possibleMatches(forReview, decisions.ruledOn()));
-    tasks.addAll(alarms(records.keys(), clustering));
-    return reviews.raise(
-        runId,
-        tasks,
+    java.util.function.Function<RecordKey, @Nullable String> personOf =
         key -> {
           Integer i = records.position().get(key);
           return i == null ? null : ids.ids().get(placements[i].cluster());
-        },
-        modelVersion,
-        now);
+        };
+    PairTasks.PossibleMatches possible =
+        PairTasks.possibleMatches(
+            forReview, decisions.ruledOn(), reviews.openPossibleMatches(), personOf);
+    log.info(
+        "Pipeline run {}: {} review pairs, {} inside one person, {} pairs of people"
+            + " ({} ruled on or with a task open)",
+        runId,
+        possible.reviewPairs(),
+        possible.withinOnePerson(),
+        possible.pairsOfPeople(),
+        possible.settled());
+    List<ReviewTasks.PairTask> tasks = new ArrayList<>(possible.tasks());
+    tasks.addAll(alarms(records.keys(), clustering));
+    return reviews.raise(runId, tasks, personOf, modelVersion, now);
   }
 
   private static List<ReviewTasks.PairTask> alarms(List<RecordKey> keys, Clustering clustering) {
