@@ -130,7 +130,10 @@ class ReviewQueueIntegrationTests {
             {"comparison": "forename", "levelDescription": "nickname or alias", "weight": 5.18, "termFrequencyAdjustment": 0},
             {"comparison": "surname", "levelDescription": "exact", "weight": 7.29, "termFrequencyAdjustment": 0.26},
             {"comparison": "residence", "levelDescription": "same address", "weight": 1.2, "termFrequencyAdjustment": 0}],
-          "matchWeight": 0.63, "matchProbability": 0.61, "decision": "REVIEW", "rule": ""}}
+          "matchWeight": 0.63, "matchProbability": 0.61, "decision": "REVIEW", "rule": ""},
+         "otherPairs": [{"left": {"agency": "education", "recordId": "ES"},
+           "right": {"agency": "health", "recordId": "HO"},
+           "matchWeight": 0.25, "matchProbability": 0.54}]}
         """;
     UUID task = world.task(health, school).detail(waterfall).save();
 
@@ -148,6 +151,12 @@ class ReviewQueueIntegrationTests {
     assertThat(view.get("waterfall").get("steps").get(1).get("running").asDouble())
         .isCloseTo(-13.3 + 5.18 + 7.29 + 0.26, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(view.get("waterfall").get("source").asString()).isEqualTo("task");
+    assertThat(view.get("otherPairs").size())
+        .as("the other record pairs between the same two people")
+        .isEqualTo(1);
+    assertThat(view.get("otherPairs").get(0).get("leftRecordId").asString()).isEqualTo("ES");
+    assertThat(view.get("otherPairs").get(0).get("rightAgency").asString()).isEqualTo("health");
+    assertThat(view.get("otherPairs").get(0).get("matchWeight").asDouble()).isEqualTo(0.25);
     assertThat(view.get("candidates").valueStream().map(c -> c.get("personId").asString()))
         .containsExactly(adult, pupil);
     assertThat(view.get("candidates").get(0).get("records").size())
