@@ -398,7 +398,10 @@ public class ReviewTasks {
     return inserted == 1 ? Optional.of(id) : Optional.empty();
   }
 
-  /** What retention did to the queue: tasks removed, and tasks left with fewer records. */
+  /**
+   * What retention did to the queue: tasks removed, and tasks left with fewer records (or a
+   * possible match with fewer other record pairs in its detail).
+   */
   public record Erased(int removed, int reduced) {}
 
   /**
@@ -428,8 +431,34 @@ public class ReviewTasks {
                     """)
             .params(agencies, recordIds, emptied, emptied)
             .update();
-    return new Erased(removed, reduced);
+    int lessEvidence = jdbc.sql(OTHER_PAIRS_NAMING_ERASED).params(agencies, recordIds).update();
+    return new Erased(removed, reduced + lessEvidence);
   }
+
+  /**
+   * Retention of a possible match's other record pairs (its detail's {@code otherPairs}): an entry
+   * naming an erased record is taken out, the rest kept in order. Parameters: agencies, record ids.
+   */
+  private static final String OTHER_PAIRS_NAMING_ERASED =
+      """
+      with d as (select * from unnest(?::text[], ?::text[]) as d(agency, record_id))
+      update review_task t
+         set detail = jsonb_set(t.detail, '{otherPairs}', coalesce(
+               (select jsonb_agg(e.o order by e.n)
+                  from jsonb_array_elements(t.detail->'otherPairs') with ordinality e(o, n)
+                 where not exists (
+                   select 1 from d
+                    where (upper(e.o->'left'->>'agency') = d.agency
+                           and e.o->'left'->>'recordId' = d.record_id)
+                       or (upper(e.o->'right'->>'agency') = d.agency
+                           and e.o->'right'->>'recordId' = d.record_id))), '[]'::jsonb))
+       where jsonb_typeof(t.detail->'otherPairs') = 'array'
+         and exists (
+           select 1 from jsonb_array_elements(t.detail->'otherPairs') o, d
+            where (upper(o->'left'->>'agency') = d.agency and o->'left'->>'recordId' = d.record_id)
+               or (upper(o->'right'->>'agency') = d.agency
+                   and o->'right'->>'recordId' = d.record_id))
+      """;
 
   /**
    * The tasks naming an erased record or an emptied person, with the records each has left ({@code
