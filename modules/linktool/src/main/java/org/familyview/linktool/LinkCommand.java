@@ -167,13 +167,7 @@ public final class LinkCommand {
       timings.put("read and standardise", readMillis);
       timings.putAll(linkage.timingsMillis());
       timings.put("write", (now - writeStart) / 1_000_000);
-      String summary =
-          summary(
-              linkage,
-              scores,
-              truth == null ? null : truth.cluster(),
-              timings,
-              (now - start) / 1_000_000);
+      String summary = summary(linkage, scores, truth, timings, (now - start) / 1_000_000);
       Files.writeString(options.out.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
       out.print(summary);
       return 0;
@@ -415,7 +409,7 @@ public final class LinkCommand {
   static String summary(
       Linkage linkage,
       @Nullable Evaluation truth,
-      int @Nullable [] truthCluster,
+      @Nullable Labels labels,
       Map<String, Long> timingsMillis,
       long totalMillis) {
     StringBuilder s = new StringBuilder();
@@ -431,7 +425,7 @@ public final class LinkCommand {
             linkage.count(LinkDecision.LINK),
             linkage.count(LinkDecision.REVIEW),
             model.version()));
-    s.append(ReviewTaskReport.line(linkage, truthCluster));
+    s.append(ReviewTaskReport.line(linkage, labels == null ? null : labels.cluster()));
     s.append(
         String.format(
             Locale.ROOT,
