@@ -14,15 +14,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.JsonNode;
 
 /** The steward's queue and what a task shows, through the API with real tokens. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
 class ReviewQueueIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired MockMvc mvc;
 
   ReviewApi api;
   World world;
@@ -177,6 +184,53 @@ class ReviewQueueIntegrationTests {
             .query(Long.class)
             .single();
     assertThat(audited).isEqualTo(2);
+  }
+
+  @Test
+  void aPossibleMatchPageListsTheOtherRecordPairsBetweenItsTwoPeople() throws Exception {
+    Instant then = Instant.now().minus(2, ChronoUnit.DAYS);
+    RecordKey health = world.record("health", "HP").named("Ruth", "Adeyemi").save();
+    RecordKey council = world.record("council", "CP").named("Ruth", "Adeyemi").save();
+    RecordKey school = world.record("education", "EP").named("Ruth", "Adeyemi").save();
+    RecordKey police = world.record("police", "PP").named("Ruth", "Adeyemi").save();
+    world.person(then, health, council);
+    world.person(then, school, police);
+    String detail =
+        """
+        {"contributions": [], "matchWeight": 2.5,
+         "otherPairs": [{"left": {"agency": "%s", "recordId": "%s"},
+           "right": {"agency": "%s", "recordId": "%s"},
+           "matchWeight": 1.75, "matchProbability": 0.7703}]}
+        """
+            .formatted(council.agency(), council.recordId(), police.agency(), police.recordId());
+    UUID withOthers = world.task(health, school).detail(detail).save();
+    UUID alone = world.task(council, school).detail("{\"otherPairs\": []}").save();
+
+    String page = page("/review/tasks/" + withOthers);
+    String other = page("/review/tasks/" + alone);
+
+    assertThat(page).contains("id=\"other-pairs\"");
+    String section =
+        page.substring(page.indexOf("id=\"other-pairs\""), page.indexOf("The candidate people"));
+    assertThat(section)
+        .contains("Other record pairs between these two people")
+        .contains(council.agency() + "/" + council.recordId())
+        .contains(police.agency() + "/" + police.recordId())
+        .contains("1.75", "0.7703")
+        .doesNotContain(health.agency() + "/" + health.recordId());
+    assertThat(other).doesNotContain("id=\"other-pairs\"").contains("id=\"waterfall-note\"");
+  }
+
+  private String page(String path) throws Exception {
+    return mvc.perform(
+            MockMvcRequestBuilders.get(path)
+                .with(
+                    SecurityMockMvcRequestPostProcessors.oidcLogin()
+                        .idToken(t -> t.claim("preferred_username", "steward").claim("name", "S"))
+                        .authorities(new SimpleGrantedAuthority("ROLE_data-steward"))))
+        .andReturn()
+        .getResponse()
+        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static List<String> ids(JsonNode page) {
