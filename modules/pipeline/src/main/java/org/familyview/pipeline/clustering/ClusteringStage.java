@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.familyview.linkage.MatchDecisions;
 import org.familyview.linkage.PairKey;
 import org.familyview.linkage.PersonLinks;
@@ -276,7 +277,7 @@ class ClusteringStage implements PipelineStage {
       StableIds.Assignment ids,
       @Nullable String modelVersion,
       Instant now) {
-    java.util.function.Function<RecordKey, @Nullable String> personOf =
+    Function<RecordKey, @Nullable String> personOf =
         key -> {
           Integer i = records.position().get(key);
           return i == null ? null : ids.ids().get(placements[i].cluster());
