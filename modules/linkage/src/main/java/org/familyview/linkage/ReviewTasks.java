@@ -38,9 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>A run raises what a steward must decide: possible matches (pairs between the thresholds no
  * steward has ruled on), must-links that could not be honoured, merges refused by the size cap, and
  * the families step's household conflicts. A task still open from an earlier run is not raised
- * again (its dedupe key is the kind and the two records); a household conflict is raised once.
- * Priority, highest first: children and police-held records, then uncertainty (a probability
- * nearest one half is the one a steward's look settles most).
+ * again (its dedupe key is the kind and the two records; a possible match is one task per pair of
+ * people, and the run raises none for two people an open task is already about: see {@link
+ * #openPossibleMatches}); a household conflict is raised once. Priority, highest first: children
+ * and police-held records, then uncertainty (a probability nearest one half is the one a steward's
+ * look settles most).
  */
 @Component
 public class ReviewTasks {
@@ -222,6 +224,18 @@ public class ReviewTasks {
         == 1;
   }
 
+  /**
+   * The records of each possible-match task still open or awaiting approval: a run raises no new
+   * task for two people such a task is already about, whichever record pair it names.
+   */
+  public List<List<RecordKey>> openPossibleMatches() {
+    return jdbc.sql(
+            "select records::text from review_task where kind = 'POSSIBLE_MATCH'"
+                + " and status in ('OPEN', 'AWAITING_APPROVAL')")
+        .query((rs, n) -> records(rs.getString(1)))
+        .list();
+  }
+
   /** Raises the pair tasks not already open; returns how many were raised. */
   public long raise(
       UUID runId,
@@ -384,7 +398,10 @@ public class ReviewTasks {
     return inserted == 1 ? Optional.of(id) : Optional.empty();
   }
 
-  /** What retention did to the queue: tasks removed, and tasks left with fewer records. */
+  /**
+   * What retention did to the queue: tasks removed, and tasks left with fewer records (or a
+   * possible match with fewer other record pairs in its detail).
+   */
   public record Erased(int removed, int reduced) {}
 
   /**
@@ -414,8 +431,34 @@ public class ReviewTasks {
                     """)
             .params(agencies, recordIds, emptied, emptied)
             .update();
-    return new Erased(removed, reduced);
+    int lessEvidence = jdbc.sql(OTHER_PAIRS_NAMING_ERASED).params(agencies, recordIds).update();
+    return new Erased(removed, reduced + lessEvidence);
   }
+
+  /**
+   * Retention of a possible match's other record pairs (its detail's {@code otherPairs}): an entry
+   * naming an erased record is taken out, the rest kept in order. Parameters: agencies, record ids.
+   */
+  private static final String OTHER_PAIRS_NAMING_ERASED =
+      """
+      with d as (select * from unnest(?::text[], ?::text[]) as d(agency, record_id))
+      update review_task t
+         set detail = jsonb_set(t.detail, '{otherPairs}', coalesce(
+               (select jsonb_agg(e.o order by e.n)
+                  from jsonb_array_elements(t.detail->'otherPairs') with ordinality e(o, n)
+                 where not exists (
+                   select 1 from d
+                    where (upper(e.o->'left'->>'agency') = d.agency
+                           and e.o->'left'->>'recordId' = d.record_id)
+                       or (upper(e.o->'right'->>'agency') = d.agency
+                           and e.o->'right'->>'recordId' = d.record_id))), '[]'::jsonb))
+       where jsonb_typeof(t.detail->'otherPairs') = 'array'
+         and exists (
+           select 1 from jsonb_array_elements(t.detail->'otherPairs') o, d
+            where (upper(o->'left'->>'agency') = d.agency and o->'left'->>'recordId' = d.record_id)
+               or (upper(o->'right'->>'agency') = d.agency
+                   and o->'right'->>'recordId' = d.record_id))
+      """;
 
   /**
    * The tasks naming an erased record or an emptied person, with the records each has left ({@code

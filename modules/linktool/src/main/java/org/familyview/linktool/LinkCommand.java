@@ -167,7 +167,7 @@ public final class LinkCommand {
       timings.put("read and standardise", readMillis);
       timings.putAll(linkage.timingsMillis());
       timings.put("write", (now - writeStart) / 1_000_000);
-      String summary = summary(linkage, scores, timings, (now - start) / 1_000_000);
+      String summary = summary(linkage, scores, truth, timings, (now - start) / 1_000_000);
       Files.writeString(options.out.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
       out.print(summary);
       return 0;
@@ -409,6 +409,7 @@ public final class LinkCommand {
   static String summary(
       Linkage linkage,
       @Nullable Evaluation truth,
+      @Nullable Labels labels,
       Map<String, Long> timingsMillis,
       long totalMillis) {
     StringBuilder s = new StringBuilder();
@@ -424,6 +425,7 @@ public final class LinkCommand {
             linkage.count(LinkDecision.LINK),
             linkage.count(LinkDecision.REVIEW),
             model.version()));
+    s.append(ReviewTaskReport.line(linkage, labels == null ? null : labels.cluster()));
     s.append(
         String.format(
             Locale.ROOT,

@@ -99,6 +99,11 @@ class LinkCommandTests {
     assertThat(out.resolve("summary.txt")).exists();
     assertThat(out.toFile().list()).contains("model.txt");
     assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("pairwise", "B-cubed");
+    assertThat(Files.readString(out.resolve("summary.txt")))
+        .containsPattern("(?m)^records [0-9,]+  people [0-9,]+  .*  review [0-9,]+  model ")
+        .containsPattern(
+            "(?m)^review tasks \\(pairs of people\\): [0-9,]+ \\([0-9.]+ per 1,000 records\\);"
+                + " review pairs within one person: [0-9,]+; tasks true on truth: ");
   }
 
   @Test

@@ -506,6 +506,143 @@ class PipelineIntegrationTests {
   }
 
   @Test
+  void possibleMatchesAreOneTaskPerPairOfPeopleAndANoMatchSettlesThePeopleTheNextNight()
+      throws Exception {
+    jdbc.sql("delete from source_person").update();
+    SourceRows.load(template, NOISY);
+    String first = api.start(steward, null);
+    complete(first);
+
+    long reviewPairs =
+        count(
+            "select count(*) from pipeline_match_pair where decision = 'REVIEW' and run_id = '"
+                + first
+                + "'");
+    long inside =
+        count(
+            "select count(*) from pipeline_match_pair p"
+                + " join person_record l on l.agency = p.left_agency"
+                + " and l.record_id = p.left_record_id"
+                + " join person_record r on r.agency = p.right_agency"
+                + " and r.record_id = p.right_record_id"
+                + " where p.decision = 'REVIEW' and l.person_id = r.person_id and p.run_id = '"
+                + first
+                + "'");
+    long inTasks =
+        count(
+            "select coalesce(sum(1 + jsonb_array_length(detail->'otherPairs')), 0)"
+                + " from review_task where kind = 'POSSIBLE_MATCH'");
+    assertThat(inside).as("the world has review pairs inside one person").isPositive();
+    assertThat(count(WITH_OTHER_PAIRS))
+        .as("the world has two people with several review pairs between them")
+        .isGreaterThanOrEqualTo(2);
+    assertThat(inTasks + inside)
+        .as("every review pair is in one task, or inside one person and in none")
+        .isEqualTo(reviewPairs);
+    assertThat(inTasks).isLessThan(reviewPairs);
+    List<List<String>> people = openTaskPeople();
+    assertThat(people)
+        .as("no task about records one person already holds")
+        .allMatch(p -> !p.get(0).equals(p.get(1)));
+    assertThat(people).as("one task per pair of people").doesNotHaveDuplicates();
+    assertThat(
+            count(
+                "select count(*) from review_task t,"
+                    + " jsonb_array_elements(t.detail->'otherPairs') o"
+                    + " join person_record l on l.agency = o->'left'->>'agency'"
+                    + " and l.record_id = o->'left'->>'recordId'"
+                    + " join person_record r on r.agency = o->'right'->>'agency'"
+                    + " and r.record_id = o->'right'->>'recordId'"
+                    + " where t.kind = 'POSSIBLE_MATCH' and (l.person_id = r.person_id"
+                    + " or not array[l.person_id, r.person_id] <@ t.person_ids"
+                    + " or (o->>'matchWeight')::float > t.match_weight)"))
+        .as("the other pairs lie between the task's two people and are no stronger")
+        .isZero();
+
+    List<String[]> withOthers =
+        jdbc.sql(
+                "select id::text, records->0->>'agency', records->0->>'recordId',"
+                    + " records->1->>'agency', records->1->>'recordId',"
+                    + " detail->'otherPairs'->0->'left'->>'agency',"
+                    + " detail->'otherPairs'->0->'left'->>'recordId',"
+                    + " detail->'otherPairs'->0->'right'->>'agency',"
+                    + " detail->'otherPairs'->0->'right'->>'recordId',"
+                    + " person_ids[1], person_ids[2]"
+                    + " from review_task where kind = 'POSSIBLE_MATCH'"
+                    + " and jsonb_array_length(detail->'otherPairs') > 0 order by id limit 2")
+            .query(
+                (rs, n) -> {
+                  String[] row = new String[11];
+                  for (int i = 0; i < 11; i++) {
+                    row[i] = rs.getString(i + 1);
+                  }
+                  return row;
+                })
+            .list();
+    // A steward says "not the same" about the task's (strongest) pair, as the workbench does.
+    String[] ruled = withOthers.get(0);
+    decide("CANNOT_LINK", new String[] {ruled[1], ruled[2]}, new String[] {ruled[3], ruled[4]});
+    jdbc.sql("update review_task set status = 'DECIDED' where id = ?::uuid")
+        .param(ruled[0])
+        .update();
+    // Another task left open names another record pair between its two people (as one raised
+    // before the strongest pair changed would): it is not raised again under the strongest pair.
+    String[] open = withOthers.get(1);
+    jdbc.sql("update review_task set records = ?::jsonb, dedupe_key = ? where id = ?::uuid")
+        .params(
+            "[{\"agency\": \""
+                + open[5]
+                + "\", \"recordId\": \""
+                + open[6]
+                + "\"},"
+                + " {\"agency\": \""
+                + open[7]
+                + "\", \"recordId\": \""
+                + open[8]
+                + "\"}]",
+            "POSSIBLE_MATCH:moved",
+            open[0])
+        .update();
+    long tasks = count("select count(*) from review_task where kind = 'POSSIBLE_MATCH'");
+
+    complete(api.start(steward, null));
+
+    String[] left = {ruled[1], ruled[2]};
+    String[] right = {ruled[3], ruled[4]};
+    assertThat(personOf(left))
+        .as("the no-match keeps the two people apart")
+        .isNotEqualTo(personOf(right));
+    List<String> apart = new ArrayList<>(List.of(personOf(left), personOf(right)));
+    apart.sort(null);
+    people = openTaskPeople();
+    assertThat(people)
+        .as("no task for two people a steward has ruled on, under any record pair")
+        .doesNotContain(apart);
+    assertThat(people)
+        .as("an open task for two people is not raised again under another record pair")
+        .doesNotHaveDuplicates()
+        .contains(List.of(open[9], open[10]));
+    assertThat(count("select count(*) from review_task where kind = 'POSSIBLE_MATCH'"))
+        .as("the second night raises nothing new over the same records")
+        .isEqualTo(tasks);
+  }
+
+  /** The people each open possible-match task's two records are in now, the lower id first. */
+  private List<List<String>> openTaskPeople() {
+    return jdbc.sql(
+            "select min(pr.person_id), max(pr.person_id) from review_task t,"
+                + " jsonb_array_elements(t.records) r join person_record pr"
+                + " on pr.agency = r->>'agency' and pr.record_id = r->>'recordId'"
+                + " where t.kind = 'POSSIBLE_MATCH' and t.status = 'OPEN' group by t.id")
+        .query((rs, n) -> List.of(rs.getString(1), rs.getString(2)))
+        .list();
+  }
+
+  private static final String WITH_OTHER_PAIRS =
+      "select count(*) from review_task where kind = 'POSSIBLE_MATCH'"
+          + " and jsonb_array_length(detail->'otherPairs') > 0";
+
+  @Test
   void aFailedRunRestartsAtTheStepThatFailed() throws Exception {
     CriteriaStub.failNext = true;
     int before = CriteriaStub.executions.get();

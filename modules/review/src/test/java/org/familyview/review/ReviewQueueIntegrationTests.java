@@ -14,15 +14,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.JsonNode;
 
 /** The steward's queue and what a task shows, through the API with real tokens. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
 class ReviewQueueIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired MockMvc mvc;
 
   ReviewApi api;
   World world;
@@ -130,7 +137,10 @@ class ReviewQueueIntegrationTests {
             {"comparison": "forename", "levelDescription": "nickname or alias", "weight": 5.18, "termFrequencyAdjustment": 0},
             {"comparison": "surname", "levelDescription": "exact", "weight": 7.29, "termFrequencyAdjustment": 0.26},
             {"comparison": "residence", "levelDescription": "same address", "weight": 1.2, "termFrequencyAdjustment": 0}],
-          "matchWeight": 0.63, "matchProbability": 0.61, "decision": "REVIEW", "rule": ""}}
+          "matchWeight": 0.63, "matchProbability": 0.61, "decision": "REVIEW", "rule": ""},
+         "otherPairs": [{"left": {"agency": "education", "recordId": "ES"},
+           "right": {"agency": "health", "recordId": "HO"},
+           "matchWeight": 0.25, "matchProbability": 0.54}]}
         """;
     UUID task = world.task(health, school).detail(waterfall).save();
 
@@ -148,6 +158,12 @@ class ReviewQueueIntegrationTests {
     assertThat(view.get("waterfall").get("steps").get(1).get("running").asDouble())
         .isCloseTo(-13.3 + 5.18 + 7.29 + 0.26, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(view.get("waterfall").get("source").asString()).isEqualTo("task");
+    assertThat(view.get("otherPairs").size())
+        .as("the other record pairs between the same two people")
+        .isEqualTo(1);
+    assertThat(view.get("otherPairs").get(0).get("leftRecordId").asString()).isEqualTo("ES");
+    assertThat(view.get("otherPairs").get(0).get("rightAgency").asString()).isEqualTo("health");
+    assertThat(view.get("otherPairs").get(0).get("matchWeight").asDouble()).isEqualTo(0.25);
     assertThat(view.get("candidates").valueStream().map(c -> c.get("personId").asString()))
         .containsExactly(adult, pupil);
     assertThat(view.get("candidates").get(0).get("records").size())
@@ -168,6 +184,53 @@ class ReviewQueueIntegrationTests {
             .query(Long.class)
             .single();
     assertThat(audited).isEqualTo(2);
+  }
+
+  @Test
+  void aPossibleMatchPageListsTheOtherRecordPairsBetweenItsTwoPeople() throws Exception {
+    Instant then = Instant.now().minus(2, ChronoUnit.DAYS);
+    RecordKey health = world.record("health", "HP").named("Ruth", "Adeyemi").save();
+    RecordKey council = world.record("council", "CP").named("Ruth", "Adeyemi").save();
+    RecordKey school = world.record("education", "EP").named("Ruth", "Adeyemi").save();
+    RecordKey police = world.record("police", "PP").named("Ruth", "Adeyemi").save();
+    world.person(then, health, council);
+    world.person(then, school, police);
+    String detail =
+        """
+        {"contributions": [], "matchWeight": 2.5,
+         "otherPairs": [{"left": {"agency": "%s", "recordId": "%s"},
+           "right": {"agency": "%s", "recordId": "%s"},
+           "matchWeight": 1.75, "matchProbability": 0.7703}]}
+        """
+            .formatted(council.agency(), council.recordId(), police.agency(), police.recordId());
+    UUID withOthers = world.task(health, school).detail(detail).save();
+    UUID alone = world.task(council, school).detail("{\"otherPairs\": []}").save();
+
+    String page = page("/review/tasks/" + withOthers);
+    String other = page("/review/tasks/" + alone);
+
+    assertThat(page).contains("id=\"other-pairs\"");
+    String section =
+        page.substring(page.indexOf("id=\"other-pairs\""), page.indexOf("The candidate people"));
+    assertThat(section)
+        .contains("Other record pairs between these two people")
+        .contains(council.agency() + "/" + council.recordId())
+        .contains(police.agency() + "/" + police.recordId())
+        .contains("1.75", "0.7703")
+        .doesNotContain(health.agency() + "/" + health.recordId());
+    assertThat(other).doesNotContain("id=\"other-pairs\"").contains("id=\"waterfall-note\"");
+  }
+
+  private String page(String path) throws Exception {
+    return mvc.perform(
+            MockMvcRequestBuilders.get(path)
+                .with(
+                    SecurityMockMvcRequestPostProcessors.oidcLogin()
+                        .idToken(t -> t.claim("preferred_username", "steward").claim("name", "S"))
+                        .authorities(new SimpleGrantedAuthority("ROLE_data-steward"))))
+        .andReturn()
+        .getResponse()
+        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static List<String> ids(JsonNode page) {

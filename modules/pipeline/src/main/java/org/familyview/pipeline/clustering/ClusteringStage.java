@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.familyview.linkage.MatchDecisions;
 import org.familyview.linkage.PairKey;
 import org.familyview.linkage.PersonLinks;
@@ -276,18 +277,25 @@ class ClusteringStage implements PipelineStage {
       StableIds.Assignment ids,
       @Nullable String modelVersion,
       Instant now) {
-    List<ReviewTasks.PairTask> tasks =
-        new ArrayList<>(PairTasks.possibleMatches(forReview, decisions.ruledOn()));
-    tasks.addAll(alarms(records.keys(), clustering));
-    return reviews.raise(
-        runId,
-        tasks,
+    Function<RecordKey, @Nullable String> personOf =
         key -> {
           Integer i = records.position().get(key);
           return i == null ? null : ids.ids().get(placements[i].cluster());
-        },
-        modelVersion,
-        now);
+        };
+    PairTasks.PossibleMatches possible =
+        PairTasks.possibleMatches(
+            forReview, decisions.ruledOn(), reviews.openPossibleMatches(), personOf);
+    log.info(
+        "Pipeline run {}: {} review pairs, {} inside one person, {} pairs of people"
+            + " ({} ruled on or with a task open)",
+        runId,
+        possible.reviewPairs(),
+        possible.withinOnePerson(),
+        possible.pairsOfPeople(),
+        possible.settled());
+    List<ReviewTasks.PairTask> tasks = new ArrayList<>(possible.tasks());
+    tasks.addAll(alarms(records.keys(), clustering));
+    return reviews.raise(runId, tasks, personOf, modelVersion, now);
   }
 
   private static List<ReviewTasks.PairTask> alarms(List<RecordKey> keys, Clustering clustering) {

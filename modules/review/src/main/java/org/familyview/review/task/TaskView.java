@@ -7,8 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a steward needs to decide a task: its records side by side, field by field with a flag
- * where they differ, the waterfall of the match weight, every record of each candidate person, and
- * the families those people are in. Record data only: no events, no chronology.
+ * where they differ, the waterfall of the match weight, the other record pairs the nightly run
+ * found between the same two people (a possible match is one task per pair of people, named by its
+ * strongest pair), every record of each candidate person, and the families those people are in.
+ * Record data only: no events, no chronology.
  */
 public record TaskView(
     ReviewTask task,
@@ -16,8 +18,21 @@ public record TaskView(
     List<FieldRow> fields,
     @Nullable Waterfall waterfall,
     String waterfallNote,
+    List<OtherPair> otherPairs,
     List<Candidate> candidates,
     List<Family> families) {
+
+  /**
+   * Another review pair between the task's two people, weaker than (or as strong as) the task's
+   * own: evidence beside it. A decision still acts on the task's two records.
+   */
+  public record OtherPair(
+      String leftAgency,
+      String leftRecordId,
+      String rightAgency,
+      String rightRecordId,
+      double matchWeight,
+      double matchProbability) {}
 
   /** One record of the task, a column of the side-by-side table. */
   public record Column(String agency, String recordId, @Nullable String personId, boolean found) {}

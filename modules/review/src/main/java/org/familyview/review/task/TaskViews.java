@@ -20,6 +20,7 @@ import org.familyview.matching.estimate.ModelParameters;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /** Assembles a {@link TaskView} from the task, the source records, the people and families. */
 @Component("workbench.taskViews")
@@ -65,7 +66,8 @@ public class TaskViews {
         task.records().stream().map(records::get).toList(); // null where missing
     List<TaskView.FieldRow> fields = compare(ordered);
 
-    Waterfall waterfall = Waterfall.fromDetail(tasks.detail(task.id()).orElse(null));
+    JsonNode detail = tasks.detail(task.id()).orElse(null);
+    Waterfall waterfall = Waterfall.fromDetail(detail);
     String note;
     if (waterfall != null) {
       note = "Kept by the nightly run that raised this task.";
@@ -88,7 +90,44 @@ public class TaskViews {
     personIds.addAll(task.personIds());
     List<TaskView.Candidate> candidates = candidates(personIds, Set.copyOf(task.records()));
     List<TaskView.Family> families = families(personIds);
-    return new TaskView(task, columns, fields, waterfall, note, candidates, families);
+    return new TaskView(
+        task, columns, fields, waterfall, note, otherPairs(detail), candidates, families);
+  }
+
+  /**
+   * The other record pairs a possible-match task's detail lists ({@code otherPairs}: left and right
+   * as agency and record id, match weight and probability), strongest first as the run wrote them;
+   * none for other tasks or older ones. An entry missing a record or a weight is left out.
+   */
+  static List<TaskView.OtherPair> otherPairs(@Nullable JsonNode detail) {
+    List<TaskView.OtherPair> pairs = new ArrayList<>();
+    JsonNode others = detail == null ? null : detail.get("otherPairs");
+    if (others == null || !others.isArray()) {
+      return pairs;
+    }
+    for (JsonNode o : others) {
+      JsonNode left = o.get("left");
+      JsonNode right = o.get("right");
+      if (!isRecord(left)
+          || !isRecord(right)
+          || !o.path("matchWeight").isNumber()
+          || !o.path("matchProbability").isNumber()) {
+        continue;
+      }
+      pairs.add(
+          new TaskView.OtherPair(
+              left.get("agency").asString(),
+              left.get("recordId").asString(),
+              right.get("agency").asString(),
+              right.get("recordId").asString(),
+              o.get("matchWeight").asDouble(),
+              o.get("matchProbability").asDouble()));
+    }
+    return pairs;
+  }
+
+  private static boolean isRecord(@Nullable JsonNode node) {
+    return node != null && node.hasNonNull("agency") && node.hasNonNull("recordId");
   }
 
   /** The identifying fields of any records side by side (also used for persons). */

@@ -98,6 +98,17 @@ class RetentionErasureIntegrationTests {
     rows.decision(recent, mixedCurrent);
     UUID namingOld = rows.reviewTask(old, recent);
     UUID notNamingOld = rows.reviewTask(recent, mixedCurrent);
+    // A possible match lists the other record pairs between its two people: one names the
+    // expired record, one does not.
+    jdbc.sql("update review_task set detail = ?::jsonb where id = ?")
+        .params(
+            "{\"waterfall\": [], \"otherPairs\": ["
+                + otherPair(old, mixedCurrent, 1.5)
+                + ", "
+                + otherPair(recent, mixedOld.replace("RM-", "RX-"), 0.5)
+                + "]}",
+            notNamingOld)
+        .update();
     rows.warning(oldDrop, "persons.csv", 7);
     rows.warning(recentDrop, "persons.csv", 7);
     rows.staged(oldDrop, "RO-" + s);
@@ -145,6 +156,16 @@ class RetentionErasureIntegrationTests {
     }
     assertThat(rows.count("select count(*) from review_task where id = ?", namingOld)).isZero();
     assertThat(rows.count("select count(*) from review_task where id = ?", notNamingOld)).isOne();
+    assertThat(
+            jdbc.sql(
+                    "select detail->'otherPairs'->0->'right'->>'recordId'"
+                        + " || ' ' || jsonb_array_length(detail->'otherPairs')"
+                        + " from review_task where id = ?")
+                .param(notNamingOld)
+                .query(String.class)
+                .single())
+        .as("the other pair naming the expired record is gone, the other kept")
+        .isEqualTo("RX-" + s + " 1");
     assertThat(rows.count("select count(*) from extract_warning where extract_id = ?", oldDrop))
         .isZero();
     assertThat(rows.count("select count(*) from family_member where person_id = ?", "P-OLD-" + s))
@@ -261,5 +282,12 @@ class RetentionErasureIntegrationTests {
         Set.of(),
         null,
         Set.of("police".toLowerCase(Locale.ROOT)));
+  }
+
+  private static String otherPair(String left, String right, double weight) {
+    String[] l = left.split("/", 2);
+    String[] r = right.split("/", 2);
+    return "{\"left\": {\"agency\": \"%s\", \"recordId\": \"%s\"}, \"right\": {\"agency\": \"%s\", \"recordId\": \"%s\"}, \"matchWeight\": %s, \"matchProbability\": 0.5}"
+        .formatted(l[0], l[1], r[0], r[1], weight);
   }
 }
