@@ -5,7 +5,8 @@
 # in its own schema and indices), runs a first full night, and with --changed a second night after
 # changing that fraction of the records (a third new, a third gone, a third changed:
 # modules/pipeline/src/test/bench/ChangeSnapshot.java). Prints per step the wall time, CPU time and
-# peak heap of the application (its log line per step), the candidate and kept pairs, links,
+# peak heap of the application (its log line per step), the candidate and kept pairs (and those
+# handed to clustering), links,
 # people, families and review tasks; the last line is one JSON object. Sourced by ./familyview.
 # Knobs: FV_BENCH_DIR (var/bench/nightly), FV_BENCH_PORT (portal port + 5), FV_BENCH_APP_HEAP (8g,
 # the target's heap), FV_BENCH_SCHEMA (nightly_bench), FV_BENCH_INDEX_PREFIX
