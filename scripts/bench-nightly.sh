@@ -6,8 +6,8 @@
 # changing that fraction of the records (a third new, a third gone, a third changed:
 # modules/pipeline/src/test/bench/ChangeSnapshot.java). Prints per step the wall time, CPU time and
 # peak heap of the application (its log line per step), the candidate and kept pairs (and those
-# handed to clustering), links,
-# people, families and review tasks; the last line is one JSON object. Sourced by ./familyview.
+# handed to clustering), links, people, families, review tasks and the load average; the last line
+# is one JSON object. Sourced by ./familyview.
 # Knobs: FV_BENCH_DIR (var/bench/nightly), FV_BENCH_PORT (portal port + 5), FV_BENCH_APP_HEAP (8g,
 # the target's heap), FV_BENCH_SCHEMA (nightly_bench), FV_BENCH_INDEX_PREFIX
 # (familyview-nightlybench), FV_BENCH_KEEP=1 (keep schema and indices).
