@@ -5,8 +5,9 @@
 # in its own schema and indices), runs a first full night, and with --changed a second night after
 # changing that fraction of the records (a third new, a third gone, a third changed:
 # modules/pipeline/src/test/bench/ChangeSnapshot.java). Prints per step the wall time, CPU time and
-# peak heap of the application (its log line per step), the candidate and kept pairs, links,
-# people, families and review tasks; the last line is one JSON object. Sourced by ./familyview.
+# peak heap of the application (its log line per step), the candidate and kept pairs (and those
+# handed to clustering), links, people, families, review tasks and the load average; the last line
+# is one JSON object. Sourced by ./familyview.
 # Knobs: FV_BENCH_DIR (var/bench/nightly), FV_BENCH_PORT (portal port + 5), FV_BENCH_APP_HEAP (8g,
 # the target's heap), FV_BENCH_SCHEMA (nightly_bench), FV_BENCH_INDEX_PREFIX
 # (familyview-nightlybench), FV_BENCH_KEEP=1 (keep schema and indices).
@@ -156,7 +157,7 @@ bench_deliver() { # dir: each agency's files appear in its drop folder at once
   local failed
   failed="$(bench_sql "select count(*) from extract where status in ('FAILED','HELD')")"
   ((failed == 0)) || die "$failed extracts failed or were held; see ${BENCH_DIR#"$ROOT"/}/app.log"
-  ok "loaded ${dir#"$BENCH_DIR"/} through the ingest in $((SECONDS - start)) s: $(bench_sql "select count(*) from source_person where current") current person records, $(bench_sql "select count(*) from source_event where current") events"
+  ok "loaded ${dir#"$BENCH_DIR"/} through the ingest in $((SECONDS - start)) s: $(bench_sql "select count(*) from source_person where current") current person records, $(bench_sql "select count(*) from source_event where current") events; load $(cut -d' ' -f1-3 /proc/loadavg) at $(date -u +%TZ)"
 }
 
 bench_token() { # user
@@ -184,22 +185,23 @@ bench_night() { # label file
 }
 
 bench_report() { # label run file
-  local run="$2" wall line step pairs kept links people families tasks raised peak=0 steps=""
+  local run="$2" wall line step pairs kept handed links people families tasks raised peak=0 steps=""
   wall="$(bench_sql "select round(extract(epoch from finished_at - started_at)::numeric, 1) from pipeline_run where id = '$run'")"
   line="$(grep -o "Pipeline run $run: [0-9]* records, [0-9]* candidate pairs, [0-9]* kept pairs" "$BENCH_DIR/app.log" | tail -n 1)"
   pairs="$(sed -E 's/.* ([0-9]+) candidate pairs.*/\1/' <<<"$line")"
   kept="$(sed -E 's/.* ([0-9]+) kept pairs.*/\1/' <<<"$line")"
+  handed="$(grep -oE "Pipeline run $run: .* ([0-9]+) pairs handed to clustering" "$BENCH_DIR/app.log" | tail -n 1 | sed -E 's/.* ([0-9]+) pairs handed to clustering/\1/')"
   raised="$(grep -oE "Pipeline run $run: .* ([0-9]+) review tasks raised" "$BENCH_DIR/app.log" | tail -n 1 | sed -E 's/.* ([0-9]+) review tasks raised/\1/')"
   links="$(bench_sql "select count(*) from person_record where link_type <> 'SOLE'")"
   people="$(bench_sql "select count(*) from person where retired_at is null")"
   families="$(bench_sql "select count(*) from family where retired_at is null")"
   tasks="$(bench_sql "select count(*) from review_task where status = 'OPEN'")"
-  say "$1: ${wall} s; ${pairs:-?} candidate pairs, ${kept:-0} kept; $links links, $people people, $families families; ${raised:-0} review tasks raised ($tasks open)"
+  say "$1: ${wall} s; ${pairs:-?} candidate pairs, ${kept:-0} kept (${handed:-?} handed to clustering); $links links, $people people, $families families; ${raised:-0} review tasks raised ($tasks open); load $(cut -d' ' -f1-3 /proc/loadavg) at $(date -u +%TZ)"
   # On disk: the hand-off from matching to clustering, and the whole schema (for machine sizes).
   say "  on disk: hand-off $(bench_sql "select pg_size_pretty(pg_total_relation_size('pipeline_match_pair') + pg_total_relation_size('pipeline_match_record'))"); schema $(bench_sql "select pg_size_pretty(sum(pg_total_relation_size(c.oid))) from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = '$BENCH_SCHEMA' and c.relkind in ('r', 'm')"); indices $(bench_es GET "_cat/indices/$BENCH_PREFIX-*?h=index,docs.count,store.size" | awk '{printf "%s %s docs %s; ", $1, $2, $3}')"
   printf '  %-11s %9s %9s %10s %12s %12s\n' step wall_s cpu_s peak_mb read written
   local ms cpu heap read written
-  for step in matching clustering families criteria indexing; do
+  for step in matching clustering families concerns criteria indexing; do
     line="$(grep -oE "Pipeline run $run: $step read [0-9]+ wrote [0-9]+ in [0-9]+ ms, cpu -?[0-9]+ ms, peak heap [0-9]+ MB" "$BENCH_DIR/app.log" | tail -n 1)"
     [[ -n "$line" ]] || { printf '  %-11s %9s\n' "$step" skipped; continue; }
     read -r read written ms cpu heap < <(sed -E 's/.* read ([0-9]+) wrote ([0-9]+) in ([0-9]+) ms, cpu (-?[0-9]+) ms, peak heap ([0-9]+) MB/\1 \2 \3 \4 \5/' <<<"$line")

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.familyview.matching.Linkage;
 import org.familyview.matching.RecordKey;
+import org.familyview.matching.block.CandidatePairs;
 import org.familyview.matching.explain.Explanation;
 import org.familyview.matching.score.LinkDecision;
 import org.familyview.matching.standardise.StandardisedRecord;
@@ -84,7 +85,8 @@ public class MatchOutput {
   /**
    * Replaces the run's output: running the step again leaves one copy. Rows are made and sent a
    * batch at a time: at a million records the kept pairs, with a waterfall for every pair sent to
-   * review, do not fit in memory all at once (the first 1 M pipeline run died here).
+   * review, do not fit in memory all at once (the first 1 M pipeline run died here). Only the pairs
+   * clustering reads are written ({@link #clusteringReads}); returns how many.
    */
   long write(UUID runId, Linkage linkage, String modelVersion) {
     clear(runId);
@@ -102,6 +104,9 @@ public class MatchOutput {
                 + " right_record_id, match_weight, match_probability, decision, rule_kind, rule,"
                 + " explanation, model_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)")) {
       for (int i = 0; i < linkage.keptPairCount(); i++) {
+        if (!clusteringReads(linkage, i)) {
+          continue;
+        }
         Linkage.KeptPair pair = linkage.keptPair(i);
         String explanation =
             pair.decision() == LinkDecision.REVIEW ? waterfall(linkage.explain(i)) : null;
@@ -123,6 +128,29 @@ public class MatchOutput {
       }
       return pairs.sent();
     }
+  }
+
+  /**
+   * Whether the clustering step can do anything with kept pair {@code i}. A pair ruled apart
+   * (NO_LINK: among kept pairs only rule cannot-links are) between two records with different NHS
+   * numbers cannot: clustering refuses to join such records before it reads any cannot-link, even
+   * for a steward's must-link, and its graph drops the edge (LinkGraph.cannotLink). At a million
+   * records "different valid NHS numbers" settles some 24 M pairs, most of the kept ones: written,
+   * they made the hand-off gigabytes (docs/benchmarks.md, the nightly run at a million).
+   */
+  static boolean clusteringReads(Linkage linkage, int i) {
+    if (linkage.keptPairDecision(i) != LinkDecision.NO_LINK) {
+      return true;
+    }
+    long pair = linkage.keptPairPosition(i);
+    return !differentNhsNumbers(
+        linkage.records().get(CandidatePairs.left(pair)).nhsNumber(),
+        linkage.records().get(CandidatePairs.right(pair)).nhsNumber());
+  }
+
+  /** As LinkGraph compares them: the standardised numbers, null for none (or not valid). */
+  static boolean differentNhsNumbers(@Nullable String left, @Nullable String right) {
+    return left != null && right != null && !left.equals(right);
   }
 
   /** Rows for one statement, sent whenever a batch is full and once more at the end. */

@@ -99,13 +99,15 @@ class MatchingStage implements PipelineStage {
     runs.modelUsed(runId, version);
     long written = output.write(runId, linkage, version);
     log.info(
-        "Pipeline run {}: {} records, {} candidate pairs, {} kept pairs, model {}{}",
+        "Pipeline run {}: {} records, {} candidate pairs, {} kept pairs, model {}{}; {} pairs"
+            + " handed to clustering",
         runId,
         records.size(),
         linkage.candidatePairs(),
-        written,
+        linkage.keptPairCount(),
         version,
-        linkage.training() != null ? " (newly trained)" : "");
+        linkage.training() != null ? " (newly trained)" : "",
+        written);
     return new Counts(records.size(), written);
   }
 }
