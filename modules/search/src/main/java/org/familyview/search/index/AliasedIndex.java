@@ -78,6 +78,15 @@ public final class AliasedIndex {
 
   static final String MAPPING_VERSION = "familyview_mapping";
 
+  /**
+   * How many values one terms filter may hold. A reader's visibility is the list of families open
+   * to them, and a safeguarding lead's, or the area a keyworker may find in, is every family of
+   * their authority: 172,607 at a million generated records, where Elasticsearch's default of
+   * 65,536 refused every such search with a 503 (issue 14, the 1 M night). Four million is more
+   * families than any English county has people.
+   */
+  static final int MAX_TERMS_COUNT = 4_000_000;
+
   private final ElasticsearchClient client;
   private final String alias;
   private final Function<TypeMapping.Builder, ObjectBuilder<TypeMapping>> mapping;
@@ -125,6 +134,7 @@ public final class AliasedIndex {
                         s ->
                             s.numberOfShards("1")
                                 .numberOfReplicas("0")
+                                .maxTermsCount(MAX_TERMS_COUNT)
                                 .refreshInterval(t -> t.time("-1"))
                                 // Nobody reads the new index before the swap and a failed build
                                 // is simply run again, so the build need not fsync every request.
@@ -350,7 +360,12 @@ public final class AliasedIndex {
       Function<TypeMapping.Builder, ObjectBuilder<TypeMapping>> mapping,
       ElasticsearchClient client) {
     TypeMapping built = mapping.apply(new TypeMapping.Builder()).build();
-    String json = JsonpUtils.toJsonString(built, client._jsonpMapper());
+    // The settings a search relies on are part of the version: an index made before them is
+    // rebuilt in full by the next night rather than refusing searches.
+    String json =
+        JsonpUtils.toJsonString(built, client._jsonpMapper())
+            + "|max_terms_count="
+            + MAX_TERMS_COUNT;
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));

@@ -119,6 +119,23 @@ class PeopleSearchIntegrationTests {
     assertThat(ids(search.search("khan", new Visibility.Families(Set.of()), 10))).isEmpty();
   }
 
+  /**
+   * A safeguarding lead's visibility is every family of their authority: at a million records
+   * 172,607 ids, which Elasticsearch's default limit of 65,536 terms refused outright.
+   */
+  @Test
+  void aReaderOpenToMoreFamiliesThanElasticsearchsDefaultTermsLimitStillSearches() {
+    Set<String> county = new java.util.HashSet<>();
+    for (int i = 0; i < 180_000; i++) {
+      county.add("FAM" + i);
+    }
+    county.add("F3");
+    assertThat(ids(search.search("khan", new Visibility.Families(county), 10)))
+        .containsExactly("P4");
+    county.remove("F3");
+    assertThat(ids(search.search("khan", new Visibility.Families(county), 10))).isEmpty();
+  }
+
   @Test
   void aCommonNameIsCountedExactlyUpToTheLimitAndThenSaidToBeMore() throws Exception {
     String prefix = PREFIX + "-many";
