@@ -509,7 +509,10 @@ class PipelineIntegrationTests {
   void possibleMatchesAreOneTaskPerPairOfPeopleAndANoMatchSettlesThePeopleTheNextNight()
       throws Exception {
     jdbc.sql("delete from source_person").update();
-    SourceRows.load(template, NOISY);
+    // Without middle names, as many agencies' extracts are: name and date of birth then leave
+    // uncertain pairs between records clustering joins anyway, and several between two people.
+    SourceRows.load(
+        template, NOISY.stream().map(r -> r.toBuilder().middleNames(null).build()).toList());
     String first = api.start(steward, null);
     complete(first);
 
