@@ -15,6 +15,12 @@ public interface Comparison {
   int MISSING = 0;
   int EXACT = 1;
 
+  /**
+   * What {@link #level(int, int)} gives, for a comparison that {@link #decidesSomeByCodes()}, when
+   * the two codes do not decide the level: then compare the records.
+   */
+  int UNDECIDED = -1;
+
   /** A stable name, used as the key of this comparison's parameters. */
   String name();
 
@@ -70,7 +76,23 @@ public interface Comparison {
     return null;
   }
 
-  /** The level of two records given by their codes; only when {@link #comparesCodes()}. */
+  /**
+   * Whether codes decide the level of the commonest pairs but not of every pair (middle names:
+   * missing on either side, or the same, decide; two different names need their letters). Then
+   * {@link #codes} gives every record a small non-negative code, records with equal codes are
+   * interchangeable for this comparison (they give the same level against any record), and {@link
+   * #level(int, int)} gives either the level {@link #level(StandardisedRecord, StandardisedRecord)}
+   * gives or {@link #UNDECIDED}. A caller may then compare any records carrying those codes: one
+   * record per code, a few thousand, stays in cache where a million records' own fields do not.
+   */
+  default boolean decidesSomeByCodes() {
+    return false;
+  }
+
+  /**
+   * The level of two records given by their codes; only when {@link #comparesCodes()}, or {@link
+   * #decidesSomeByCodes()} (then possibly {@link #UNDECIDED}).
+   */
   default int level(int left, int right) {
     throw new UnsupportedOperationException(name() + " does not compare codes");
   }

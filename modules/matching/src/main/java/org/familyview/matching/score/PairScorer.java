@@ -8,6 +8,7 @@ import org.familyview.matching.estimate.HouseholdInteraction;
 import org.familyview.matching.estimate.ModelParameters;
 import org.familyview.matching.estimate.TermFrequencies;
 import org.familyview.matching.standardise.StandardisedRecord;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Scores a pair: the Fellegi-Sunter match weight is the prior weight plus, for each comparison,
@@ -316,7 +317,7 @@ public final class PairScorer {
         .forEach(
             k -> {
               Comparison c = comparisons.get(k);
-              codes[k] = c.comparesCodes() ? c.codes(records) : null;
+              codes[k] = c.comparesCodes() || c.decidesSomeByCodes() ? c.codes(records) : null;
             });
     return new Prepared(records, adjustment, codes);
   }
@@ -339,6 +340,27 @@ public final class PairScorer {
     return packed;
   }
 
+  /**
+   * For a comparison that {@link Comparison#decidesSomeByCodes()}: the first record carrying each
+   * code, to compare in place of the pair's own records when the codes do not decide (see there);
+   * null for other comparisons.
+   */
+  private static StandardisedRecord @Nullable [] representatives(
+      Comparison comparison, int @Nullable [] codes, List<StandardisedRecord> records) {
+    if (codes == null || !comparison.decidesSomeByCodes()) {
+      return null;
+    }
+    int max = 0;
+    for (int code : codes) {
+      max = Math.max(max, code);
+    }
+    StandardisedRecord[] first = new StandardisedRecord[max + 1];
+    for (int i = codes.length - 1; i >= 0; i--) {
+      first[codes[i]] = records.get(i);
+    }
+    return first;
+  }
+
   /** A {@link PairScorer} for pairs given by record position in one population. Thread-safe. */
   public final class Prepared {
 
@@ -348,6 +370,7 @@ public final class PairScorer {
     private final int[] slot;
     private final int stride;
     private final int[] packed;
+    private final StandardisedRecord[] @Nullable [] representative;
 
     private Prepared(List<StandardisedRecord> records, double[][] adjustment, int[][] codes) {
       this.records = records;
@@ -360,6 +383,10 @@ public final class PairScorer {
       }
       this.stride = slots;
       this.packed = packed(codes, slot, slots, records.size());
+      this.representative = new StandardisedRecord[codes.length][];
+      for (int k = 0; k < codes.length; k++) {
+        representative[k] = representatives(comparison[k], codes[k], records);
+      }
     }
 
     public PairScorer scorer() {
@@ -376,7 +403,7 @@ public final class PairScorer {
         int at = slot[k];
         levels[k] =
             at >= 0
-                ? comparison[k].level(packed[leftCodes + at], packed[rightCodes + at])
+                ? level(k, packed[leftCodes + at], packed[rightCodes + at])
                 : comparison[k].level(l, r);
       }
       double total = 0;
@@ -392,6 +419,13 @@ public final class PairScorer {
                 - adjustment(d, left, levels[d]);
       }
       return total;
+    }
+
+    private int level(int k, int left, int right) {
+      int level = comparison[k].level(left, right);
+      return level != Comparison.UNDECIDED
+          ? level
+          : comparison[k].level(representative[k][left], representative[k][right]);
     }
 
     /** As {@link PairScorer#weakPersonal}, for the record at a position. */
